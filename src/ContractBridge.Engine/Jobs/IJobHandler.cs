@@ -1,0 +1,25 @@
+namespace ContractBridge.Engine.Jobs;
+
+/// <summary>
+/// Runs the jobs of one kind. The engine claims up to <see cref="JobHandlerOptions.MaxBatchSize"/> jobs of the kind at once
+/// (never two with the same key) and hands them over as one <see cref="JobBatch"/>, so a handler can serve many jobs with
+/// one upstream call (Kommo reads up to 250 leads per request). The handler reports each job's outcome through
+/// <see cref="JobBatch.CompleteAsync"/> as soon as it knows it; jobs it has not reported when it returns are retried.
+/// A handler must be idempotent: after a crash or a lost lease a job runs again.
+/// </summary>
+public interface IJobHandler
+{
+    string Kind { get; }
+
+    JobHandlerOptions Options { get; }
+
+    Task HandleAsync(JobBatch batch, CancellationToken cancellationToken);
+}
+
+/// <param name="MaxBatchSize">Most jobs handed over at once; 1 for handlers that work job by job.</param>
+/// <param name="MaxConcurrentBatches">Batches of this kind running at the same time in one engine instance.</param>
+/// <param name="Linger">
+/// How long to let jobs accumulate after the first one is seen before claiming a batch (fewer, fuller upstream calls).
+/// Zero claims at once.
+/// </param>
+public sealed record JobHandlerOptions(int MaxBatchSize = 1, int MaxConcurrentBatches = 4, TimeSpan Linger = default);

@@ -1,0 +1,35 @@
+namespace ContractBridge.Engine.Jobs;
+
+/// <summary>A claimed job, as a handler sees it. <see cref="Attempt"/> is 1 on the first run.</summary>
+public sealed record Job(
+    long Id,
+    string Kind,
+    string Key,
+    string Payload,
+    int Attempt,
+    DateTimeOffset CreatedAt,
+    string? LastError);
+
+public enum JobStatus
+{
+    Pending,
+    Running,
+    Succeeded,
+    Dead,
+}
+
+/// <summary>A job as listed for operators (dashboard, CLI).</summary>
+public sealed record JobSummary(
+    long Id,
+    string Kind,
+    string Key,
+    JobStatus Status,
+    int Attempts,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? NextAttemptAt,
+    string? LeaseOwner,
+    string? LastError,
+    string Payload);
+
+public sealed record JobCounts(long Pending, long Running, long Succeeded, long Dead);

@@ -1,0 +1,14 @@
+namespace ContractBridge.Engine.Storage;
+
+/// <summary>Everything ContractBridge keeps, behind one interface with two real implementations: SQLite and PostgreSQL.</summary>
+public interface IBridgeStore : IEventStore, IJobStore, IContractLinkStore, IKeyValueStore, IAsyncDisposable
+{
+    /// <summary>"sqlite" or "postgresql".</summary>
+    string Provider { get; }
+
+    /// <summary>Creates or upgrades the schema (versioned, idempotent; safe when several instances start at once).</summary>
+    Task MigrateAsync(CancellationToken cancellationToken);
+
+    /// <summary>True when the database answers.</summary>
+    Task<bool> PingAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,59 @@
+using ContractBridge.Engine.Contracts;
+using ContractBridge.Engine.Jobs;
+
+namespace ContractBridge.Engine.Storage;
+
+/// <summary>Deal ↔ contract links. Changes that must be followed by actions store those actions (jobs) in the same transaction.</summary>
+public interface IContractLinkStore
+{
+    /// <summary>
+    /// Reserves <paramref name="leadId"/> for a launch by job <paramref name="jobId"/> (state Launching). When an active link
+    /// exists the outcome carries it: either this job's own earlier reservation (a re-run) or somebody else's contract.
+    /// </summary>
+    Task<ReservationOutcome> ReserveAsync(long leadId, string templateName, string ruleName, long jobId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Fills in the launched workflow (state Created) and stores <paramref name="followUps"/>, in one transaction.</summary>
+    Task CompleteLaunchAsync(long leadId, long jobId, string workflowId, string ironcladNumber, DateTimeOffset ironcladUpdatedAt, IReadOnlyList<NewJob> followUps, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Drops a Launching reservation of <paramref name="jobId"/> (the launch failed for good), so moving the deal again retries.</summary>
+    Task ReleaseReservationAsync(long leadId, long jobId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a link for a workflow launched elsewhere (recovered from its kommoLeadId attribute). Returns the link now
+    /// stored for that workflow: the new one, or the one already there.
+    /// </summary>
+    Task<ContractLink> AdoptAsync(ContractLink link, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies a state read from Ironclad when it is newer than what is stored (by <paramref name="ironcladUpdatedAt"/>), and
+    /// stores <paramref name="followUps"/> in the same transaction. Returns the link as it was before, or null when nothing
+    /// changed (stale or repeated) or the workflow is unknown.
+    /// </summary>
+    Task<ContractLink?> ApplyStateAsync(string workflowId, ContractState state, bool paused, DateTimeOffset ironcladUpdatedAt, IReadOnlyList<NewJob> followUps, DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task<ContractLink?> FindActiveByLeadAsync(long leadId, CancellationToken cancellationToken);
+
+    Task<ContractLink?> FindByWorkflowAsync(string workflowId, CancellationToken cancellationToken);
+
+    /// <summary>Newest first.</summary>
+    Task<IReadOnlyList<ContractLink>> ListAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Links the reconciler must watch: launched and neither executed nor cancelled.</summary>
+    Task<IReadOnlyList<ContractLink>> ListOpenAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyDictionary<ContractState, long>> CountByStateAsync(CancellationToken cancellationToken);
+}
+
+public enum ReservationStatus
+{
+    /// <summary>The lead is now reserved by this job.</summary>
+    Reserved,
+
+    /// <summary>This same job reserved it before (it is running again after a crash or lost answer).</summary>
+    ReservedByThisJob,
+
+    /// <summary>Another contract is active for this lead.</summary>
+    ActiveContractExists,
+}
+
+public sealed record ReservationOutcome(ReservationStatus Status, ContractLink Link);

@@ -1,0 +1,46 @@
+using ContractBridge.Engine.Jobs;
+
+namespace ContractBridge.Engine.Storage;
+
+/// <summary>
+/// The durable job queue. A job is claimable when it is pending and due, or running with an expired lease (its instance
+/// died), and no earlier job with the same key is pending or running: same-key jobs run one at a time, in order.
+/// </summary>
+public interface IJobStore
+{
+    Task EnqueueAsync(IReadOnlyList<NewJob> jobs, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Claims up to <paramref name="max"/> jobs of <paramref name="kind"/> for <paramref name="owner"/>, counting an attempt each.</summary>
+    Task<IReadOnlyList<Job>> ClaimAsync(string kind, int max, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Marks the job succeeded and stores its follow-ups, in one transaction. False if <paramref name="owner"/> no longer holds it.</summary>
+    Task<bool> CompleteAsync(long jobId, string owner, IReadOnlyList<NewJob> followUps, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Back to pending, due at <paramref name="nextAttemptAt"/>, with the error kept. False if the lease was lost.</summary>
+    Task<bool> RescheduleAsync(long jobId, string owner, DateTimeOffset nextAttemptAt, string error, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Moves the job to dead letters with the error. False if the lease was lost.</summary>
+    Task<bool> DeadLetterAsync(long jobId, string owner, string error, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Returns claimed jobs to pending without counting the attempt (graceful shutdown).</summary>
+    Task ReleaseAsync(IReadOnlyList<long> jobIds, string owner, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Extends the leases <paramref name="owner"/> still holds; returns the ids it no longer holds.</summary>
+    Task<IReadOnlyList<long>> ExtendLeasesAsync(IReadOnlyList<long> jobIds, string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
+
+    /// <summary>A dead job back to pending, attempts reset. False if there is no dead job with that id.</summary>
+    Task<bool> ReplayAsync(long jobId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Every dead job back to pending; returns how many.</summary>
+    Task<int> ReplayAllDeadAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Newest first; <paramref name="status"/> null lists all.</summary>
+    Task<IReadOnlyList<JobSummary>> ListAsync(JobStatus? status, int limit, CancellationToken cancellationToken);
+
+    Task<JobSummary?> GetAsync(long jobId, CancellationToken cancellationToken);
+
+    Task<JobCounts> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>The earliest time a pending job of <paramref name="kind"/> becomes due, or null; lets workers sleep precisely.</summary>
+    Task<DateTimeOffset?> NextDueAsync(string kind, CancellationToken cancellationToken);
+}
