@@ -1,0 +1,30 @@
+namespace ContractBridge.Configuration;
+
+/// <summary>
+/// Everything ContractBridge is told, bound from the "ContractBridge" configuration section (appsettings.json,
+/// environment variables <c>ContractBridge__Kommo__AccessToken</c>, and the seed's variables, see <see cref="SeedEnvironment"/>).
+/// </summary>
+public sealed class BridgeOptions
+{
+    public const string Section = "ContractBridge";
+
+    /// <summary>Where the SQLite file lives when no PostgreSQL connection string is given.</summary>
+    public string DataDirectory { get; set; } = "./data";
+
+    /// <summary>An Npgsql connection string; when set, PostgreSQL is used and several instances may share it.</summary>
+    public string? Postgres { get; set; }
+
+    /// <summary>The address Kommo and Ironclad reach this service at (for webhook registration), e.g. https://bridge.example.com.</summary>
+    public Uri? PublicUrl { get; set; }
+
+    public KommoOptions Kommo { get; set; } = new();
+
+    public IroncladOptions Ironclad { get; set; } = new();
+
+    /// <summary>Which deals launch which template, and what happens on the deal as the contract moves.</summary>
+    public List<ContractRule> Rules { get; set; } = [];
+
+    public ReconcilerOptions Reconciler { get; set; } = new();
+
+    public DashboardOptions Dashboard { get; set; } = new();
+}

@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Options;
+
+namespace ContractBridge.Configuration;
+
+/// <summary>Refuses to start with a configuration that cannot work, saying every problem at once and how to fix it.</summary>
+public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BridgeOptions options)
+    {
+        var problems = new List<string>();
+        var kommo = options.Kommo;
+        if (kommo.BaseUrl is null)
+        {
+            problems.Add("Kommo's API root is not set: KOMMO_SUBDOMAIN, KOMMO_BASE_URL or ContractBridge:Kommo:BaseUrl (https://<subdomain>.kommo.com/api/v4).");
+        }
+
+        if (string.IsNullOrEmpty(kommo.AccessToken) && kommo.OAuth is null)
+        {
+            problems.Add("No Kommo credentials: KOMMO_ACCESS_TOKEN (a long-lived token) or ContractBridge:Kommo:OAuth.");
+        }
+
+        if (kommo.OAuth is { } oauth && (oauth.ClientId.Length == 0 || oauth.ClientSecret.Length == 0 || oauth.RefreshToken.Length == 0))
+        {
+            problems.Add("Kommo OAuth needs ClientId, ClientSecret and a first RefreshToken.");
+        }
+
+        if (string.IsNullOrEmpty(kommo.WebhookSecret) || kommo.WebhookSecret.Length < 16)
+        {
+            problems.Add("KOMMO_WEBHOOK_SECRET (ContractBridge:Kommo:WebhookSecret) must be set to a random string of at least 16 characters: it authenticates Kommo's webhooks.");
+        }
+
+        var ironclad = options.Ironclad;
+        if (ironclad.BaseUrl is null)
+        {
+            problems.Add("Ironclad's API root is not set: IRONCLAD_BASE_URL or ContractBridge:Ironclad:BaseUrl (https://na1.ironcladapp.com/public/api/v1).");
+        }
+
+        if (string.IsNullOrEmpty(ironclad.ApiKey) && ironclad.OAuth is null)
+        {
+            problems.Add("No Ironclad credentials: IRONCLAD_API_KEY (legacy token) or ContractBridge:Ironclad:OAuth (client credentials).");
+        }
+
+        if (string.IsNullOrEmpty(ironclad.CreatorEmail))
+        {
+            problems.Add("IRONCLAD_CREATOR_EMAIL (ContractBridge:Ironclad:CreatorEmail) must name the Ironclad user who launches workflows.");
+        }
+
+        CheckLimit(problems, "Kommo:RateLimit", kommo.RateLimit);
+        CheckLimit(problems, "Ironclad:WriteRateLimit", ironclad.WriteRateLimit);
+        CheckLimit(problems, "Ironclad:ReadRateLimit", ironclad.ReadRateLimit);
+        CheckLimit(problems, "Ironclad:OtherRateLimit", ironclad.OtherRateLimit);
+
+        if (options.Rules.Count == 0)
+        {
+            problems.Add("No rules: set KOMMO_CONTRACT_STAGE_ID, or list ContractBridge:Rules (pipeline, stage, template).");
+        }
+
+        foreach (var (rule, index) in options.Rules.Select((r, i) => (r, i)))
+        {
+            if (rule.StageId <= 0)
+            {
+                problems.Add($"Rule {index} ('{rule.Name}') has no StageId: the Kommo status id of the 'Send contract' stage.");
+            }
+
+            if (string.IsNullOrWhiteSpace(rule.Template))
+            {
+                problems.Add($"Rule {index} ('{rule.Name}') has no Template name.");
+            }
+
+            if (rule.OnSignature.TaskDueDays is < 0 or > 365)
+            {
+                problems.Add($"Rule {index} ('{rule.Name}'): OnSignature.TaskDueDays must be between 0 and 365.");
+            }
+        }
+
+        foreach (var duplicate in options.Rules.GroupBy(r => (r.PipelineId, r.StageId)).Where(g => g.Count() > 1))
+        {
+            problems.Add($"Rules {string.Join(", ", duplicate.Select(r => $"'{r.Name}'"))} trigger on the same pipeline and stage ({duplicate.Key.PipelineId?.ToString() ?? "any"}/{duplicate.Key.StageId}).");
+        }
+
+        if (options.Reconciler.Interval < TimeSpan.FromSeconds(1))
+        {
+            problems.Add("Reconciler:Interval must be at least one second.");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static void CheckLimit(List<string> problems, string name, RateLimitOptions limit)
+    {
+        if (limit.Permits <= 0 || limit.Window <= TimeSpan.Zero)
+        {
+            problems.Add($"{name} must allow at least one call per positive window (it is {limit}).");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+namespace ContractBridge.Configuration;
+
+/// <summary>
+/// One trigger: a deal entering <see cref="StageId"/> (of <see cref="PipelineId"/>, or of any pipeline) launches
+/// <see cref="Template"/>, with <see cref="Mapping"/> filling its attributes; the actions say what the contract's
+/// progress does to the deal.
+/// </summary>
+public sealed class ContractRule
+{
+    public string Name { get; set; } = "default";
+
+    /// <summary>Null matches the stage in any pipeline (the seed's single-pipeline variables give no pipeline).</summary>
+    public long? PipelineId { get; set; }
+
+    public long StageId { get; set; }
+
+    /// <summary>The Ironclad template (workflow schema) name.</summary>
+    public string Template { get; set; } = "MSA";
+
+    /// <summary>
+    /// Template attribute id → source expression (<c>company.name ?? contact.name</c>, <c>lead.cf[PO_NUMBER]</c>,
+    /// <c>'Net 30'</c>). Null: the default mapping, applied to the attributes the template has.
+    /// </summary>
+    public Dictionary<string, string>? Mapping { get; set; }
+
+    /// <summary>Currency for monetary attributes; null takes the Kommo account's currency.</summary>
+    public string? Currency { get; set; }
+
+    /// <summary>The stage an executed contract moves the deal to; 142 (Closed-Won) of the deal's own pipeline by default.</summary>
+    public long ClosedWonStageId { get; set; } = 142;
+
+    public SignatureActions OnSignature { get; set; } = new();
+
+    public ExecutedActions OnExecuted { get; set; } = new();
+
+    public CancelledActions OnCancelled { get; set; } = new();
+
+    public bool Matches(long? pipelineId, long? statusId) =>
+        statusId == StageId && (PipelineId is null || PipelineId == pipelineId);
+}
+
+public sealed class SignatureActions
+{
+    public bool Note { get; set; } = true;
+
+    public bool Task { get; set; } = true;
+
+    public int TaskDueDays { get; set; } = 3;
+
+    /// <summary>Kommo task type: 1 = follow-up.</summary>
+    public int TaskTypeId { get; set; } = 1;
+}
+
+public sealed class ExecutedActions
+{
+    public bool MoveToWon { get; set; } = true;
+
+    public bool Note { get; set; } = true;
+
+    public bool AttachDocument { get; set; } = true;
+}
+
+public sealed class CancelledActions
+{
+    public bool Note { get; set; } = true;
+
+    /// <summary>When set, a cancelled contract moves the deal here (e.g. back to negotiation, or 143 Closed-Lost).</summary>
+    public long? MoveToStageId { get; set; }
+
+    /// <summary>With a move to 143: the Kommo loss reason.</summary>
+    public long? LossReasonId { get; set; }
+}

@@ -1,0 +1,39 @@
+namespace ContractBridge.Configuration;
+
+public sealed class KommoOptions
+{
+    /// <summary>The API root, e.g. https://acme.kommo.com/api/v4.</summary>
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>A long-lived token (private integration). Either this or <see cref="OAuth"/>.</summary>
+    public string? AccessToken { get; set; }
+
+    public KommoOAuthOptions? OAuth { get; set; }
+
+    /// <summary>The secret in the webhook URL (/webhooks/kommo/{secret}): Kommo does not sign its webhooks.</summary>
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>Kommo allows 7 requests a second per integration.</summary>
+    public RateLimitOptions RateLimit { get; set; } = RateLimitOptions.PerSecond(7);
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The account's web root (https://acme.kommo.com), for links to deals; derived from <see cref="BaseUrl"/>.</summary>
+    public Uri? AccountUrl => BaseUrl is null ? null : new Uri(BaseUrl.GetLeftPart(UriPartial.Authority));
+}
+
+/// <summary>Kommo OAuth2 (public integrations): access tokens live 24 h; refresh tokens are single-use.</summary>
+public sealed class KommoOAuthOptions
+{
+    public string ClientId { get; set; } = string.Empty;
+
+    public string ClientSecret { get; set; } = string.Empty;
+
+    public string RedirectUri { get; set; } = string.Empty;
+
+    /// <summary>The first refresh token; used only until the bridge has stored a newer one.</summary>
+    public string RefreshToken { get; set; } = string.Empty;
+
+    /// <summary>Refresh this long before the access token expires.</summary>
+    public TimeSpan RefreshBefore { get; set; } = TimeSpan.FromMinutes(10);
+}

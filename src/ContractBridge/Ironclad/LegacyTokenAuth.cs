@@ -1,0 +1,19 @@
+using System.Net.Http.Headers;
+
+namespace ContractBridge.Ironclad;
+
+/// <summary>Ironclad's legacy API token (Company Settings → API): a fixed bearer token.</summary>
+public sealed class LegacyTokenAuth(string apiKey) : IIroncladAuth
+{
+    public bool NeedsCreator => true;
+
+    public ValueTask AuthorizeAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        return ValueTask.CompletedTask;
+    }
+
+    public void Invalidate()
+    {
+    }
+}

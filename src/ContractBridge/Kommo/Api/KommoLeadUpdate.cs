@@ -1,0 +1,4 @@
+namespace ContractBridge.Kommo.Api;
+
+/// <summary>One item of a (batch) PATCH /api/v4/leads. Status ids 142/143 are the same in every pipeline: always send pipeline_id.</summary>
+public sealed record KommoLeadUpdate(long Id, long? StatusId, long? PipelineId, long? LossReasonId = null);

@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+
+namespace ContractBridge.Kommo.Api;
+
+public sealed record KommoPipeline(
+    long Id,
+    string Name,
+    [property: JsonPropertyName("_embedded")] KommoPipelineEmbedded? Embedded)
+{
+    public IReadOnlyList<KommoStatus> Statuses => Embedded?.Statuses ?? [];
+}
+
+public sealed record KommoPipelineEmbedded(IReadOnlyList<KommoStatus>? Statuses);
+
+public sealed record KommoStatus(long Id, string Name, long PipelineId);

@@ -1,0 +1,7 @@
+namespace ContractBridge.Kommo.Api;
+
+/// <summary>A task as read back.</summary>
+public sealed record KommoTask(long Id, long EntityId, string? EntityType, string? Text, long? CompleteTill, long? ResponsibleUserId);
+
+/// <summary>A task to create: <c>complete_till</c> is a unix time; entity_type "leads".</summary>
+public sealed record KommoNewTask(string Text, long CompleteTill, long EntityId, string EntityType, int TaskTypeId, long? ResponsibleUserId);

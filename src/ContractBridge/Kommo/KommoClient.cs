@@ -1,0 +1,305 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ContractBridge.Kommo.Api;
+using ContractBridge.Upstream;
+
+namespace ContractBridge.Kommo;
+
+/// <summary>
+/// Typed client for Kommo API v4. Reads many entities per request (<c>filter[id][]</c>, up to 250) and writes in batches,
+/// because Kommo allows 7 requests a second. Every failure becomes an <see cref="UpstreamException"/> that says whether a
+/// retry can help. The HttpClient's BaseAddress is the API root (…/api/v4/).
+/// </summary>
+public sealed class KommoClient(HttpClient http, IKommoAccessTokens tokens)
+{
+    /// <summary>Kommo's page size limit, and the most items one batch write takes.</summary>
+    public const int MaxPerRequest = 250;
+
+    public async Task<KommoAccount> GetAccountAsync(bool withDriveUrl, CancellationToken cancellationToken)
+    {
+        var account = await GetJsonAsync<KommoAccount>(withDriveUrl ? "account?with=drive_url" : "account", cancellationToken);
+        return account ?? throw Unexpected("GET account answered with no body");
+    }
+
+    public async Task<IReadOnlyList<KommoPipeline>> GetPipelinesAsync(CancellationToken cancellationToken)
+    {
+        var page = await GetJsonAsync<EmbeddedList<PipelinesEmbedded>>("leads/pipelines", cancellationToken);
+        return page?.Embedded?.Pipelines ?? [];
+    }
+
+    /// <summary>Leads by id, with their contact and company links; ids Kommo does not know are simply absent.</summary>
+    public Task<IReadOnlyList<KommoLead>> GetLeadsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
+        GetManyAsync<LeadsEmbedded, KommoLead>("leads", ids, "with=contacts", e => e.Leads, cancellationToken);
+
+    public Task<IReadOnlyList<KommoContact>> GetContactsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
+        GetManyAsync<ContactsEmbedded, KommoContact>("contacts", ids, null, e => e.Contacts, cancellationToken);
+
+    public Task<IReadOnlyList<KommoCompany>> GetCompaniesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
+        GetManyAsync<CompaniesEmbedded, KommoCompany>("companies", ids, null, e => e.Companies, cancellationToken);
+
+    /// <summary>Common notes on these leads (to find out whether a note was written before a lost answer).</summary>
+    public Task<IReadOnlyList<KommoNote>> GetNotesAsync(IReadOnlyCollection<long> leadIds, CancellationToken cancellationToken) =>
+        GetManyAsync<NotesEmbedded, KommoNote>("leads/notes", leadIds, null, e => e.Notes, cancellationToken, "filter[entity_id][]");
+
+    public Task<IReadOnlyList<KommoTask>> GetTasksAsync(IReadOnlyCollection<long> leadIds, CancellationToken cancellationToken) =>
+        GetManyAsync<TasksEmbedded, KommoTask>("tasks", leadIds, "filter[entity_type]=leads", e => e.Tasks, cancellationToken, "filter[entity_id][]");
+
+    public Task AddNotesAsync(IReadOnlyList<KommoNewNote> notes, CancellationToken cancellationToken) =>
+        WriteInChunksAsync(HttpMethod.Post, "leads/notes", notes, cancellationToken);
+
+    public Task AddTasksAsync(IReadOnlyList<KommoNewTask> tasks, CancellationToken cancellationToken) =>
+        WriteInChunksAsync(HttpMethod.Post, "tasks", tasks, cancellationToken);
+
+    public Task UpdateLeadsAsync(IReadOnlyList<KommoLeadUpdate> updates, CancellationToken cancellationToken) =>
+        WriteInChunksAsync(HttpMethod.Patch, "leads", updates, cancellationToken);
+
+    public async Task<IReadOnlyList<KommoWebhookRegistration>> GetWebhooksAsync(CancellationToken cancellationToken)
+    {
+        var page = await GetJsonAsync<EmbeddedList<WebhooksEmbedded>>("webhooks", cancellationToken);
+        return page?.Embedded?.Webhooks ?? [];
+    }
+
+    public async Task<KommoWebhookRegistration> RegisterWebhookAsync(Uri destination, IReadOnlyList<string> settings, CancellationToken cancellationToken)
+    {
+        var body = new { destination = destination.ToString(), settings, sort = 10 };
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "webhooks") { Content = JsonContent.Create(body, options: KommoJson.Options) }, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<KommoWebhookRegistration>(KommoJson.Options, cancellationToken)
+            ?? throw Unexpected("POST webhooks answered with no body");
+    }
+
+    /// <summary>
+    /// Kommo's file flow: open an upload session on the account's drive host, send the bytes in parts, and return the
+    /// file's ids for an <c>attachment</c> note.
+    /// </summary>
+    public async Task<KommoUploadedFile> UploadFileAsync(string fileName, string contentType, byte[] content, CancellationToken cancellationToken)
+    {
+        var account = await GetAccountAsync(withDriveUrl: true, cancellationToken);
+        if (string.IsNullOrEmpty(account.DriveUrl) || !Uri.TryCreate(account.DriveUrl.TrimEnd('/') + "/", UriKind.Absolute, out var drive))
+        {
+            throw Unexpected("the account has no drive_url for file uploads");
+        }
+
+        var sessionBody = new { file_name = fileName, file_size = content.Length, content_type = contentType };
+        using var sessionResponse = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, new Uri(drive, "v1.0/sessions")) { Content = JsonContent.Create(sessionBody) }, cancellationToken);
+        var session = await sessionResponse.Content.ReadFromJsonAsync<UploadSession>(KommoJson.Options, cancellationToken)
+            ?? throw Unexpected("the drive answered the upload session with no body");
+        if (!Uri.TryCreate(session.UploadUrl, UriKind.Absolute, out var uploadUrl) || uploadUrl.Host != drive.Host)
+        {
+            throw Unexpected("the drive's upload_url is not on the drive host");
+        }
+
+        var partSize = session.MaxPartSize is > 0 ? (int)Math.Min(session.MaxPartSize.Value, int.MaxValue) : content.Length;
+        UploadedFileBody? uploaded = null;
+        for (var offset = 0; offset < content.Length || (offset == 0 && content.Length == 0); offset += partSize)
+        {
+            var length = Math.Min(partSize, content.Length - offset);
+            var partUrl = uploadUrl;
+            using var partResponse = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, partUrl) { Content = new ByteArrayContent(content, offset, length) }, cancellationToken);
+            var text = await partResponse.Content.ReadAsStringAsync(cancellationToken);
+            var node = text.Length == 0 ? null : JsonNode.Parse(text);
+            if (node?["next_url"]?.GetValue<string>() is { } next && Uri.TryCreate(next, UriKind.Absolute, out var nextUrl) && nextUrl.Host == drive.Host)
+            {
+                uploadUrl = nextUrl;
+            }
+
+            if (node?["uuid"] is not null)
+            {
+                uploaded = node.Deserialize<UploadedFileBody>(KommoJson.Options);
+            }
+
+            if (content.Length == 0)
+            {
+                break;
+            }
+        }
+
+        return uploaded is { Uuid: not null, VersionUuid: not null }
+            ? new KommoUploadedFile(uploaded.Uuid, uploaded.VersionUuid, uploaded.Name ?? fileName, uploaded.Size ?? content.Length)
+            : throw Unexpected("the drive did not return the uploaded file's uuid");
+    }
+
+    private async Task<IReadOnlyList<TItem>> GetManyAsync<TEmbedded, TItem>(
+        string path,
+        IReadOnlyCollection<long> ids,
+        string? extraQuery,
+        Func<TEmbedded, IReadOnlyList<TItem>?> items,
+        CancellationToken cancellationToken,
+        string filterKey = "filter[id][]")
+        where TEmbedded : class
+    {
+        var result = new List<TItem>(ids.Count);
+        foreach (var chunk in ids.Distinct().Chunk(MaxPerRequest))
+        {
+            var query = new StringBuilder(path).Append("?limit=").Append(MaxPerRequest);
+            foreach (var id in chunk)
+            {
+                query.Append('&').Append(filterKey).Append('=').Append(id.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (extraQuery is not null)
+            {
+                query.Append('&').Append(extraQuery);
+            }
+
+            var page = await GetJsonAsync<EmbeddedList<TEmbedded>>(query.ToString(), cancellationToken);
+            if (page?.Embedded is { } embedded && items(embedded) is { } found)
+            {
+                result.AddRange(found);
+            }
+        }
+
+        return result;
+    }
+
+    private async Task WriteInChunksAsync<T>(HttpMethod method, string path, IReadOnlyList<T> items, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in items.Chunk(MaxPerRequest))
+        {
+            using var response = await SendAsync(() => new HttpRequestMessage(method, path) { Content = JsonContent.Create(chunk, options: KommoJson.Options) }, cancellationToken);
+        }
+    }
+
+    /// <summary>GET that reads Kommo's "204 No Content" (an empty list) as null.</summary>
+    private async Task<T?> GetJsonAsync<T>(string path, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NoContent)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<T>(KommoJson.Options, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            throw Unexpected($"GET {StripQuery(path)} answered with JSON we cannot read ({ex.Message})");
+        }
+    }
+
+    /// <summary>Sends with the current token; on 401 asks for a renewed token once and sends again.</summary>
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> build, CancellationToken cancellationToken)
+    {
+        var token = await tokens.GetAsync(cancellationToken);
+        var response = await SendOnceAsync(build, token, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Unauthorized && await tokens.RenewAfterRejectionAsync(token, cancellationToken) is { } renewed)
+        {
+            response.Dispose();
+            response = await SendOnceAsync(build, renewed, cancellationToken);
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            throw await ToExceptionAsync(response, cancellationToken);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(Func<HttpRequestMessage> build, string token, CancellationToken cancellationToken)
+    {
+        using var request = build();
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var what = $"{request.Method} {StripQuery(request.RequestUri?.ToString() ?? string.Empty)}";
+        try
+        {
+            return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new UpstreamException(UpstreamService.Kommo, $"Kommo {what} failed: {ex.Message}", null, isTransient: true, inner: ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new UpstreamException(UpstreamService.Kommo, $"Kommo {what} timed out", null, isTransient: true, inner: ex);
+        }
+    }
+
+    private static async Task<UpstreamException> ToExceptionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = response.StatusCode;
+        var what = $"{response.RequestMessage?.Method} {StripQuery(response.RequestMessage?.RequestUri?.AbsolutePath ?? string.Empty)}";
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var retryAfter = response.Headers.RetryAfter?.Delta
+            ?? (response.Headers.RetryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        var isHtml = response.Content.Headers.ContentType?.MediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true;
+        return status switch
+        {
+            HttpStatusCode.TooManyRequests => new UpstreamException(UpstreamService.Kommo, $"Kommo {what}: 429, over the rate limit", status, true, retryAfter),
+            HttpStatusCode.Forbidden when isHtml => new UpstreamException(
+                UpstreamService.Kommo, $"Kommo {what}: 403, the account is blocked (too many requests); Kommo support must unblock it", status, true, retryAfter ?? TimeSpan.FromMinutes(5)),
+            HttpStatusCode.Unauthorized => new UpstreamException(
+                UpstreamService.Kommo, $"Kommo {what}: 401, the access token was refused ({ProblemDetail(body)}); check KOMMO_ACCESS_TOKEN or re-authorize the integration", status, false),
+            _ => new UpstreamException(
+                UpstreamService.Kommo, $"Kommo {what}: {(int)status} {ProblemDetail(body)}", status, UpstreamException.IsTransientStatus(status), retryAfter),
+        };
+    }
+
+    /// <summary>The useful part of a problem+json body: detail and each validation error's path and detail.</summary>
+    private static string ProblemDetail(string body)
+    {
+        try
+        {
+            var node = JsonNode.Parse(body);
+            var parts = new List<string>();
+            if (node?["detail"]?.GetValue<string>() is { } detail)
+            {
+                parts.Add(detail);
+            }
+
+            foreach (var request in node?["validation-errors"]?.AsArray() ?? [])
+            {
+                foreach (var error in request?["errors"]?.AsArray() ?? [])
+                {
+                    parts.Add($"{error?["path"]}: {error?["detail"]} ({error?["code"]})");
+                }
+            }
+
+            return parts.Count > 0 ? string.Join("; ", parts) : Shorten(body);
+        }
+        catch (JsonException)
+        {
+            return Shorten(body);
+        }
+    }
+
+    private static string Shorten(string text)
+    {
+        var oneLine = text.ReplaceLineEndings(" ").Trim();
+        return oneLine.Length <= 200 ? oneLine : oneLine[..200] + "…";
+    }
+
+    private static string StripQuery(string path) => path.Split('?')[0];
+
+    private static UpstreamException Unexpected(string what) =>
+        new(UpstreamService.Kommo, $"Kommo: {what}", null, isTransient: true);
+
+    private sealed record EmbeddedList<T>([property: System.Text.Json.Serialization.JsonPropertyName("_embedded")] T? Embedded);
+
+    private sealed record LeadsEmbedded(IReadOnlyList<KommoLead>? Leads);
+
+    private sealed record ContactsEmbedded(IReadOnlyList<KommoContact>? Contacts);
+
+    private sealed record CompaniesEmbedded(IReadOnlyList<KommoCompany>? Companies);
+
+    private sealed record NotesEmbedded(IReadOnlyList<KommoNote>? Notes);
+
+    private sealed record TasksEmbedded(IReadOnlyList<KommoTask>? Tasks);
+
+    private sealed record PipelinesEmbedded(IReadOnlyList<KommoPipeline>? Pipelines);
+
+    private sealed record WebhooksEmbedded(IReadOnlyList<KommoWebhookRegistration>? Webhooks);
+
+    private sealed record UploadSession(string? SessionId, string? UploadUrl, long? MaxPartSize);
+
+    private sealed record UploadedFileBody(string? Uuid, string? VersionUuid, string? Name, long? Size);
+}

@@ -1,0 +1,7 @@
+namespace ContractBridge.Upstream;
+
+public enum UpstreamService
+{
+    Kommo,
+    Ironclad,
+}
