@@ -19,6 +19,9 @@ public sealed class KommoClient(HttpClient http, IKommoAccessTokens tokens)
     /// <summary>Kommo's page size limit, and the most items one batch write takes.</summary>
     public const int MaxPerRequest = 250;
 
+    /// <summary>A bound on paging, so a runaway answer cannot keep a job busy for ever.</summary>
+    private const int MaxPages = 40;
+
     public async Task<KommoAccount> GetAccountAsync(bool withDriveUrl, CancellationToken cancellationToken)
     {
         var account = await GetJsonAsync<KommoAccount>(withDriveUrl ? "account?with=drive_url" : "account", cancellationToken);
@@ -145,10 +148,17 @@ public sealed class KommoClient(HttpClient http, IKommoAccessTokens tokens)
                 query.Append('&').Append(extraQuery);
             }
 
-            var page = await GetJsonAsync<EmbeddedList<TEmbedded>>(query.ToString(), cancellationToken);
-            if (page?.Embedded is { } embedded && items(embedded) is { } found)
+            // Lookups by id fit on one page; notes and tasks of many leads may need more.
+            for (var page = 1; page <= MaxPages; page++)
             {
+                var found = await GetJsonAsync<EmbeddedList<TEmbedded>>($"{query}&page={page}", cancellationToken) is { Embedded: { } embedded }
+                    ? items(embedded) ?? []
+                    : [];
                 result.AddRange(found);
+                if (found.Count < MaxPerRequest)
+                {
+                    break;
+                }
             }
         }
 

@@ -1,0 +1,79 @@
+using ContractBridge.Engine.Jobs;
+using ContractBridge.Ironclad;
+using ContractBridge.Kommo;
+using ContractBridge.Kommo.Api;
+using ContractBridge.Upstream;
+
+namespace ContractBridge.Flows.DealActions;
+
+/// <summary>
+/// Attaches the signed PDF to the deal: the newest signature-packet document is downloaded from Ironclad, uploaded to
+/// Kommo's drive and referenced by an attachment note. When that keeps failing, the deal gets a note with the document's
+/// name and the Ironclad link instead; the deal's close never waits on this.
+/// </summary>
+public sealed partial class AttachDocumentHandler(KommoClient kommo, IroncladClient ironclad, ILogger<AttachDocumentHandler> logger) : IJobHandler
+{
+    /// <summary>Tries before settling for a note with the link.</summary>
+    public const int AttemptsBeforeFallback = 3;
+
+    public string Kind => JobKinds.AttachDocument;
+
+    public JobHandlerOptions Options { get; } = new(MaxBatchSize: 1, MaxConcurrentBatches: 2);
+
+    public async Task HandleAsync(JobBatch batch, CancellationToken cancellationToken)
+    {
+        foreach (var (job, request) in await BatchOutcomes.ReadAllAsync<AttachDocumentRequest>(batch, cancellationToken))
+        {
+            await batch.CompleteAsync(job, await AttachAsync(job, request, cancellationToken), cancellationToken);
+        }
+    }
+
+    private async Task<JobResult> AttachAsync(Job job, AttachDocumentRequest request, CancellationToken cancellationToken)
+    {
+        string fileName = "the signed document";
+        try
+        {
+            var documents = await ironclad.GetDocumentsAsync(request.WorkflowId, cancellationToken);
+            var signed = (documents.SignaturePacketDocuments ?? []).OrderByDescending(d => d.VersionNumber ?? 0).ThenByDescending(d => d.LastModified).FirstOrDefault();
+            if (signed is null)
+            {
+                return JobResult.Then(JobPayloads.Note(request.LeadId, DealNotes.NoSignedDocument(request.ContractName, request.WorkflowLink)));
+            }
+
+            fileName = signed.Filename;
+            if (job.Attempt > 1 && await AlreadyAttachedAsync(request.LeadId, fileName, cancellationToken))
+            {
+                return JobResult.Done;
+            }
+
+            var (content, contentType) = await ironclad.DownloadAsync(signed.Download, cancellationToken);
+            var file = await kommo.UploadFileAsync(fileName, contentType, content, cancellationToken);
+            await kommo.AddNotesAsync([KommoNewNote.Attachment(request.LeadId, file)], cancellationToken);
+            Log.Attached(logger, request.LeadId, fileName, content.Length);
+            return JobResult.Done;
+        }
+        catch (UpstreamException ex) when (ex.IsTransient && job.Attempt < AttemptsBeforeFallback)
+        {
+            return new JobResult.Transient(ex.Message, ex.RetryAfter);
+        }
+        catch (UpstreamException ex)
+        {
+            Log.FellBack(logger, request.LeadId, ex.Message);
+            var reason = ex.IsTransient ? "the upload kept failing" : "Ironclad or Kommo refused the transfer";
+            return JobResult.Then(JobPayloads.Note(request.LeadId, DealNotes.DocumentNotAttached(request.ContractName, fileName, reason, request.WorkflowLink)));
+        }
+    }
+
+    private async Task<bool> AlreadyAttachedAsync(long leadId, string fileName, CancellationToken cancellationToken) =>
+        (await kommo.GetNotesAsync([leadId], cancellationToken))
+            .Any(n => n.EntityId == leadId && n.NoteType == "attachment" && string.Equals(n.Params?["file_name"]?.GetValue<string>(), fileName, StringComparison.Ordinal));
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Lead {LeadId}: attached '{FileName}' ({Bytes} bytes)")]
+        public static partial void Attached(ILogger logger, long leadId, string fileName, int bytes);
+
+        [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Lead {LeadId}: the signed document could not be attached ({Reason}); a note with the link was left instead")]
+        public static partial void FellBack(ILogger logger, long leadId, string reason);
+    }
+}

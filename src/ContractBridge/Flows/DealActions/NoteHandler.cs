@@ -1,0 +1,97 @@
+using ContractBridge.Engine.Jobs;
+using ContractBridge.Kommo;
+using ContractBridge.Kommo.Api;
+using ContractBridge.Upstream;
+
+namespace ContractBridge.Flows.DealActions;
+
+/// <summary>
+/// Writes notes on deals, up to 250 in one Kommo call. A retried note is first looked for on its deal (a lost answer
+/// may hide a note that was written), so a note is never written twice. When Kommo refuses a batch, the notes are sent
+/// one by one so one bad note does not hold back the others.
+/// </summary>
+public sealed class NoteHandler(KommoClient kommo) : IJobHandler
+{
+    public string Kind => JobKinds.Note;
+
+    public JobHandlerOptions Options { get; } = new(MaxBatchSize: KommoClient.MaxPerRequest, MaxConcurrentBatches: 2, Linger: TimeSpan.FromMilliseconds(300));
+
+    public async Task HandleAsync(JobBatch batch, CancellationToken cancellationToken)
+    {
+        var notes = await BatchOutcomes.ReadAllAsync<NoteRequest>(batch, cancellationToken);
+        var pending = await SkipWrittenAsync(batch, notes, cancellationToken);
+        if (pending is null || pending.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await kommo.AddNotesAsync([.. pending.Select(n => KommoNewNote.Common(n.Request.LeadId, n.Request.Text))], cancellationToken);
+            await BatchOutcomes.CompleteAllAsync(batch, pending.Select(n => n.Job), JobResult.Done, cancellationToken);
+        }
+        catch (UpstreamException ex) when (!ex.IsTransient && pending.Count > 1)
+        {
+            foreach (var (job, request) in pending)
+            {
+                await batch.CompleteAsync(job, await WriteOneAsync(request, cancellationToken), cancellationToken);
+            }
+        }
+        catch (UpstreamException ex)
+        {
+            await BatchOutcomes.CompleteAllAsync(batch, pending.Select(n => n.Job), BatchOutcomes.FromFailure(ex), cancellationToken);
+        }
+    }
+
+    /// <summary>Retried notes that are already on their deal are done; returns the rest, or null when the check itself failed.</summary>
+    private async Task<List<(Job Job, NoteRequest Request)>?> SkipWrittenAsync(JobBatch batch, List<(Job Job, NoteRequest Request)> notes, CancellationToken cancellationToken)
+    {
+        var retried = notes.Where(n => n.Job.Attempt > 1).Select(n => n.Request.LeadId).ToHashSet();
+        if (retried.Count == 0)
+        {
+            return notes;
+        }
+
+        HashSet<(long, string)> written;
+        try
+        {
+            written = (await kommo.GetNotesAsync([.. retried], cancellationToken))
+                .Where(n => n.Text is not null)
+                .Select(n => (n.EntityId, n.Text!))
+                .ToHashSet();
+        }
+        catch (UpstreamException ex)
+        {
+            await BatchOutcomes.CompleteAllAsync(batch, notes.Select(n => n.Job), BatchOutcomes.FromFailure(ex), cancellationToken);
+            return null;
+        }
+
+        var pending = new List<(Job, NoteRequest)>();
+        foreach (var note in notes)
+        {
+            if (written.Contains((note.Request.LeadId, note.Request.Text)))
+            {
+                await batch.CompleteAsync(note.Job, JobResult.Done, cancellationToken);
+            }
+            else
+            {
+                pending.Add(note);
+            }
+        }
+
+        return pending;
+    }
+
+    private async Task<JobResult> WriteOneAsync(NoteRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await kommo.AddNotesAsync([KommoNewNote.Common(request.LeadId, request.Text)], cancellationToken);
+            return JobResult.Done;
+        }
+        catch (UpstreamException ex)
+        {
+            return BatchOutcomes.FromFailure(ex);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using ContractBridge.Engine.Jobs;
+using ContractBridge.Kommo;
+using ContractBridge.Kommo.Api;
+using ContractBridge.Upstream;
+
+namespace ContractBridge.Flows.DealActions;
+
+/// <summary>
+/// Creates follow-up tasks for each deal's responsible user, in batches (one read of the deals, one write of the
+/// tasks). Retried tasks are looked for first, so a lost answer does not create a second task.
+/// </summary>
+public sealed class TaskHandler(KommoClient kommo) : IJobHandler
+{
+    public string Kind => JobKinds.Task;
+
+    public JobHandlerOptions Options { get; } = new(MaxBatchSize: KommoClient.MaxPerRequest, MaxConcurrentBatches: 1, Linger: TimeSpan.FromMilliseconds(300));
+
+    public async Task HandleAsync(JobBatch batch, CancellationToken cancellationToken)
+    {
+        var tasks = await BatchOutcomes.ReadAllAsync<TaskRequest>(batch, cancellationToken);
+        if (tasks.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var leadIds = tasks.Select(t => t.Request.LeadId).ToList();
+            var leads = (await kommo.GetLeadsAsync(leadIds, cancellationToken)).ToDictionary(l => l.Id);
+            var retried = tasks.Where(t => t.Job.Attempt > 1).Select(t => t.Request.LeadId).ToList();
+            var existing = retried.Count == 0
+                ? []
+                : (await kommo.GetTasksAsync(retried, cancellationToken)).Select(t => (t.EntityId, t.Text ?? string.Empty)).ToHashSet();
+
+            var toCreate = new List<(Job Job, KommoNewTask Task)>();
+            foreach (var (job, request) in tasks)
+            {
+                if (!leads.TryGetValue(request.LeadId, out var lead))
+                {
+                    await batch.CompleteAsync(job, new JobResult.Permanent($"Lead {request.LeadId} no longer exists in Kommo."), cancellationToken);
+                }
+                else if (existing.Contains((request.LeadId, request.Text)))
+                {
+                    await batch.CompleteAsync(job, JobResult.Done, cancellationToken);
+                }
+                else
+                {
+                    toCreate.Add((job, new KommoNewTask(request.Text, request.DueAtUnix, request.LeadId, "leads", request.TaskTypeId, lead.ResponsibleUserId)));
+                }
+            }
+
+            if (toCreate.Count > 0)
+            {
+                await kommo.AddTasksAsync([.. toCreate.Select(t => t.Task)], cancellationToken);
+                await BatchOutcomes.CompleteAllAsync(batch, toCreate.Select(t => t.Job), JobResult.Done, cancellationToken);
+            }
+        }
+        catch (UpstreamException ex)
+        {
+            // Jobs already reported keep their outcome; the engine ignores a second report.
+            await BatchOutcomes.CompleteAllAsync(batch, tasks.Select(t => t.Job), BatchOutcomes.FromFailure(ex), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using ContractBridge.Engine.Contracts;
+using ContractBridge.Flows.Mapping;
+
+namespace ContractBridge.Flows;
+
+/// <summary>
+/// The words the bridge leaves on a deal. Every note names the contract and says what happened and, when something
+/// failed, exactly what a person should do. Texts are fixed when the job is created, so a retry writes the same text
+/// (which is how a retry recognises a note it already wrote).
+/// </summary>
+public static class DealNotes
+{
+    public static string Launched(string template, string ironcladNumber, string workflowId, string link) =>
+        $"Ironclad: contract {ironcladNumber} ({template}) launched for this deal.\nWorkflow {workflowId}: {link}";
+
+    public static string AlreadyInProgress(string template, ContractLink existing, string? link) =>
+        $"Ironclad: no new {template} launched: contract {existing.IroncladNumber ?? "(being launched)"} ({existing.TemplateName}) is already {StateWords(existing.State)} for this deal."
+        + (link is null ? string.Empty : $"\n{link}");
+
+    public static string LaunchProblems(string template, IReadOnlyList<MappingProblem> problems, string stageName) =>
+        $"Ironclad: the {template} contract could not be launched:\n"
+        + string.Join('\n', problems.Select(p => $"• {p.Attribute} {p.Message}"))
+        + $"\nFix this, then move the deal to '{stageName}' again.";
+
+    public static string LaunchRefused(string template, string reason, string stageName) =>
+        $"Ironclad: the {template} contract could not be launched: {reason}.\nFix this, then move the deal to '{stageName}' again.";
+
+    public static string NotLaunchedClosed(string template, string stageName) =>
+        $"Ironclad: the {template} contract was not launched: the deal is already in '{stageName}'.";
+
+    public static string SentForSignature(string contract, string link) =>
+        $"Ironclad: contract {contract} was sent for signature.\n{link}";
+
+    public static string SignatureTask(string contract) =>
+        $"Follow up: Ironclad contract {contract} is waiting for signature.";
+
+    public static string ExecutedLead(string contract) => $"Ironclad: contract {contract} was signed (executed).";
+
+    public static string CancelledLead(string contract) => $"Ironclad: contract {contract} was cancelled.";
+
+    public static string BackToReview(string contract, string link) =>
+        $"Ironclad: contract {contract} went back to review; the signature packet is withdrawn.\n{link}";
+
+    public static string Moved(string stageName) => $"The deal moved to '{stageName}'.";
+
+    public static string NotMoved(string why) => $"The deal was not moved: {why}.";
+
+    public static string DocumentNotAttached(string contract, string fileName, string reason, string link) =>
+        $"Ironclad: the signed document '{fileName}' of contract {contract} could not be attached here ({reason}). Open it in Ironclad: {link}";
+
+    public static string NoSignedDocument(string contract, string link) =>
+        $"Ironclad: contract {contract} has no signed document to attach yet. Open it in Ironclad: {link}";
+
+    public static string StateWords(ContractState state) => state switch
+    {
+        ContractState.Launching => "being launched",
+        ContractState.Created => "launched",
+        ContractState.Draft => "in draft",
+        ContractState.Review => "in review",
+        ContractState.Signature => "out for signature",
+        ContractState.Executed => "signed (executed)",
+        ContractState.Cancelled => "cancelled",
+        _ => state.ToString(),
+    };
+}

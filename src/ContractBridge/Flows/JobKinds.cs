@@ -1,0 +1,16 @@
+namespace ContractBridge.Flows;
+
+/// <summary>The job kinds the bridge runs, and the keys that serialise them: all work on a deal is keyed by its lead.</summary>
+public static class JobKinds
+{
+    public const string Launch = "contract.launch";
+    public const string Sync = "contract.sync";
+    public const string Note = "kommo.note";
+    public const string Task = "kommo.task";
+    public const string StageMove = "kommo.stage";
+    public const string AttachDocument = "contract.attach";
+
+    public static string LeadKey(long leadId) => $"lead:{leadId}";
+
+    public static string WorkflowKey(string workflowId) => $"workflow:{workflowId}";
+}
