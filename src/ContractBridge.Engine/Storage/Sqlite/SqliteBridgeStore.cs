@@ -76,6 +76,12 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
     public ValueTask DisposeAsync()
     {
         writer.Dispose();
+        // Pooled readers keep the file open; let it go so the directory can be moved or deleted.
+        using (var pooled = new SqliteConnection(connectionString))
+        {
+            SqliteConnection.ClearPool(pooled);
+        }
+
         return ValueTask.CompletedTask;
     }
 
