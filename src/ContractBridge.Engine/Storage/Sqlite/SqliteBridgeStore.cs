@@ -69,6 +69,12 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
     public Task<int> SchemaVersionAsync(CancellationToken cancellationToken) =>
         ReadAsync(connection =>
         {
+            using var exists = SqliteConnections.Command(connection, null, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version';");
+            if ((long)exists.ExecuteScalar()! == 0)
+            {
+                return 0;
+            }
+
             using var command = SqliteConnections.Command(connection, null, "SELECT COALESCE(MAX(version), 0) FROM schema_version;");
             return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         }, cancellationToken);
