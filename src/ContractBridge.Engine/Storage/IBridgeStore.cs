@@ -9,6 +9,9 @@ public interface IBridgeStore : IEventStore, IJobStore, IContractLinkStore, IKey
     /// <summary>Creates or upgrades the schema (versioned, idempotent; safe when several instances start at once).</summary>
     Task MigrateAsync(CancellationToken cancellationToken);
 
+    /// <summary>The highest schema version applied (0 before the first migration).</summary>
+    Task<int> SchemaVersionAsync(CancellationToken cancellationToken);
+
     /// <summary>True when the database answers.</summary>
     Task<bool> PingAsync(CancellationToken cancellationToken);
 }

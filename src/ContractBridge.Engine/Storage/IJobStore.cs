@@ -34,6 +34,9 @@ public interface IJobStore
     /// <summary>Every dead job back to pending; returns how many.</summary>
     Task<int> ReplayAllDeadAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Each time job <paramref name="jobId"/> went to dead letters, oldest first, with the error and whether it was replayed.</summary>
+    Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(long jobId, CancellationToken cancellationToken);
+
     /// <summary>Newest first; <paramref name="status"/> null lists all.</summary>
     Task<IReadOnlyList<JobSummary>> ListAsync(JobStatus? status, int limit, CancellationToken cancellationToken);
 

@@ -1,0 +1,139 @@
+using System.Threading.Channels;
+using ContractBridge.Engine.Jobs;
+using ContractBridge.Engine.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ContractBridge.Engine.Intake;
+
+/// <summary>
+/// Stores inbound events durably and says so only once they are committed. Concurrent callers are group-committed: one
+/// background writer drains a queue and stores everything waiting (up to <see cref="IntakeOptions.MaxBatchSize"/>) in a
+/// single transaction, so one fsync serves many requests. Stored jobs wake their workers at once.
+/// </summary>
+public sealed partial class EventIntake : IAsyncDisposable
+{
+    private readonly Channel<PendingEvent> queue = Channel.CreateUnbounded<PendingEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IEventStore store;
+    private readonly JobWakeups wakeups;
+    private readonly TimeProvider time;
+    private readonly ILogger<EventIntake> logger;
+    private readonly int maxBatchSize;
+    private readonly Task writer;
+    private long commits;
+    private long events;
+    private long stored;
+    private long duplicates;
+
+    public EventIntake(IEventStore store, JobWakeups wakeups, IOptions<IntakeOptions> options, TimeProvider time, ILogger<EventIntake> logger)
+    {
+        this.store = store;
+        this.wakeups = wakeups;
+        this.time = time;
+        this.logger = logger;
+        maxBatchSize = Math.Max(1, options.Value.MaxBatchSize);
+        writer = Task.Run(WriteLoopAsync);
+    }
+
+    public IntakeStatistics Statistics => new(
+        Interlocked.Read(ref commits), Interlocked.Read(ref events), Interlocked.Read(ref stored), Interlocked.Read(ref duplicates));
+
+    /// <summary>
+    /// Completes once the event and its jobs are committed (<see cref="IngestOutcome.Stored"/>), or once it is known to be
+    /// a duplicate of a stored event (nothing new stored). Throws when the store fails: the caller answers with an error
+    /// and the sender delivers again.
+    /// </summary>
+    public Task<IngestOutcome> IngestAsync(InboundEvent inbound, CancellationToken cancellationToken)
+    {
+        var pending = new PendingEvent(inbound);
+        if (!queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(EventIntake), "The intake is shutting down and takes no more events.");
+        }
+
+        // Cancelling only stops the wait: the event may still be committed, and a redelivery will find it a duplicate.
+        return pending.Outcome.Task.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await writer;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<PendingEvent>(maxBatchSize);
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < maxBatchSize && queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            try
+            {
+                await CommitAsync(batch);
+            }
+            catch (Exception ex)
+            {
+                // One bad event must not fail its neighbours: store them one by one to find it.
+                Log.BatchFailed(logger, ex, batch.Count);
+                await CommitOneByOneAsync(batch);
+            }
+        }
+    }
+
+    private async Task CommitAsync(IReadOnlyList<PendingEvent> batch)
+    {
+        var outcomes = await store.StoreEventsAsync([.. batch.Select(p => p.Event)], time.GetUtcNow(), CancellationToken.None);
+        Interlocked.Increment(ref commits);
+        Interlocked.Add(ref events, batch.Count);
+        var kinds = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (outcomes[i] == IngestOutcome.Stored)
+            {
+                Interlocked.Increment(ref stored);
+                kinds.UnionWith(batch[i].Event.Jobs.Select(j => j.Kind));
+            }
+            else
+            {
+                Interlocked.Increment(ref duplicates);
+            }
+        }
+
+        wakeups.Notify(kinds);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Outcome.TrySetResult(outcomes[i]);
+        }
+    }
+
+    private async Task CommitOneByOneAsync(IReadOnlyList<PendingEvent> batch)
+    {
+        foreach (var pending in batch)
+        {
+            try
+            {
+                await CommitAsync([pending]);
+            }
+            catch (Exception ex)
+            {
+                pending.Outcome.TrySetException(ex);
+            }
+        }
+    }
+
+    private sealed record PendingEvent(InboundEvent Event)
+    {
+        public TaskCompletionSource<IngestOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "Storing a batch of {Count} events failed; storing them one by one")]
+        public static partial void BatchFailed(ILogger logger, Exception exception, int count);
+    }
+}

@@ -1,0 +1,93 @@
+using ContractBridge.Engine.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ContractBridge.Engine.Jobs;
+
+/// <summary>
+/// Runs every registered <see cref="IJobHandler"/> against the durable queue: one worker per kind. A hosted service, so
+/// any .NET host starts and stops it; stopping lets running batches finish within the shutdown timeout, then releases
+/// the rest to pending without counting the attempt.
+/// </summary>
+public sealed partial class JobEngine : IHostedService, IAsyncDisposable
+{
+    private readonly IJobStore store;
+    private readonly IReadOnlyList<IJobHandler> handlers;
+    private readonly JobWakeups wakeups;
+    private readonly JobEngineOptions options;
+    private readonly TimeProvider time;
+    private readonly ILogger<JobEngine> logger;
+    private readonly List<KindWorker> workers = [];
+    private int state; // 0 new, 1 started, 2 stopped
+
+    public JobEngine(
+        IJobStore store,
+        IEnumerable<IJobHandler> handlers,
+        JobWakeups wakeups,
+        IOptions<JobEngineOptions> options,
+        TimeProvider time,
+        ILogger<JobEngine> logger)
+    {
+        this.store = store;
+        this.handlers = [.. handlers];
+        this.wakeups = wakeups;
+        this.options = options.Value;
+        this.time = time;
+        this.logger = logger;
+        var duplicate = this.handlers.GroupBy(h => h.Kind, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InvalidOperationException($"Two job handlers are registered for kind '{duplicate.Key}'; register one per kind.");
+        }
+    }
+
+    /// <summary>The lease owner this engine writes on the jobs it claims.</summary>
+    public string InstanceId => options.InstanceId;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.CompareExchange(ref state, 1, 0) != 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var recorder = new JobOutcomeRecorder(store, options, new RetrySchedule(options), wakeups, time, logger);
+        foreach (var handler in handlers)
+        {
+            var worker = new KindWorker(handler, store, options, wakeups, recorder, time, logger);
+            workers.Add(worker);
+            worker.Start();
+        }
+
+        Log.Started(logger, options.InstanceId, string.Join(", ", handlers.Select(h => h.Kind)));
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.CompareExchange(ref state, 2, 1) != 1)
+        {
+            return;
+        }
+
+        await Task.WhenAll(workers.Select(w => w.StopAsync(options.ShutdownTimeout, cancellationToken)));
+        foreach (var worker in workers)
+        {
+            worker.Dispose();
+        }
+
+        Log.Stopped(logger, options.InstanceId);
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Job engine {InstanceId} started for {Kinds}")]
+        public static partial void Started(ILogger logger, string instanceId, string kinds);
+
+        [LoggerMessage(EventId = 1011, Level = LogLevel.Information, Message = "Job engine {InstanceId} stopped")]
+        public static partial void Stopped(ILogger logger, string instanceId);
+    }
+}

@@ -1,0 +1,28 @@
+namespace ContractBridge.Engine.Jobs;
+
+/// <summary>How the job engine claims, leases and retries. Bound from configuration by the host.</summary>
+public sealed class JobEngineOptions
+{
+    /// <summary>Names this engine as the owner of its leases; unique per running instance.</summary>
+    public string InstanceId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
+
+    /// <summary>How long a claim holds a job without renewal. Heartbeats renew it every third of this while a batch runs.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The longest a worker sleeps without looking: it finds jobs stored by other instances, due retries and expired leases.
+    /// Jobs stored by this instance wake workers at once.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Attempts before a transient failure becomes a dead letter.</summary>
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>The delay before the second attempt; it doubles with each attempt, up to <see cref="BackoffMax"/>.</summary>
+    public TimeSpan BackoffBase { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan BackoffMax { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long shutdown lets running batches finish before it releases their jobs for another instance.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(20);
+}

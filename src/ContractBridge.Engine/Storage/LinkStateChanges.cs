@@ -1,0 +1,16 @@
+using ContractBridge.Engine.Contracts;
+
+namespace ContractBridge.Engine.Storage;
+
+internal static class LinkStateChanges
+{
+    public static LinkStateChange Decide(ContractLink? current, ContractState state, bool paused, DateTimeOffset ironcladUpdatedAt)
+    {
+        if (current is null || (current.IroncladUpdatedAt is { } stored && DbTime.Truncate(ironcladUpdatedAt) <= stored))
+        {
+            return LinkStateChange.Ignore;
+        }
+
+        return current.State == state && current.Paused == paused ? LinkStateChange.TimestampOnly : LinkStateChange.Apply;
+    }
+}

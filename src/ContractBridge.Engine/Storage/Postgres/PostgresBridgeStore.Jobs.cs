@@ -1,0 +1,263 @@
+using System.Data.Common;
+using ContractBridge.Engine.Jobs;
+using Npgsql;
+
+namespace ContractBridge.Engine.Storage.Postgres;
+
+public sealed partial class PostgresBridgeStore
+{
+    /// <summary>
+    /// A job is claimable when it is due and the head of its key: no other job of that key is running and none stored
+    /// before it is pending. "Any other running" (not only earlier ones) matters here: two transactions can commit
+    /// same-key jobs out of id order, and a late-committed earlier job must still wait for the later one that runs.
+    /// </summary>
+    private const string ClaimableHeads = """
+        j.kind = @kind AND j.status IN ('Pending', 'Running')
+        AND NOT EXISTS (
+            SELECT 1 FROM jobs e
+            WHERE e.key = j.key AND e.id <> j.id AND e.status IN ('Pending', 'Running')
+              AND (e.status = 'Running' OR e.id < j.id))
+        """;
+
+    private const string SummaryColumns =
+        "id, kind, key, status, attempts, created_at, updated_at, next_attempt_at, lease_owner, last_error, payload";
+
+    public async Task<IReadOnlyList<Job>> ClaimAsync(string kind, int max, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        // SKIP LOCKED: rows another instance is claiming right now are passed over, not waited for. A row that changed
+        // meanwhile is re-checked against the WHERE clause on its newest version, so it cannot be claimed twice.
+        await using var command = Command($"""
+            WITH picked AS (
+                SELECT j.id FROM jobs j
+                WHERE {ClaimableHeads}
+                  AND CASE WHEN j.status = 'Pending' THEN j.next_attempt_at ELSE j.lease_expires_at END <= @now
+                ORDER BY j.id
+                LIMIT @max
+                FOR UPDATE SKIP LOCKED)
+            UPDATE jobs SET status = 'Running', attempts = jobs.attempts + 1, lease_owner = @owner,
+                            lease_expires_at = @until, updated_at = @now
+            FROM picked WHERE jobs.id = picked.id
+            RETURNING jobs.id, jobs.kind, jobs.key, jobs.payload, jobs.attempts, jobs.created_at, jobs.last_error;
+            """);
+        command.Parameters.AddWithValue("kind", kind);
+        command.Parameters.AddWithValue("owner", owner);
+        command.Parameters.AddWithValue("now", DbTime.ToUtcDateTime(now));
+        command.Parameters.AddWithValue("until", DbTime.ToUtcDateTime(now + lease));
+        command.Parameters.AddWithValue("max", max);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var jobs = new List<Job>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            jobs.Add(new Job(
+                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
+                reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
+        }
+
+        jobs.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return jobs;
+    }
+
+    public Task<bool> CompleteAsync(long jobId, string owner, IReadOnlyList<NewJob> followUps, DateTimeOffset now, CancellationToken cancellationToken) =>
+        InTransactionAsync(async connection =>
+        {
+            await using var command = new NpgsqlCommand("""
+                UPDATE jobs SET status = 'Succeeded', lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
+                WHERE id = @id AND status = 'Running' AND lease_owner = @owner;
+                """, connection);
+            AddOwnedJob(command, jobId, owner, now);
+            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                return false;
+            }
+
+            await PostgresJobInserts.InsertAsync(connection, followUps, now, cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    public async Task<bool> RescheduleAsync(long jobId, string owner, DateTimeOffset nextAttemptAt, string error, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = Command("""
+            UPDATE jobs
+            SET status = 'Pending', next_attempt_at = @due, last_error = @error,
+                lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
+            WHERE id = @id AND status = 'Running' AND lease_owner = @owner;
+            """);
+        AddOwnedJob(command, jobId, owner, now);
+        command.Parameters.AddWithValue("due", DbTime.ToUtcDateTime(nextAttemptAt));
+        command.Parameters.AddWithValue("error", error);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<bool> DeadLetterAsync(long jobId, string owner, string error, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = Command("""
+            WITH dead AS (
+                UPDATE jobs
+                SET status = 'Dead', last_error = @error, lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
+                WHERE id = @id AND status = 'Running' AND lease_owner = @owner
+                RETURNING id, attempts)
+            INSERT INTO dead_letters (job_id, attempts, error, dead_at)
+            SELECT id, attempts, @error, @now FROM dead;
+            """);
+        AddOwnedJob(command, jobId, owner, now);
+        command.Parameters.AddWithValue("error", error);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task ReleaseAsync(IReadOnlyList<long> jobIds, string owner, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (jobIds.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = Command("""
+            UPDATE jobs
+            SET status = 'Pending', attempts = GREATEST(attempts - 1, 0), next_attempt_at = @now,
+                lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
+            WHERE id = ANY(@ids) AND status = 'Running' AND lease_owner = @owner;
+            """);
+        command.Parameters.AddWithValue("ids", jobIds.ToArray());
+        command.Parameters.AddWithValue("owner", owner);
+        command.Parameters.AddWithValue("now", DbTime.ToUtcDateTime(now));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<long>> ExtendLeasesAsync(IReadOnlyList<long> jobIds, string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        if (jobIds.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = Command("""
+            UPDATE jobs SET lease_expires_at = @until
+            WHERE id = ANY(@ids) AND status = 'Running' AND lease_owner = @owner
+            RETURNING id;
+            """);
+        command.Parameters.AddWithValue("ids", jobIds.ToArray());
+        command.Parameters.AddWithValue("owner", owner);
+        command.Parameters.AddWithValue("until", DbTime.ToUtcDateTime(leaseUntil));
+        var held = await ReadIdsAsync(command, cancellationToken);
+        return [.. jobIds.Where(id => !held.Contains(id))];
+    }
+
+    public async Task<bool> ReplayAsync(long jobId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await ReplayAsync("id = @id", jobId, now, cancellationToken) == 1;
+
+    public Task<int> ReplayAllDeadAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        ReplayAsync("true", null, now, cancellationToken);
+
+    public async Task<IReadOnlyList<JobSummary>> ListAsync(JobStatus? status, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = Command(status is null
+            ? $"SELECT {SummaryColumns} FROM jobs ORDER BY id DESC LIMIT @limit;"
+            : $"SELECT {SummaryColumns} FROM jobs WHERE status = @status ORDER BY id DESC LIMIT @limit;");
+        command.Parameters.AddWithValue("limit", limit);
+        command.Parameters.AddWithValue("status", status?.ToString() ?? string.Empty);
+        return await ReadSummariesAsync(command, cancellationToken);
+    }
+
+    public async Task<JobSummary?> GetAsync(long jobId, CancellationToken cancellationToken)
+    {
+        await using var command = Command($"SELECT {SummaryColumns} FROM jobs WHERE id = @id;");
+        command.Parameters.AddWithValue("id", jobId);
+        return (await ReadSummariesAsync(command, cancellationToken)).SingleOrDefault();
+    }
+
+    public async Task<JobCounts> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var command = Command("SELECT status, COUNT(*) FROM jobs GROUP BY status;");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return JobCountsReader.From(counts);
+    }
+
+    public async Task<DateTimeOffset?> NextDueAsync(string kind, CancellationToken cancellationToken)
+    {
+        await using var command = Command($"""
+            SELECT MIN(CASE WHEN j.status = 'Pending' THEN j.next_attempt_at ELSE j.lease_expires_at END)
+            FROM jobs j WHERE {ClaimableHeads};
+            """);
+        command.Parameters.AddWithValue("kind", kind);
+        return await command.ExecuteScalarAsync(cancellationToken) is DateTime due ? new DateTimeOffset(due, TimeSpan.Zero) : null;
+    }
+
+    public async Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(long jobId, CancellationToken cancellationToken)
+    {
+        await using var command = Command("""
+            SELECT job_id, attempts, error, dead_at, replayed_at FROM dead_letters WHERE job_id = @id ORDER BY id;
+            """);
+        command.Parameters.AddWithValue("id", jobId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var letters = new List<DeadLetter>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            letters.Add(new DeadLetter(
+                reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3),
+                reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4)));
+        }
+
+        return letters;
+    }
+
+    private async Task<int> ReplayAsync(string filter, long? jobId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = Command($"""
+            WITH replayed AS (
+                UPDATE jobs SET status = 'Pending', attempts = 0, next_attempt_at = @now, updated_at = @now
+                WHERE status = 'Dead' AND {filter}
+                RETURNING id),
+            letters AS (
+                UPDATE dead_letters SET replayed_at = @now
+                WHERE replayed_at IS NULL AND job_id IN (SELECT id FROM replayed))
+            SELECT COUNT(*) FROM replayed;
+            """);
+        command.Parameters.AddWithValue("id", jobId ?? 0);
+        command.Parameters.AddWithValue("now", DbTime.ToUtcDateTime(now));
+        return (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static void AddOwnedJob(NpgsqlCommand command, long jobId, string owner, DateTimeOffset now)
+    {
+        command.Parameters.AddWithValue("id", jobId);
+        command.Parameters.AddWithValue("owner", owner);
+        command.Parameters.AddWithValue("now", DbTime.ToUtcDateTime(now));
+    }
+
+    private static async Task<HashSet<long>> ReadIdsAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new HashSet<long>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
+    private static async Task<List<JobSummary>> ReadSummariesAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var jobs = new List<JobSummary>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var status = Enum.Parse<JobStatus>(reader.GetString(3));
+            jobs.Add(new JobSummary(
+                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), status, reader.GetInt32(4),
+                reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6),
+                status == JobStatus.Pending ? reader.GetFieldValue<DateTimeOffset>(7) : null,
+                reader.IsDBNull(8) ? null : reader.GetString(8),
+                reader.IsDBNull(9) ? null : reader.GetString(9),
+                reader.GetString(10)));
+        }
+
+        return jobs;
+    }
+}

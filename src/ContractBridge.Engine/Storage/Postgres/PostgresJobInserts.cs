@@ -1,0 +1,41 @@
+using ContractBridge.Engine.Jobs;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ContractBridge.Engine.Storage.Postgres;
+
+/// <summary>Inserts any number of jobs with one statement: the columns travel as arrays and are unnested in order.</summary>
+internal static class PostgresJobInserts
+{
+    public const string Sql = """
+        INSERT INTO jobs (kind, key, payload, status, attempts, next_attempt_at, created_at, updated_at)
+        SELECT t.kind, t.key, t.payload, 'Pending', 0, t.due, @now, @now
+        FROM unnest(@kinds, @keys, @payloads, @dues) WITH ORDINALITY AS t(kind, key, payload, due, ord)
+        ORDER BY t.ord;
+        """;
+
+    public static async Task InsertAsync(NpgsqlConnection connection, IReadOnlyList<NewJob> jobs, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (jobs.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = new NpgsqlCommand(Sql, connection);
+        command.Parameters.AddWithValue("now", DbTime.ToUtcDateTime(now));
+        AddArrays(command.Parameters, jobs, now, name => name);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Adds kinds, keys, payloads and due times as arrays; <paramref name="name"/> maps names for positional use.</summary>
+    public static void AddArrays(NpgsqlParameterCollection parameters, IReadOnlyList<NewJob> jobs, DateTimeOffset now, Func<string, string> name)
+    {
+        parameters.Add(new NpgsqlParameter(name("kinds"), NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = jobs.Select(j => j.Kind).ToArray() });
+        parameters.Add(new NpgsqlParameter(name("keys"), NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = jobs.Select(j => j.Key).ToArray() });
+        parameters.Add(new NpgsqlParameter(name("payloads"), NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = jobs.Select(j => j.Payload).ToArray() });
+        parameters.Add(new NpgsqlParameter(name("dues"), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
+        {
+            Value = jobs.Select(j => DbTime.ToUtcDateTime(j.NotBefore ?? now)).ToArray(),
+        });
+    }
+}

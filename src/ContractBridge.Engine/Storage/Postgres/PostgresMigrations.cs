@@ -1,0 +1,83 @@
+namespace ContractBridge.Engine.Storage.Postgres;
+
+/// <summary>PostgreSQL's schema steps, applied under an advisory lock so that instances starting together take turns.</summary>
+internal static class PostgresMigrations
+{
+    /// <summary>The advisory lock key every ContractBridge migrator takes ("CBMIGRAT" in ASCII).</summary>
+    public const long LockKey = 0x43424D4947524154;
+
+    public static readonly IReadOnlyList<Migration> All =
+    [
+        new(1, "inbox, jobs, dead letters, contract links, key/value state, named leases", """
+            CREATE TABLE received_events (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                source text NOT NULL,
+                dedupe_key text NOT NULL UNIQUE,
+                summary text NOT NULL,
+                content_type text NOT NULL,
+                payload text NOT NULL,
+                received_at timestamptz NOT NULL,
+                job_count integer NOT NULL
+            );
+
+            CREATE TABLE jobs (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                kind text NOT NULL,
+                key text NOT NULL,
+                payload text NOT NULL,
+                status text NOT NULL CHECK (status IN ('Pending', 'Running', 'Succeeded', 'Dead')),
+                attempts integer NOT NULL DEFAULT 0,
+                next_attempt_at timestamptz NOT NULL,
+                lease_owner text,
+                lease_expires_at timestamptz,
+                last_error text,
+                event_id bigint,
+                created_at timestamptz NOT NULL,
+                updated_at timestamptz NOT NULL
+            );
+            -- Partial indexes keep the claim queries on the small active set however many jobs have succeeded.
+            CREATE INDEX jobs_active_by_kind ON jobs (kind, id) WHERE status IN ('Pending', 'Running');
+            CREATE INDEX jobs_active_by_key ON jobs (key, id, status) WHERE status IN ('Pending', 'Running');
+            CREATE INDEX jobs_by_status ON jobs (status, id);
+
+            CREATE TABLE dead_letters (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                job_id bigint NOT NULL REFERENCES jobs (id),
+                attempts integer NOT NULL,
+                error text NOT NULL,
+                dead_at timestamptz NOT NULL,
+                replayed_at timestamptz
+            );
+            CREATE INDEX dead_letters_by_job ON dead_letters (job_id);
+
+            CREATE TABLE contract_links (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                lead_id bigint NOT NULL,
+                workflow_id text UNIQUE,
+                ironclad_number text,
+                template_name text NOT NULL,
+                rule_name text NOT NULL,
+                state text NOT NULL,
+                paused boolean NOT NULL DEFAULT false,
+                ironclad_updated_at timestamptz,
+                created_at timestamptz NOT NULL,
+                updated_at timestamptz NOT NULL,
+                launch_job_id bigint
+            );
+            -- At most one active contract per lead, enforced by the database whatever the instances do.
+            CREATE UNIQUE INDEX contract_links_one_active_per_lead ON contract_links (lead_id) WHERE state <> 'Cancelled';
+
+            CREATE TABLE key_values (
+                key text PRIMARY KEY,
+                value text NOT NULL,
+                updated_at timestamptz NOT NULL
+            );
+
+            CREATE TABLE named_leases (
+                name text PRIMARY KEY,
+                owner text NOT NULL,
+                expires_at timestamptz NOT NULL
+            );
+            """),
+    ];
+}

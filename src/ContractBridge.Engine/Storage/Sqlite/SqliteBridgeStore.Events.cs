@@ -1,0 +1,85 @@
+using ContractBridge.Engine.Intake;
+using ContractBridge.Engine.Jobs;
+using Microsoft.Data.Sqlite;
+
+namespace ContractBridge.Engine.Storage.Sqlite;
+
+public sealed partial class SqliteBridgeStore
+{
+    public Task<IReadOnlyList<IngestOutcome>> StoreEventsAsync(IReadOnlyList<InboundEvent> events, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync<IReadOnlyList<IngestOutcome>>((connection, transaction) =>
+        {
+            using var insertEvent = SqliteConnections.Command(connection, transaction, """
+                INSERT INTO received_events (source, dedupe_key, summary, content_type, payload, received_at, job_count)
+                VALUES (@source, @key, @summary, @type, @payload, @now, @jobs)
+                ON CONFLICT (dedupe_key) DO NOTHING
+                RETURNING id;
+                """);
+            var source = insertEvent.Parameters.Add("@source", SqliteType.Text);
+            var key = insertEvent.Parameters.Add("@key", SqliteType.Text);
+            var summary = insertEvent.Parameters.Add("@summary", SqliteType.Text);
+            var type = insertEvent.Parameters.Add("@type", SqliteType.Text);
+            var payload = insertEvent.Parameters.Add("@payload", SqliteType.Text);
+            insertEvent.Parameters.AddWithValue("@now", DbTime.ToMicroseconds(now));
+            var jobCount = insertEvent.Parameters.Add("@jobs", SqliteType.Integer);
+            using var jobs = new SqliteJobInserter(connection, transaction, now);
+
+            var outcomes = new IngestOutcome[events.Count];
+            for (var i = 0; i < events.Count; i++)
+            {
+                var inbound = events[i];
+                source.Value = inbound.Source;
+                key.Value = inbound.DedupeKey;
+                summary.Value = inbound.Summary;
+                type.Value = inbound.ContentType;
+                payload.Value = inbound.Payload;
+                jobCount.Value = inbound.Jobs.Count;
+                var eventId = insertEvent.ExecuteScalar();
+                if (eventId is null)
+                {
+                    outcomes[i] = IngestOutcome.Duplicate;
+                    continue;
+                }
+
+                jobs.Insert(inbound.Jobs, (long)eventId);
+                outcomes[i] = IngestOutcome.Stored;
+            }
+
+            return outcomes;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<StoredEvent>> ListRecentEventsAsync(int limit, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<StoredEvent>>(connection =>
+        {
+            using var command = SqliteConnections.Command(connection, null, """
+                SELECT id, source, dedupe_key, summary, received_at, job_count
+                FROM received_events ORDER BY id DESC LIMIT @limit;
+                """);
+            command.Parameters.AddWithValue("@limit", limit);
+            using var reader = command.ExecuteReader();
+            var events = new List<StoredEvent>();
+            while (reader.Read())
+            {
+                events.Add(new StoredEvent(
+                    reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    DbTime.FromMicroseconds(reader.GetInt64(4)), reader.GetInt32(5)));
+            }
+
+            return events;
+        }, cancellationToken);
+
+    public Task<long> CountEventsAsync(CancellationToken cancellationToken) =>
+        ReadAsync(connection =>
+        {
+            using var command = SqliteConnections.Command(connection, null, "SELECT COUNT(*) FROM received_events;");
+            return (long)command.ExecuteScalar()!;
+        }, cancellationToken);
+
+    public Task EnqueueAsync(IReadOnlyList<NewJob> jobs, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync((connection, transaction) =>
+        {
+            using var inserter = new SqliteJobInserter(connection, transaction, now);
+            inserter.Insert(jobs, eventId: null);
+            return 0;
+        }, cancellationToken);
+}

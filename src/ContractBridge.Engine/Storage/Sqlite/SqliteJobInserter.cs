@@ -1,0 +1,46 @@
+using ContractBridge.Engine.Jobs;
+using Microsoft.Data.Sqlite;
+
+namespace ContractBridge.Engine.Storage.Sqlite;
+
+/// <summary>One prepared INSERT reused for every job of a transaction (the intake stores hundreds per commit).</summary>
+internal sealed class SqliteJobInserter : IDisposable
+{
+    private readonly SqliteCommand command;
+    private readonly SqliteParameter kind;
+    private readonly SqliteParameter key;
+    private readonly SqliteParameter payload;
+    private readonly SqliteParameter due;
+    private readonly SqliteParameter eventId;
+    private readonly long now;
+
+    public SqliteJobInserter(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now)
+    {
+        this.now = DbTime.ToMicroseconds(now);
+        command = SqliteConnections.Command(connection, transaction, """
+            INSERT INTO jobs (kind, key, payload, status, attempts, next_attempt_at, event_id, created_at, updated_at)
+            VALUES (@kind, @key, @payload, 'Pending', 0, @due, @event, @now, @now);
+            """);
+        kind = command.Parameters.Add("@kind", SqliteType.Text);
+        key = command.Parameters.Add("@key", SqliteType.Text);
+        payload = command.Parameters.Add("@payload", SqliteType.Text);
+        due = command.Parameters.Add("@due", SqliteType.Integer);
+        eventId = command.Parameters.Add("@event", SqliteType.Integer);
+        command.Parameters.AddWithValue("@now", this.now);
+    }
+
+    public void Insert(IReadOnlyList<NewJob> jobs, long? eventId)
+    {
+        foreach (var job in jobs)
+        {
+            kind.Value = job.Kind;
+            key.Value = job.Key;
+            payload.Value = job.Payload;
+            due.Value = job.NotBefore is { } notBefore ? DbTime.ToMicroseconds(notBefore) : now;
+            this.eventId.Value = SqliteConnections.Nullable(eventId);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    public void Dispose() => command.Dispose();
+}
