@@ -1,0 +1,32 @@
+using System.CommandLine;
+using ContractBridge.Hosting;
+
+namespace ContractBridge.Cli;
+
+/// <summary>`serve`: runs the service until stopped (Ctrl+C or SIGTERM, which stops claiming jobs and lets running ones finish).</summary>
+public static class ServeCommand
+{
+    public static Command Create()
+    {
+        var urls = new Option<string?>("--urls") { Description = "Where to listen, e.g. http://0.0.0.0:8080 (env ASPNETCORE_URLS; default http://localhost:5000)." };
+        var dataDir = CommonOptions.DataDir();
+        var postgres = CommonOptions.Postgres();
+        var command = new Command("serve", "Run ContractBridge: receive webhooks from Kommo and Ironclad and act on them.") { urls, dataDir, postgres };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var overrides = CommonOptions.Overrides(parse, dataDir, postgres);
+            if (parse.GetValue(urls) is { } listen)
+            {
+                overrides["urls"] = listen;
+            }
+
+            return await StartupErrors.RunAsync(async () =>
+            {
+                await using var app = BridgeApp.Build([], overrides);
+                _ = app.Services.GetRequiredService<IOptions<Configuration.BridgeOptions>>().Value;
+                await app.RunAsync(cancellationToken);
+            });
+        });
+        return command;
+    }
+}
