@@ -121,7 +121,6 @@ public sealed partial class KommoSimulator : SimulatedServer
                 return true;
             }
 
-            context.Items[typeof(KommoCaller)] = authentication.Caller;
             integration = authentication.Caller.IntegrationId;
         }
 

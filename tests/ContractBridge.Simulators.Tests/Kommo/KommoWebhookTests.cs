@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ContractBridge.Simulators.Kommo.Control.Contracts;
 using ContractBridge.Simulators.Tests.Kommo.Support;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ContractBridge.Simulators.Tests.Kommo;
 
@@ -232,6 +233,51 @@ public sealed partial class KommoWebhookTests
         Assert.True((bool)listed["_embedded"]!["webhooks"]![0]!["disabled"]!);
         Assert.Equal(5, kommo.Control.EmittedWebhooks.Count);
         Assert.Equal("6", last[^1]["leads[update][0][price]"]);
+    }
+
+    [Fact]
+    public async Task ReceiverThatDoesNotAnswerInTime_CountsAsAFailedAttempt()
+    {
+        await using var kommo = await KommoTestServer.StartAsync(KommoTestServer.Options with { WebhookTimeout = TimeSpan.FromMilliseconds(300), WebhookRetryDelays = [] });
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.AnswerDelay = TimeSpan.FromSeconds(30);
+        var account = TestAccount.Seed(kommo.Control);
+        await RegisterAsync(kommo, receiver, "status_lead");
+
+        kommo.Control.MoveLeads(new MoveLeads { LeadIds = [account.FullLeadId], StatusId = account.SendContract });
+        await Eventually.HoldsAsync(() => kommo.Control.WebhookAttempts.Count == 1, "the attempt timed out");
+
+        var attempt = kommo.Control.WebhookAttempts.Single();
+        Assert.Null(attempt.StatusCode);
+        Assert.Equal("no answer within 0.3 s", attempt.Error);
+        Assert.Equal(1, kommo.Control.Webhooks.Single().RecentFailures);
+    }
+
+    [Fact]
+    public async Task InvalidAnswersOlderThanTheFailureWindow_DoNotCountTowardsDisabling()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        await using var kommo = await KommoTestServer.StartAsync(KommoTestServer.Options with { WebhookDisableAfterFailures = 1, WebhookRetryDelays = [] }, time);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.AnswerStatus = StatusCodes.Status500InternalServerError;
+        var account = TestAccount.Seed(kommo.Control);
+        await RegisterAsync(kommo, receiver, "update_lead");
+
+        await FailOnceAsync(1);
+        time.Advance(TimeSpan.FromHours(2));
+        await FailOnceAsync(2);
+        var afterWindow = kommo.Control.Webhooks.Single();
+        await FailOnceAsync(3);
+
+        Assert.False(afterWindow.Disabled);
+        Assert.Equal(1, afterWindow.RecentFailures);
+        Assert.True(kommo.Control.Webhooks.Single().Disabled);
+
+        async Task FailOnceAsync(int price)
+        {
+            kommo.Control.EditLead(new EditLead { LeadId = account.FullLeadId, Price = price });
+            await Eventually.HoldsAsync(() => kommo.Control.WebhookAttempts.Count == price && kommo.Control.PendingWebhooks == 0, $"attempt {price} is recorded");
+        }
     }
 
     private static async Task RegisterAsync(KommoTestServer kommo, WebhookReceiver receiver, params string[] settings)

@@ -55,6 +55,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
         return receiver;
     }
 
+    /// <summary>How long the receiver takes before answering (to outlast the sender's timeout); it gives up when stopped.</summary>
+    public TimeSpan AnswerDelay { get; set; }
+
     /// <summary>Waits until at least <paramref name="count"/> webhooks have arrived; fails the test after the timeout.</summary>
     public async Task<IReadOnlyList<ReceivedWebhook>> WaitForAsync(int count, TimeSpan? timeout = null)
     {
@@ -97,6 +100,18 @@ public sealed class WebhookReceiver : IAsyncDisposable
         }
 
         _arrived.Release();
+        if (AnswerDelay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(AnswerDelay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         context.Response.StatusCode = _status;
     }
 }
