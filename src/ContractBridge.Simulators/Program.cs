@@ -29,7 +29,8 @@ root.SetAction(async (parse, cancellationToken) =>
 
     var options = new SimulatorHostOptions
     {
-        Kommo = new KommoSimulatorOptions { Port = parse.GetValue(kommoPort), TimeScale = scale },
+        // The program is the demo's Kommo: it starts with a realistic sample account (in-process use starts empty).
+        Kommo = new KommoSimulatorOptions { Port = parse.GetValue(kommoPort), TimeScale = scale, SampleData = true },
         Ironclad = new IroncladSimulatorOptions { Port = parse.GetValue(ironcladPort), TimeScale = scale },
     };
 

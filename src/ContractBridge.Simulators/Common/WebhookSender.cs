@@ -15,6 +15,8 @@ public sealed class WebhookSender : IAsyncDisposable
     private readonly IReadOnlyList<TimeSpan> _retryDelays;
     private readonly TimeSpan _attemptTimeout;
     private readonly Action<OutgoingWebhook, WebhookOutcome> _onOutcome;
+    private readonly Action<OutgoingWebhook, WebhookAttempt>? _onAttempt;
+    private readonly Func<OutgoingWebhook, bool>? _stillWanted;
     private readonly HttpClient _http;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentQueue<WebhookAttempt> _attempts = new();
@@ -24,18 +26,24 @@ public sealed class WebhookSender : IAsyncDisposable
     /// <param name="retryDelays">Real-world delays before the 2nd, 3rd, ... attempt; scaled by the clock.</param>
     /// <param name="attemptTimeout">How long the receiver gets to answer (Kommo: 2 s). Not scaled.</param>
     /// <param name="onOutcome">Told how each webhook ended, so the service can count failures or disable a hook.</param>
+    /// <param name="onAttempt">Told of every delivery attempt as it ends (Kommo counts each invalid answer, not each webhook).</param>
+    /// <param name="stillWanted">Asked before every attempt; false stops the retries (the hook was disabled or deleted meanwhile).</param>
     public WebhookSender(
         SimulatorClock clock,
         FaultInjector faults,
         IReadOnlyList<TimeSpan> retryDelays,
         TimeSpan attemptTimeout,
-        Action<OutgoingWebhook, WebhookOutcome> onOutcome)
+        Action<OutgoingWebhook, WebhookOutcome> onOutcome,
+        Action<OutgoingWebhook, WebhookAttempt>? onAttempt = null,
+        Func<OutgoingWebhook, bool>? stillWanted = null)
     {
         _clock = clock;
         _faults = faults;
         _retryDelays = retryDelays;
         _attemptTimeout = attemptTimeout;
         _onOutcome = onOutcome;
+        _onAttempt = onAttempt;
+        _stillWanted = stillWanted;
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
         {
             Timeout = Timeout.InfiniteTimeSpan,
@@ -97,6 +105,11 @@ public sealed class WebhookSender : IAsyncDisposable
                     await _clock.Delay(_clock.Scaled(_retryDelays[attempt - 2]), _stopping.Token);
                 }
 
+                if (_stillWanted is not null && !_stillWanted(webhook))
+                {
+                    break;
+                }
+
                 var status = await AttemptAsync(webhook, attempt);
                 if (status is >= 200 and < 300)
                 {
@@ -140,18 +153,24 @@ public sealed class WebhookSender : IAsyncDisposable
 
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var status = (int)response.StatusCode;
-            _attempts.Enqueue(new WebhookAttempt(webhook.Description, webhook.Target, attempt, status, null, _clock.UtcNow));
+            Record(webhook, new WebhookAttempt(webhook.Description, webhook.Target, attempt, status, null, _clock.UtcNow));
             return status;
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !_stopping.IsCancellationRequested)
         {
             var error = ex is OperationCanceledException ? $"no answer within {_attemptTimeout.TotalSeconds:0.#} s" : ex.Message;
-            _attempts.Enqueue(new WebhookAttempt(webhook.Description, webhook.Target, attempt, null, error, _clock.UtcNow));
+            Record(webhook, new WebhookAttempt(webhook.Description, webhook.Target, attempt, null, error, _clock.UtcNow));
             return null;
         }
         finally
         {
             _concurrency.Release();
         }
+    }
+
+    private void Record(OutgoingWebhook webhook, WebhookAttempt attempt)
+    {
+        _attempts.Enqueue(attempt);
+        _onAttempt?.Invoke(webhook, attempt);
     }
 }
