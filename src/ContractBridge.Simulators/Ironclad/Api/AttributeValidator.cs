@@ -108,7 +108,7 @@ public static partial class AttributeValidator
                 });
             case AttributeTypes.Duration:
                 return CheckObject(id, value, "a duration {years, months, weeks, days}", (key, field) =>
-                    key is "years" or "months" or "weeks" or "days" && Kind(field) == JsonValueKind.Number && field!.GetValue<double>() >= 0);
+                    key is "years" or "months" or "weeks" or "days" && Kind(field) == JsonValueKind.Number && JsonNumbers.ToDouble(field!.AsValue()) >= 0);
             case AttributeTypes.Array:
                 if (value is not JsonArray array)
                 {

@@ -168,12 +168,12 @@ public sealed class FilterFormulaParser
         JsonValue value => value.GetValueKind() switch
         {
             JsonValueKind.String => value.GetValue<string>(),
-            JsonValueKind.Number => value.GetValue<double>(),
+            JsonValueKind.Number => JsonNumbers.ToDouble(value),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             _ => null,
         },
-        JsonObject obj when obj["amount"] is JsonValue amount => amount.GetValue<double>(),
+        JsonObject obj when obj["amount"] is JsonValue amount => JsonNumbers.ToDouble(amount),
         JsonArray array => array.Count == 0 ? null : array.ToJsonString(),
         _ => node.ToJsonString(),
     };

@@ -86,7 +86,7 @@ public static class JsStringify
                 builder.Append("false");
                 break;
             case JsonValueKind.Number:
-                builder.Append(FormatNumber(value.GetValue<double>()));
+                builder.Append(FormatNumber(Api.JsonNumbers.ToDouble(value)));
                 break;
             default:
                 builder.Append("null");
