@@ -13,16 +13,19 @@ public sealed partial class IroncladState
             return;
         }
 
-        _ = AutoAdvanceAsync(workflow.Id, workflow.Generation, _clock.Scaled(delay));
+        // The timer starts now, not on some later thread, so a test advancing a fake clock right after the change
+        // cannot slip in before the timer exists.
+        _ = AutoAdvanceAsync(workflow.Id, workflow.Generation, _clock.Delay(_clock.Scaled(delay), _stopping.Token));
     }
 
-    private async Task AutoAdvanceAsync(string workflowId, long generation, TimeSpan delay)
+    private async Task AutoAdvanceAsync(string workflowId, long generation, Task wait)
     {
-        // Never run inside the caller's lock, even for a zero delay.
-        await Task.Yield();
         try
         {
-            await _clock.Delay(delay, _stopping.Token);
+            await wait;
+
+            // Never run inside the caller's lock, even when the wait was already over.
+            await Task.Yield();
             lock (_gate)
             {
                 if (_workflows.TryGetValue(workflowId, out var workflow) && workflow.Generation == generation

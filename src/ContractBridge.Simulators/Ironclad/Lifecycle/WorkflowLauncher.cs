@@ -24,7 +24,7 @@ public sealed class WorkflowLauncher(IroncladState state, SimulatorClock clock)
     public JsonObject StartAsync(JsonObject body, IroncladCaller caller, bool useDefaultValues)
     {
         var job = state.AddAsyncJob((JsonObject)body.DeepClone(), caller, useDefaultValues);
-        _ = RunWhenDueAsync(job.Id, job.DueAt - clock.UtcNow);
+        _ = RunWhenDueAsync(job.Id, clock.Delay(job.DueAt - clock.UtcNow, state.Stopping));
         return new JsonObject
         {
             ["asyncJobId"] = job.Id,
@@ -64,12 +64,13 @@ public sealed class WorkflowLauncher(IroncladState state, SimulatorClock clock)
 
     private string ApiBase => state.BaseUrl.GetLeftPart(UriPartial.Authority) + WorkflowJsonWriter.ApiPrefix;
 
-    private async Task RunWhenDueAsync(string jobId, TimeSpan delay)
+    /// <param name="wait">Started by the caller, so the timer exists before the launch is acknowledged.</param>
+    private async Task RunWhenDueAsync(string jobId, Task wait)
     {
         try
         {
+            await wait;
             await Task.Yield();
-            await clock.Delay(delay, state.Stopping);
             RunIfDue(jobId);
         }
         catch (OperationCanceledException)
