@@ -56,7 +56,11 @@ public static class ControlEndpoints
             : throw IroncladApiException.NotFound("workflow does not exist", "workflowId"));
         sim.MapPost("/workflows/{id}/advance", async (HttpRequest request, string id) =>
         {
-            var advance = request.ContentLength is > 0 ? await ReadAsync<AdvanceRequest>(request) : new AdvanceRequest();
+            using var reader = new StreamReader(request.Body);
+            var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+            var advance = string.IsNullOrWhiteSpace(text)
+                ? new AdvanceRequest()
+                : JsonSerializer.Deserialize<AdvanceRequest>(text, ControlJson.Options) ?? new AdvanceRequest();
             return Ok(advance.To is { } to ? control.AdvanceTo(id, to) : control.Advance(id));
         });
         sim.MapPost("/workflows/{id}/cancel", (string id) => Ok(control.Cancel(id)));

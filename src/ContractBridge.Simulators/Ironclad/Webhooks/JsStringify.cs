@@ -108,7 +108,15 @@ public static class JsStringify
         }
 
         var text = number.ToString("R", CultureInfo.InvariantCulture);
-        return text.Replace("E+", "e+", StringComparison.Ordinal).Replace("E-", "e-", StringComparison.Ordinal);
+        var e = text.IndexOf('E', StringComparison.Ordinal);
+        if (e < 0)
+        {
+            return text;
+        }
+
+        // .NET writes 1E-07, JavaScript 1e-7.
+        var exponent = int.Parse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        return text[..e] + (exponent < 0 ? "e-" : "e+") + Math.Abs(exponent).ToString(CultureInfo.InvariantCulture);
     }
 
     private static void AppendString(StringBuilder builder, string text)
