@@ -140,9 +140,10 @@ public sealed class IroncladWebhookEmitter : IAsyncDisposable
         return new OutgoingWebhook(delivery.Target, "application/json", body, [new("X-Ironclad-Signature", signature)], delivery.Description);
     }
 
+    /// <summary>A duplicated delivery (a fault) reports twice; only the first counts, as it is one event to the service.</summary>
     private void OnOutcome(OutgoingWebhook webhook, WebhookOutcome outcome)
     {
-        if (_webhookIds.TryGetValue(webhook, out var webhookId))
+        if (_webhookIds.TryRemove(webhook, out var webhookId))
         {
             _onOutcome(webhookId, outcome);
         }
