@@ -49,6 +49,7 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<KommoDirectory>();
         services.AddSingleton<ContractLinks>();
         services.AddSingleton<DealActionPlanner>();
+        services.AddSingleton<WebhookRegistrar>();
         services.AddJobHandler<LaunchContractHandler>();
         services.AddJobHandler<SyncContractHandler>();
         services.AddJobHandler<NoteHandler>();

@@ -1,0 +1,7 @@
+namespace ContractBridge.Simulators.Ironclad.Model;
+
+/// <summary>
+/// What a template is made of before it is published: a name and launch-form attributes. Publishing gives it an id;
+/// re-publishing gives it a new one.
+/// </summary>
+public sealed record TemplateDefinition(string Name, IReadOnlyList<TemplateAttribute> Attributes);

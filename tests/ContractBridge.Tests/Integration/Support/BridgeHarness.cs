@@ -1,0 +1,115 @@
+using ContractBridge.Engine.Storage;
+using ContractBridge.Flows;
+using ContractBridge.Hosting;
+using ContractBridge.Simulators;
+using ContractBridge.Simulators.Ironclad;
+using ContractBridge.Simulators.Kommo;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContractBridge.Tests.Integration.Support;
+
+/// <summary>
+/// The real service against both simulators, over loopback HTTP: simulators on free ports, the bridge on a free port
+/// with SQLite in a fresh directory, a seeded sales account, and the bridge's webhooks registered through its own
+/// registrar (as an operator would).
+/// </summary>
+internal sealed class BridgeHarness : IAsyncDisposable
+{
+    public const string KommoWebhookSecret = "test-kommo-webhook-secret-42";
+
+    private readonly string _dataDirectory;
+
+    private BridgeHarness(SimulatorHost simulators, WebApplication app, Uri url, SalesAccount account, string dataDirectory)
+    {
+        Simulators = simulators;
+        App = app;
+        Url = url;
+        Account = account;
+        _dataDirectory = dataDirectory;
+        Http = new HttpClient { BaseAddress = url };
+    }
+
+    public SimulatorHost Simulators { get; }
+
+    public KommoSimulator Kommo => Simulators.Kommo;
+
+    public IroncladSimulator Ironclad => Simulators.Ironclad;
+
+    public WebApplication App { get; }
+
+    public Uri Url { get; }
+
+    public HttpClient Http { get; }
+
+    public SalesAccount Account { get; }
+
+    public IBridgeStore Store => App.Services.GetRequiredService<IBridgeStore>();
+
+    public string KommoWebhookPath => $"/webhooks/kommo/{KommoWebhookSecret}";
+
+    public static async Task<BridgeHarness> StartAsync(
+        Func<SimulatorHostOptions, SimulatorHostOptions>? simulators = null,
+        Func<SalesAccount, IReadOnlyDictionary<string, string?>>? configuration = null,
+        bool registerWebhooks = true)
+    {
+        var hostOptions = simulators?.Invoke(new SimulatorHostOptions()) ?? new SimulatorHostOptions();
+        var sims = await SimulatorHost.StartAsync(hostOptions);
+        var account = SalesAccount.Seed(sims.Kommo);
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "cb-test-" + Guid.NewGuid().ToString("N")[..12]);
+        var settings = BaseConfiguration(sims, account, dataDirectory, hostOptions);
+        foreach (var (key, value) in configuration?.Invoke(account) ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var app = BridgeApp.Build([], settings);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var harness = new BridgeHarness(sims, app, new Uri(address), account, dataDirectory);
+        if (registerWebhooks)
+        {
+            await app.Services.GetRequiredService<WebhookRegistrar>().RegisterAsync(harness.Url, CancellationToken.None);
+        }
+
+        return harness;
+    }
+
+    public static Dictionary<string, string?> BaseConfiguration(SimulatorHost sims, SalesAccount account, string dataDirectory, SimulatorHostOptions options) => new()
+    {
+        ["urls"] = "http://127.0.0.1:0",
+        ["ContractBridge:DataDirectory"] = dataDirectory,
+        ["ContractBridge:Kommo:BaseUrl"] = new Uri(sims.Kommo.BaseUrl, "/api/v4").ToString(),
+        ["ContractBridge:Kommo:AccessToken"] = options.Kommo.LongLivedToken,
+        ["ContractBridge:Kommo:WebhookSecret"] = KommoWebhookSecret,
+        ["ContractBridge:Ironclad:BaseUrl"] = new Uri(sims.Ironclad.BaseUrl, "/public/api/v1").ToString(),
+        ["ContractBridge:Ironclad:ApiKey"] = options.Ironclad.ApiKey,
+        ["ContractBridge:Ironclad:CreatorEmail"] = options.Ironclad.Users[0].Email,
+        ["ContractBridge:Rules:0:Name"] = "msa",
+        ["ContractBridge:Rules:0:PipelineId"] = account.Sales.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["ContractBridge:Rules:0:StageId"] = account.SendContract.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["ContractBridge:Rules:0:Template"] = "MSA",
+        ["ContractBridge:Reconciler:Enabled"] = "false",
+        ["ContractBridge:Jobs:PollInterval"] = "00:00:00.100",
+        ["ContractBridge:Jobs:BackoffBase"] = "00:00:00.050",
+        ["ContractBridge:Jobs:BackoffMax"] = "00:00:00.500",
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await Simulators.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
