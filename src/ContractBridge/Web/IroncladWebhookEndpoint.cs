@@ -26,7 +26,6 @@ public static class IroncladWebhookEndpoint
         "workflow_launched", "workflow_updated", "workflow_cancelled", "workflow_completed", "workflow_paused", "workflow_resumed",
         "workflow_step_updated", "workflow_changed_turn", "workflow_approval_status_changed", "workflow_signature_packet_sent",
         ContractStateDeriver.FullySignedEvent, "workflow_signature_packet_signatures_collected", "workflow_signature_packet_cancelled",
-        "workflow_reverted_to_review",
     };
 
     public static IEndpointRouteBuilder MapIroncladWebhook(this IEndpointRouteBuilder routes)

@@ -80,7 +80,7 @@ public sealed class LaunchTests
         await using var bridge = await BridgeHarness.StartAsync(registerWebhooks: false);
         using var body = new StringContent("leads[status][0][id]=abc", Encoding.UTF8, "application/x-www-form-urlencoded");
 
-        using var response = await bridge.Http.PostAsync(new Uri(bridge.KommoWebhookPath, UriKind.Relative), body);
+        using var response = await bridge.Http.PostAsync(new Uri(BridgeHarness.KommoWebhookPath, UriKind.Relative), body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("must be an integer", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -94,7 +94,7 @@ public sealed class LaunchTests
         using var body = new ByteArrayContent(new byte[(1024 * 1024) + 1]);
         body.Headers.ContentType = new("application/x-www-form-urlencoded");
 
-        using var response = await bridge.Http.PostAsync(new Uri(bridge.KommoWebhookPath, UriKind.Relative), body);
+        using var response = await bridge.Http.PostAsync(new Uri(BridgeHarness.KommoWebhookPath, UriKind.Relative), body);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(0, await bridge.Store.CountEventsAsync(CancellationToken.None));
@@ -108,7 +108,7 @@ public sealed class LaunchTests
         var json = $"{{\"leads\":{{\"status\":[{{\"id\":{lead},\"pipeline_id\":{bridge.Account.Sales.Id},\"old_status_id\":{bridge.Account.Negotiation},\"status_id\":{bridge.Account.SendContract}}}]}}}}";
         using var body = new StringContent(json, Encoding.UTF8, "application/json");
 
-        using var response = await bridge.Http.PostAsync(new Uri(bridge.KommoWebhookPath, UriKind.Relative), body);
+        using var response = await bridge.Http.PostAsync(new Uri(BridgeHarness.KommoWebhookPath, UriKind.Relative), body);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await Eventually.TrueAsync(() => bridge.Ironclad.Control.Workflows().Count == 1, "the workflow");

@@ -48,7 +48,7 @@ internal sealed class BridgeHarness : IAsyncDisposable
 
     public IBridgeStore Store => App.Services.GetRequiredService<IBridgeStore>();
 
-    public string KommoWebhookPath => $"/webhooks/kommo/{KommoWebhookSecret}";
+    public static string KommoWebhookPath => $"/webhooks/kommo/{KommoWebhookSecret}";
 
     public static async Task<BridgeHarness> StartAsync(
         Func<SimulatorHostOptions, SimulatorHostOptions>? simulators = null,
