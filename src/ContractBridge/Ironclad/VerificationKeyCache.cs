@@ -14,6 +14,7 @@ public sealed class VerificationKeyCache(IroncladClient ironclad, IOptions<Bridg
     private readonly SemaphoreSlim _gate = new(1, 1);
     private RSA? _key;
     private DateTimeOffset _fetchedAt = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastForcedRefresh = DateTimeOffset.MinValue;
 
     public async Task<RSA> GetAsync(CancellationToken cancellationToken) =>
         Volatile.Read(ref _key) ?? await FetchAsync(force: false, cancellationToken) ?? throw new InvalidOperationException("No verification key.");
@@ -38,9 +39,15 @@ public sealed class VerificationKeyCache(IroncladClient ironclad, IOptions<Bridg
                 return _key;
             }
 
-            if (force && time.GetUtcNow() - _fetchedAt < options.Value.Ironclad.VerificationKeyRefreshInterval)
+            if (force)
             {
-                return null;
+                // Only refreshes caused by failed checks are throttled: a rotation right after the first fetch is still followed.
+                if (time.GetUtcNow() - _lastForcedRefresh < options.Value.Ironclad.VerificationKeyRefreshInterval)
+                {
+                    return null;
+                }
+
+                _lastForcedRefresh = time.GetUtcNow();
             }
 
             var pem = await ironclad.GetVerificationKeyPemAsync(cancellationToken);

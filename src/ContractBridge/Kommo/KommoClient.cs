@@ -70,7 +70,7 @@ public sealed class KommoClient(HttpClient http, IKommoAccessTokens tokens)
     {
         var body = new { destination = destination.ToString(), settings, sort = 10 };
         using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "webhooks") { Content = JsonContent.Create(body, options: KommoJson.Options) }, cancellationToken);
-        return await response.Content.ReadFromJsonAsync<KommoWebhookRegistration>(KommoJson.Options, cancellationToken)
+        return await ReadJsonAsync<KommoWebhookRegistration>(response, cancellationToken)
             ?? throw Unexpected("POST webhooks answered with no body");
     }
 
@@ -88,7 +88,7 @@ public sealed class KommoClient(HttpClient http, IKommoAccessTokens tokens)
 
         var sessionBody = new { file_name = fileName, file_size = content.Length, content_type = contentType };
         using var sessionResponse = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, new Uri(drive, "v1.0/sessions")) { Content = JsonContent.Create(sessionBody) }, cancellationToken);
-        var session = await sessionResponse.Content.ReadFromJsonAsync<UploadSession>(KommoJson.Options, cancellationToken)
+        var session = await ReadJsonAsync<UploadSession>(sessionResponse, cancellationToken)
             ?? throw Unexpected("the drive answered the upload session with no body");
         if (!Uri.TryCreate(session.UploadUrl, UriKind.Absolute, out var uploadUrl) || uploadUrl.Host != drive.Host)
         {
@@ -103,7 +103,16 @@ public sealed class KommoClient(HttpClient http, IKommoAccessTokens tokens)
             var partUrl = uploadUrl;
             using var partResponse = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, partUrl) { Content = new ByteArrayContent(content, offset, length) }, cancellationToken);
             var text = await partResponse.Content.ReadAsStringAsync(cancellationToken);
-            var node = text.Length == 0 ? null : JsonNode.Parse(text);
+            JsonNode? node;
+            try
+            {
+                node = text.Length == 0 ? null : JsonNode.Parse(text);
+            }
+            catch (JsonException ex)
+            {
+                throw Unexpected($"the drive answered an upload part with JSON we cannot read ({ex.Message})");
+            }
+
             if (node?["next_url"]?.GetValue<string>() is { } next && Uri.TryCreate(next, UriKind.Absolute, out var nextUrl) && nextUrl.Host == drive.Host)
             {
                 uploadUrl = nextUrl;
@@ -111,7 +120,7 @@ public sealed class KommoClient(HttpClient http, IKommoAccessTokens tokens)
 
             if (node?["uuid"] is not null)
             {
-                uploaded = node.Deserialize<UploadedFileBody>(KommoJson.Options);
+                uploaded = new UploadedFileBody(node["uuid"]?.ToString(), node["version_uuid"]?.ToString(), node["name"]?.ToString(), node["size"]?.GetValue<long>());
             }
 
             if (content.Length == 0)
@@ -183,13 +192,18 @@ public sealed class KommoClient(HttpClient http, IKommoAccessTokens tokens)
             return null;
         }
 
+        return await ReadJsonAsync<T>(response, cancellationToken);
+    }
+
+    private static async Task<T?> ReadJsonAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
         try
         {
             return await response.Content.ReadFromJsonAsync<T>(KommoJson.Options, cancellationToken);
         }
         catch (JsonException ex)
         {
-            throw Unexpected($"GET {StripQuery(path)} answered with JSON we cannot read ({ex.Message})");
+            throw Unexpected($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath} answered with JSON we cannot read ({ex.Message})");
         }
     }
 
@@ -309,7 +323,7 @@ public sealed class KommoClient(HttpClient http, IKommoAccessTokens tokens)
 
     private sealed record WebhooksEmbedded(IReadOnlyList<KommoWebhookRegistration>? Webhooks);
 
-    private sealed record UploadSession(string? SessionId, string? UploadUrl, long? MaxPartSize);
+    private sealed record UploadSession(string? UploadUrl, long? MaxPartSize);
 
     private sealed record UploadedFileBody(string? Uuid, string? VersionUuid, string? Name, long? Size);
 }

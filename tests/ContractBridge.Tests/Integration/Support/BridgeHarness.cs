@@ -98,6 +98,15 @@ internal sealed class BridgeHarness : IAsyncDisposable
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
+    /// <summary>The bridge's unfinished and failed jobs with their errors: printed when a wait times out.</summary>
+    public string Explain()
+    {
+        var jobs = Store.ListAsync(null, 200, CancellationToken.None).GetAwaiter().GetResult()
+            .Where(j => j.Status != ContractBridge.Engine.Jobs.JobStatus.Succeeded || j.LastError is not null)
+            .Select(j => $"\n  job {j.Id} {j.Kind} {j.Key} {j.Status} attempts={j.Attempts} error={j.LastError}");
+        return "\nJobs:" + string.Concat(jobs);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
