@@ -164,13 +164,14 @@ public abstract class ContractLinkTests(IStoreProvider provider) : StoreTestBase
     }
 
     [Fact]
-    public async Task Adopt_FillsALaunchingReservationWhoseAnswerWasLost()
+    public async Task Adopt_LeavesALaunchingReservationToTheLaunchThatHoldsIt()
     {
         await Store.ReserveAsync(51, "MSA", "default", 7, T0, None);
 
         var adopted = await Store.AdoptAsync(new ContractLink(51, "wf-51", "IC-51", "MSA", "default", ContractState.Created, false, T0, T0, T0.AddMinutes(1), null), None);
 
-        Assert.Equal(("wf-51", ContractState.Created, (long?)7), (adopted.WorkflowId, adopted.State, adopted.LaunchJobId));
+        Assert.Equal((null, ContractState.Launching, (long?)7), (adopted.WorkflowId, adopted.State, adopted.LaunchJobId));
+        Assert.Null(await Store.FindByWorkflowAsync("wf-51", None));
     }
 
     [Fact]

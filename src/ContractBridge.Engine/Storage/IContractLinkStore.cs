@@ -19,8 +19,9 @@ public interface IContractLinkStore
     Task ReleaseReservationAsync(long leadId, long jobId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records a link for a workflow launched elsewhere (recovered from its kommoLeadId attribute). Returns the link now
-    /// stored for that workflow: the new one, or the one already there.
+    /// Records a link for a workflow launched elsewhere (recovered from its kommoLeadId attribute). Returns the link for that
+    /// workflow (new, or already there); when the lead is taken, by another active contract or by a launch still under way
+    /// (Launching: that launch records its own answer and note), returns the lead's link and stores nothing.
     /// </summary>
     Task<ContractLink> AdoptAsync(ContractLink link, CancellationToken cancellationToken);
 

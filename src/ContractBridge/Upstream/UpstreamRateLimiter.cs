@@ -9,19 +9,24 @@ namespace ContractBridge.Upstream;
 /// permit taken anywhere in a segment is returned S segments after that segment began, so the window is stretched by
 /// two segments (one for the segment, one as a margin for requests that reach the server a little late). The cost is
 /// 2/S of the throughput (4% with 50 segments) against never seeing a 429 from a fixed- or sliding-window server.
+/// Segments are never shorter than <see cref="MinimumSegment"/>: the limiter slides on a timer, and a timer period under a
+/// millisecond rounds to zero, which fires once and never again.
 /// </summary>
 public static class UpstreamRateLimiter
 {
-    public const int Segments = 50;
+    public const int MaxSegments = 50;
+
+    public static readonly TimeSpan MinimumSegment = TimeSpan.FromMilliseconds(5);
 
     public static RateLimiter Create(RateLimitOptions limit)
     {
-        var segment = limit.Window / Segments;
+        var segments = (int)Math.Clamp(limit.Window / MinimumSegment, 1, MaxSegments);
+        var segment = limit.Window / segments;
         return new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
         {
             PermitLimit = limit.Permits,
             Window = limit.Window + (2 * segment),
-            SegmentsPerWindow = Segments + 2,
+            SegmentsPerWindow = segments + 2,
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             AutoReplenishment = true,

@@ -95,25 +95,17 @@ public sealed partial class PostgresBridgeStore
                 return known;
             }
 
-            var active = await FindLinkAsync(connection, ActiveByLead, link.LeadId, cancellationToken);
-            if (active is { WorkflowId: not null })
+            // Another active contract, or a launch still under way (it records its own answer and note): leave it be.
+            if (await FindLinkAsync(connection, ActiveByLead, link.LeadId, cancellationToken) is { } active)
             {
                 return active;
             }
 
-            await using var write = new NpgsqlCommand(active is not null
-                ? $"""
-                    UPDATE contract_links
-                    SET workflow_id = @workflow, ironclad_number = @number, state = @state, paused = @paused,
-                        ironclad_updated_at = @updated, updated_at = @now
-                    WHERE lead_id = @lead AND state = 'Launching'
-                    RETURNING {LinkColumns};
-                    """
-                : $"""
-                    INSERT INTO contract_links ({LinkColumns})
-                    VALUES (@lead, @workflow, @number, @template, @rule, @state, @paused, @updated, @created, @now, @job)
-                    RETURNING {LinkColumns};
-                    """, connection);
+            await using var write = new NpgsqlCommand($"""
+                INSERT INTO contract_links ({LinkColumns})
+                VALUES (@lead, @workflow, @number, @template, @rule, @state, @paused, @updated, @created, @now, @job)
+                RETURNING {LinkColumns};
+                """, connection);
             write.Parameters.AddWithValue("lead", link.LeadId);
             write.Parameters.AddWithValue("workflow", (object?)link.WorkflowId ?? DBNull.Value);
             write.Parameters.AddWithValue("number", (object?)link.IroncladNumber ?? DBNull.Value);

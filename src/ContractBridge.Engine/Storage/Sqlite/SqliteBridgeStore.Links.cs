@@ -79,24 +79,10 @@ public sealed partial class SqliteBridgeStore
                 return known;
             }
 
-            var active = FindLink(connection, transaction, "lead_id = @value AND state <> 'Cancelled'", link.LeadId);
-            if (active is { WorkflowId: not null })
+            // Another active contract, or a launch still under way (it records its own answer and note): leave it be.
+            if (FindLink(connection, transaction, "lead_id = @value AND state <> 'Cancelled'", link.LeadId) is { } active)
             {
                 return active;
-            }
-
-            if (active is not null)
-            {
-                // A launch reserved the lead but its answer was lost: this workflow is that launch.
-                using var fill = SqliteConnections.Command(connection, transaction, $"""
-                    UPDATE contract_links
-                    SET workflow_id = @workflow, ironclad_number = @number, state = @state, paused = @paused,
-                        ironclad_updated_at = @updated, updated_at = @now
-                    WHERE lead_id = @lead AND state = 'Launching'
-                    RETURNING {LinkColumns};
-                    """);
-                AddAdoptParameters(fill, link);
-                return ReadLinks(fill).Single();
             }
 
             using var insert = SqliteConnections.Command(connection, transaction, $"""
