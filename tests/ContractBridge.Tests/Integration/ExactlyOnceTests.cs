@@ -38,6 +38,7 @@ public sealed class ExactlyOnceTests
         var workflow = await LifecycleSteps.LaunchAsync(bridge, lead);
         bridge.Kommo.Control.MoveLeads(new MoveLeads { LeadIds = [lead], StatusId = bridge.Account.Negotiation });
 
+        await LifecycleSteps.NextSecondAsync();
         bridge.Account.MoveToSendContract(lead);
 
         var note = await LifecycleSteps.NoteContainingAsync(bridge, lead, "already");

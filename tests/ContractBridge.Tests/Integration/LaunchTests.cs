@@ -113,4 +113,34 @@ public sealed class LaunchTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await Eventually.TrueAsync(() => bridge.Ironclad.Control.Workflows().Count == 1, "the workflow");
     }
+
+    [Fact]
+    public async Task IroncladOAuthClientCredentials_LaunchActingAsTheCreator()
+    {
+        await using var bridge = await BridgeHarness.StartAsync(configuration: _ => new Dictionary<string, string?>
+        {
+            ["ContractBridge:Ironclad:ApiKey"] = null,
+            ["ContractBridge:Ironclad:OAuth:ClientId"] = "ironclad-sim-client",
+            ["ContractBridge:Ironclad:OAuth:ClientSecret"] = "ironclad-sim-secret",
+        });
+        var lead = bridge.Account.AddDeal("OAuth Co");
+
+        var workflow = await LifecycleSteps.LaunchAsync(bridge, lead);
+
+        Assert.Equal(bridge.Ironclad.Control.Users[0].Email, workflow.CreatorEmail);
+    }
+
+    [Fact]
+    public async Task RateLimitStorm_AtIronclad_DelaysLaunches_ButLosesNone()
+    {
+        await using var bridge = await BridgeHarness.StartAsync();
+        bridge.Ironclad.Control.SetFaults(new ContractBridge.Simulators.Common.FaultProfile { RateLimitStormUntil = DateTimeOffset.UtcNow.AddSeconds(2) });
+        var leads = Enumerable.Range(1, 3).Select(i => bridge.Account.AddDeal($"Storm {i}")).ToArray();
+
+        bridge.Account.MoveToSendContract(leads);
+
+        await Eventually.TrueAsync(() => leads.All(l => LifecycleSteps.Notes(bridge, l).Count == 1), "a launch note on every deal", explain: bridge.Explain);
+        Assert.True(bridge.Ironclad.Control.Calls().TooManyRequests > 0);
+        Assert.Equal(leads.Length, bridge.Ironclad.Control.Workflows().Count);
+    }
 }

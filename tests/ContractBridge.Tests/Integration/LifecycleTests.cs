@@ -48,6 +48,7 @@ public sealed class LifecycleTests
         bridge.Ironclad.Control.Cancel(first.Id);
         await LifecycleSteps.NoteContainingAsync(bridge, lead, "was cancelled");
         bridge.Kommo.Control.MoveLeads(new MoveLeads { LeadIds = [lead], StatusId = bridge.Account.Negotiation });
+        await LifecycleSteps.NextSecondAsync();
         var second = await LifecycleSteps.LaunchAsync(bridge, lead);
 
         Assert.NotEqual(first.Id, second.Id);
@@ -157,5 +158,22 @@ public sealed class LifecycleTests
         await LifecycleSteps.NoteContainingAsync(bridge, lead, "signed (executed)");
         Assert.Equal(KommoStatuses.ClosedWon, bridge.Kommo.Control.GetLead(lead)!.StatusId);
         Assert.All(bridge.Ironclad.Control.WebhookAttempts(), a => Assert.Equal("dropped (fault)", a.Error));
+    }
+
+    [Fact]
+    public async Task PausedContract_IsShownAsPaused_AndChangesNothingOnTheDeal()
+    {
+        await using var bridge = await BridgeHarness.StartAsync();
+        var lead = bridge.Account.AddDeal("Initrode");
+        var workflow = await LifecycleSteps.LaunchAsync(bridge, lead);
+        await LifecycleSteps.NoteContainingAsync(bridge, lead, "launched");
+
+        bridge.Ironclad.Control.Pause(workflow.Id);
+
+        await Eventually.TrueAsync(async () => (await bridge.Store.FindByWorkflowAsync(workflow.Id, CancellationToken.None))!.Paused, "the contract to show as paused", explain: bridge.Explain);
+        await Eventually.TrueAsync(async () => (await bridge.Store.CountAsync(CancellationToken.None)) is { Pending: 0, Running: 0 }, "every job to finish");
+        Assert.Single(LifecycleSteps.Notes(bridge, lead));
+        Assert.Empty(bridge.Kommo.Control.GetLead(lead)!.Tasks);
+        Assert.Equal(bridge.Account.SendContract, bridge.Kommo.Control.GetLead(lead)!.StatusId);
     }
 }

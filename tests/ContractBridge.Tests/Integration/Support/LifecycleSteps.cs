@@ -19,4 +19,14 @@ internal static class LifecycleSteps
 
     public static Task<NoteView> NoteContainingAsync(BridgeHarness bridge, long lead, string text) =>
         Eventually.GetAsync(() => Notes(bridge, lead).FirstOrDefault(n => n.Text?.Contains(text, StringComparison.Ordinal) == true), $"a note on lead {lead} containing '{text}'", explain: bridge.Explain);
+
+    /// <summary>
+    /// Kommo stamps webhooks to the second: the same move twice within one second is the same body, which the bridge
+    /// rightly takes for a redelivery. Tests that make a person repeat a move wait for the next second first.
+    /// </summary>
+    public static Task NextSecondAsync()
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        return Eventually.TrueAsync(() => DateTimeOffset.UtcNow.ToUnixTimeSeconds() > now, "the next second");
+    }
 }
