@@ -36,7 +36,11 @@ public sealed record LaunchRequest(long LeadId, string Rule, long? PipelineId, l
 /// <summary>Ironclad said something happened to a workflow (or the reconciler saw it): read it and act on the deal.</summary>
 public sealed record SyncRequest(string WorkflowId, string? Event);
 
-public sealed record NoteRequest(long LeadId, string Text);
+/// <summary>A note on a deal: common text, or (with <see cref="Attachment"/>) a file uploaded to the deal's drive.</summary>
+public sealed record NoteRequest(long LeadId, string Text, NoteAttachment? Attachment = null);
+
+/// <summary>A file already in Kommo's drive, for an attachment note.</summary>
+public sealed record NoteAttachment(string FileUuid, string VersionUuid, string FileName);
 
 public sealed record TaskRequest(long LeadId, string Text, long DueAtUnix, int TaskTypeId);
 

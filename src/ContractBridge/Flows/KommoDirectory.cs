@@ -4,8 +4,8 @@ using ContractBridge.Kommo.Api;
 namespace ContractBridge.Flows;
 
 /// <summary>
-/// The Kommo account's slow-changing facts (currency, pipelines and their stage names), cached so a burst of deals
-/// costs one call, not one per deal.
+/// The Kommo account's slow-changing facts (currency, file drive host, pipelines and their stage names), cached so a
+/// burst of deals costs one call, not one per deal.
 /// </summary>
 public sealed class KommoDirectory(KommoClient kommo, TimeProvider time) : IDisposable
 {
@@ -26,7 +26,7 @@ public sealed class KommoDirectory(KommoClient kommo, TimeProvider time) : IDisp
         {
             if (_account is not { } again || time.GetUtcNow() - again.At >= Ttl)
             {
-                _account = (await kommo.GetAccountAsync(withDriveUrl: false, cancellationToken), time.GetUtcNow());
+                _account = (await kommo.GetAccountAsync(withDriveUrl: true, cancellationToken), time.GetUtcNow());
             }
 
             return _account.Value.Account;

@@ -75,13 +75,12 @@ public sealed class KommoClient(HttpClient http, IKommoAccessTokens tokens)
     }
 
     /// <summary>
-    /// Kommo's file flow: open an upload session on the account's drive host, send the bytes in parts, and return the
-    /// file's ids for an <c>attachment</c> note.
+    /// Kommo's file flow: open an upload session on the account's drive host (<c>GET /account?with=drive_url</c>), send
+    /// the bytes in parts, and return the file's ids for an <c>attachment</c> note.
     /// </summary>
-    public async Task<KommoUploadedFile> UploadFileAsync(string fileName, string contentType, byte[] content, CancellationToken cancellationToken)
+    public async Task<KommoUploadedFile> UploadFileAsync(string? driveUrl, string fileName, string contentType, byte[] content, CancellationToken cancellationToken)
     {
-        var account = await GetAccountAsync(withDriveUrl: true, cancellationToken);
-        if (string.IsNullOrEmpty(account.DriveUrl) || !Uri.TryCreate(account.DriveUrl.TrimEnd('/') + "/", UriKind.Absolute, out var drive))
+        if (string.IsNullOrEmpty(driveUrl) || !Uri.TryCreate(driveUrl.TrimEnd('/') + "/", UriKind.Absolute, out var drive))
         {
             throw Unexpected("the account has no drive_url for file uploads");
         }

@@ -20,12 +20,14 @@ public static class IroncladWebhookEndpoint
 {
     public const string Source = "ironclad";
 
-    /// <summary>Events that can change a contract's state; others are stored and not acted on.</summary>
+    /// <summary>
+    /// Events that announce a change of step or status; others (comments, edits, and workflow_updated, which follows
+    /// every change) are stored and not acted on, so one change costs one read of the workflow, not three.
+    /// </summary>
     public static readonly IReadOnlySet<string> StateEvents = new HashSet<string>(StringComparer.Ordinal)
     {
-        "workflow_launched", "workflow_updated", "workflow_cancelled", "workflow_completed", "workflow_paused", "workflow_resumed",
-        "workflow_step_updated", "workflow_changed_turn", "workflow_approval_status_changed", "workflow_signature_packet_sent",
-        ContractStateDeriver.FullySignedEvent, "workflow_signature_packet_signatures_collected", "workflow_signature_packet_cancelled",
+        "workflow_launched", "workflow_step_updated", "workflow_signature_packet_sent", ContractStateDeriver.FullySignedEvent,
+        "workflow_signature_packet_cancelled", "workflow_completed", "workflow_cancelled", "workflow_paused", "workflow_resumed",
     };
 
     public static IEndpointRouteBuilder MapIroncladWebhook(this IEndpointRouteBuilder routes)

@@ -1,17 +1,17 @@
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Ironclad;
 using ContractBridge.Kommo;
-using ContractBridge.Kommo.Api;
 using ContractBridge.Upstream;
 
 namespace ContractBridge.Flows.DealActions;
 
 /// <summary>
-/// Attaches the signed PDF to the deal: the newest signature-packet document is downloaded from Ironclad, uploaded to
-/// Kommo's drive and referenced by an attachment note. When that keeps failing, the deal gets a note with the document's
-/// name and the Ironclad link instead; the deal's close never waits on this.
+/// Attaches the signed PDF to the deal: the newest signature-packet document is downloaded from Ironclad and uploaded
+/// to Kommo's drive; the attachment note that references it is a note job, written in a batch with other notes. When
+/// that keeps failing, the deal gets a note with the document's name and the Ironclad link instead; the deal's close
+/// never waits on this.
 /// </summary>
-public sealed partial class AttachDocumentHandler(KommoClient kommo, IroncladClient ironclad, ILogger<AttachDocumentHandler> logger) : IJobHandler
+public sealed partial class AttachDocumentHandler(KommoClient kommo, KommoDirectory directory, IroncladClient ironclad, ILogger<AttachDocumentHandler> logger) : IJobHandler
 {
     /// <summary>Tries before settling for a note with the link.</summary>
     public const int AttemptsBeforeFallback = 3;
@@ -47,10 +47,11 @@ public sealed partial class AttachDocumentHandler(KommoClient kommo, IroncladCli
             }
 
             var (content, contentType) = await ironclad.DownloadAsync(signed.Download, cancellationToken);
-            var file = await kommo.UploadFileAsync(fileName, contentType, content, cancellationToken);
-            await kommo.AddNotesAsync([KommoNewNote.Attachment(request.LeadId, file)], cancellationToken);
+            var account = await directory.GetAccountAsync(cancellationToken);
+            var file = await kommo.UploadFileAsync(account.DriveUrl, fileName, contentType, content, cancellationToken);
             Log.Attached(logger, request.LeadId, fileName, content.Length);
-            return JobResult.Done;
+            return JobResult.Then(new NewJob(JobKinds.Note, JobKinds.LeadKey(request.LeadId), JobPayloads.Write(
+                new NoteRequest(request.LeadId, fileName, new NoteAttachment(file.Uuid, file.VersionUuid, file.Name)))));
         }
         catch (UpstreamException ex) when (ex.IsTransient && job.Attempt < AttemptsBeforeFallback)
         {
@@ -70,7 +71,7 @@ public sealed partial class AttachDocumentHandler(KommoClient kommo, IroncladCli
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Lead {LeadId}: attached '{FileName}' ({Bytes} bytes)")]
+        [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Lead {LeadId}: uploaded '{FileName}' ({Bytes} bytes) for its attachment note")]
         public static partial void Attached(ILogger logger, long leadId, string fileName, int bytes);
 
         [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Lead {LeadId}: the signed document could not be attached ({Reason}); a note with the link was left instead")]

@@ -6,7 +6,7 @@ using ContractBridge.Upstream;
 namespace ContractBridge.Flows.DealActions;
 
 /// <summary>
-/// Writes notes on deals, up to 250 in one Kommo call. A retried note is first looked for on its deal (a lost answer
+/// Writes notes on deals (text, or an uploaded file), up to 250 in one Kommo call. A retried note is first looked for on its deal (a lost answer
 /// may hide a note that was written), so a note is never written twice. When Kommo refuses a batch, the notes are sent
 /// one by one so one bad note does not hold back the others.
 /// </summary>
@@ -27,7 +27,7 @@ public sealed class NoteHandler(KommoClient kommo) : IJobHandler
 
         try
         {
-            await kommo.AddNotesAsync([.. pending.Select(n => KommoNewNote.Common(n.Request.LeadId, n.Request.Text))], cancellationToken);
+            await kommo.AddNotesAsync([.. pending.Select(n => ToNote(n.Request))], cancellationToken);
             await BatchOutcomes.CompleteAllAsync(batch, pending.Select(n => n.Job), JobResult.Done, cancellationToken);
         }
         catch (UpstreamException ex) when (!ex.IsTransient && pending.Count > 1)
@@ -56,8 +56,9 @@ public sealed class NoteHandler(KommoClient kommo) : IJobHandler
         try
         {
             written = (await kommo.GetNotesAsync([.. retried], cancellationToken))
-                .Where(n => n.Text is not null)
-                .Select(n => (n.EntityId, n.Text!))
+                .Select(n => (n.EntityId, Identity(n)))
+                .Where(n => n.Item2 is not null)
+                .Select(n => (n.EntityId, n.Item2!))
                 .ToHashSet();
         }
         catch (UpstreamException ex)
@@ -69,7 +70,7 @@ public sealed class NoteHandler(KommoClient kommo) : IJobHandler
         var pending = new List<(Job, NoteRequest)>();
         foreach (var note in notes)
         {
-            if (written.Contains((note.Request.LeadId, note.Request.Text)))
+            if (written.Contains((note.Request.LeadId, Identity(note.Request))))
             {
                 await batch.CompleteAsync(note.Job, JobResult.Done, cancellationToken);
             }
@@ -82,11 +83,22 @@ public sealed class NoteHandler(KommoClient kommo) : IJobHandler
         return pending;
     }
 
+    private static KommoNewNote ToNote(NoteRequest request) => request.Attachment is { } file
+        ? KommoNewNote.Attachment(request.LeadId, new KommoUploadedFile(file.FileUuid, file.VersionUuid, file.FileName, 0))
+        : KommoNewNote.Common(request.LeadId, request.Text);
+
+    /// <summary>How a written note is recognised: its text, or for an attachment the file's name.</summary>
+    private static string Identity(NoteRequest request) => request.Attachment is { } file ? "file:" + file.FileName : request.Text;
+
+    private static string? Identity(KommoNote note) => note.NoteType == "attachment"
+        ? note.Params?["file_name"]?.GetValue<string>() is { } name ? "file:" + name : null
+        : note.Text;
+
     private async Task<JobResult> WriteOneAsync(NoteRequest request, CancellationToken cancellationToken)
     {
         try
         {
-            await kommo.AddNotesAsync([KommoNewNote.Common(request.LeadId, request.Text)], cancellationToken);
+            await kommo.AddNotesAsync([ToNote(request)], cancellationToken);
             return JobResult.Done;
         }
         catch (UpstreamException ex)
