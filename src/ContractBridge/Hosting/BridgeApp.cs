@@ -1,5 +1,6 @@
 using ContractBridge.Configuration;
 using ContractBridge.Web;
+using ContractBridge.Web.Dashboard;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Memory;
 using Prometheus;
@@ -32,6 +33,7 @@ public static class BridgeApp
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = BodyReader.MaxWebhookBytes + 1);
 
         builder.Services.AddContractBridge(builder.Configuration);
+        builder.Services.AddOperatorSurface(builder.Configuration);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -40,6 +42,7 @@ public static class BridgeApp
         app.MapIroncladWebhook();
         app.MapHealthEndpoints();
         app.MapMetrics("/metrics");
+        app.MapDashboard();
         return app;
     }
 }
