@@ -17,7 +17,7 @@ public static class OperatorServiceCollectionExtensions
         // The engine reads the store through IJobStore: measuring there gives job latency without touching the engine.
         services.Replace(ServiceDescriptor.Singleton<IJobStore>(sp => new JobLatencyRecorder(
             sp.GetRequiredService<IBridgeStore>(), sp.GetRequiredService<BridgeMetrics>(), sp.GetRequiredService<TimeProvider>())));
-        PrometheusExport.Configure();
+        services.AddSingleton<PrometheusExport>();
         return services;
     }
 }
