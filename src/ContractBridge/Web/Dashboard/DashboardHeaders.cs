@@ -2,7 +2,8 @@ namespace ContractBridge.Web.Dashboard;
 
 /// <summary>
 /// Headers on every dashboard answer: no scripts at all, no framing, no caching of pages that list customers' deals,
-/// and no referrer leaking dashboard URLs to Kommo or Ironclad when a link is followed.
+/// and no referrer leaking dashboard URLs to Kommo or Ironclad when a link is followed ("same-origin" rather than
+/// "no-referrer": with no-referrer, browsers send <c>Origin: null</c> on the dashboard's own form posts).
 /// </summary>
 public static class DashboardHeaders
 {
@@ -13,6 +14,6 @@ public static class DashboardHeaders
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers.CacheControl = "no-store";
-        headers["Referrer-Policy"] = "no-referrer";
+        headers["Referrer-Policy"] = "same-origin";
     }
 }
