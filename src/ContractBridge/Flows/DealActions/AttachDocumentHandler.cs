@@ -34,7 +34,7 @@ public sealed partial class AttachDocumentHandler(KommoClient kommo, IroncladCli
         try
         {
             var documents = await ironclad.GetDocumentsAsync(request.WorkflowId, cancellationToken);
-            var signed = (documents.SignaturePacketDocuments ?? []).OrderByDescending(d => d.VersionNumber ?? 0).ThenByDescending(d => d.LastModified).FirstOrDefault();
+            var signed = (documents.SignaturePacketDocuments ?? []).OrderByDescending(d => d.VersionNumber ?? 0).ThenByDescending(d => d.LastModified?.Timestamp).FirstOrDefault();
             if (signed is null)
             {
                 return JobResult.Then(JobPayloads.Note(request.LeadId, DealNotes.NoSignedDocument(request.ContractName, request.WorkflowLink)));
