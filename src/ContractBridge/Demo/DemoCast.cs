@@ -45,8 +45,3 @@ public sealed record DemoCast(
         return $"{pipeline.Name} › {status}";
     }
 }
-
-public sealed record DemoDeal(long LeadId, string Name, string Pipeline)
-{
-    public override string ToString() => $"'{Name}'";
-}

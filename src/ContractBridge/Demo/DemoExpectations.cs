@@ -51,5 +51,3 @@ public static class DemoExpectations
         return results;
     }
 }
-
-public sealed record DemoExpectation(string What, bool Met, string Detail);

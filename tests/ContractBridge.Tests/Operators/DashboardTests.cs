@@ -243,4 +243,31 @@ public sealed class DashboardTests
         Assert.Contains("rel=\"noopener noreferrer\"", page, StringComparison.Ordinal);
         Assert.Contains("lead ", await client.GetPageAsync("/events"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AMalformedLoginBody_Is400_NotA500()
+    {
+        await using var bridge = await BridgeHarness.StartAsync(configuration: _ => DashboardClient.Configuration, registerWebhooks: false);
+        using var http = new HttpClient { BaseAddress = bridge.Url };
+        using var body = new StringContent("--nope\r\nnot a part", System.Text.Encoding.UTF8);
+        body.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=elsewhere");
+
+        using var response = await http.PostAsync(new Uri("/login", UriKind.Relative), body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task LogOut_EndsTheSession()
+    {
+        await using var bridge = await BridgeHarness.StartAsync(configuration: _ => DashboardClient.Configuration, registerWebhooks: false);
+        using var client = new DashboardClient(bridge);
+        await client.LoginAsync(DashboardClient.AdminToken);
+        var csrf = DashboardClient.Csrf(await client.GetPageAsync("/"));
+
+        using var logout = await client.PostAsync("/logout", csrf);
+
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Contains("cb_dashboard=;", logout.Headers.GetValues("Set-Cookie").Single(), StringComparison.Ordinal);
+    }
 }

@@ -1,14 +1,5 @@
 namespace ContractBridge.Cli.Check;
 
-public enum CheckOutcome
-{
-    Pass,
-    Fail,
-
-    /// <summary>Not tried: what it depends on failed first, or it was not asked for (no PublicUrl).</summary>
-    Skip,
-}
-
 /// <summary>One line of `check`'s table: what was checked against which account, and what was found.</summary>
 public sealed record CheckResult(string Area, string Check, CheckOutcome Outcome, string Detail)
 {

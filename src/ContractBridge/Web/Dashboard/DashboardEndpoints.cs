@@ -50,12 +50,11 @@ public static class DashboardEndpoints
 
     private static async Task<IResult> LoginAsync(HttpContext context, DashboardAccess access, DashboardHtml html)
     {
-        if (!context.Request.HasFormContentType)
+        if (await DashboardForms.TryReadAsync(context.Request, context.RequestAborted) is not { } form)
         {
             return html.Problem(context, StatusCodes.Status400BadRequest, "Bad request", "Log in with the form: the token must be sent as a form field.", null);
         }
 
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
         if (!access.TokenMatches(form["token"]))
         {
             return html.Page(context, "Log in", LoginPage.Body(html, "That is not the admin token."), session: null, StatusCodes.Status401Unauthorized);

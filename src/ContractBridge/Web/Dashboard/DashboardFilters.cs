@@ -50,7 +50,7 @@ public static class DashboardFilters
                 return html.Problem(context, StatusCodes.Status403Forbidden, "Refused", "This form was sent from another site.", session);
             }
 
-            var csrf = request.HasFormContentType ? (await request.ReadFormAsync(context.RequestAborted))["csrf"].ToString() : null;
+            var csrf = (await DashboardForms.TryReadAsync(request, context.RequestAborted))?["csrf"].ToString();
             if (!DashboardAccess.CsrfMatches(session, csrf))
             {
                 return html.Problem(context, StatusCodes.Status403Forbidden, "Refused", "The form is stale or was not sent from the dashboard: reload the page and try again.", session);

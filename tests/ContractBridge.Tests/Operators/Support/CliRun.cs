@@ -14,10 +14,3 @@ internal static class CliRun
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 }
-
-internal sealed record CliResult(int ExitCode, string Output, string Error)
-{
-    public string All => Output + Error;
-
-    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
-}
