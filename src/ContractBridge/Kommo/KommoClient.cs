@@ -309,7 +309,6 @@ public sealed class KommoClient(HttpClient http, IKommoAccessTokens tokens)
 
     private sealed record WebhooksEmbedded(IReadOnlyList<KommoWebhookRegistration>? Webhooks);
 
-    // session_id is not read: Kommo sends it as a number, and only the upload URL is needed.
     private sealed record UploadSession(string? UploadUrl, long? MaxPartSize);
 
     private sealed record UploadedFileBody(string? Uuid, string? VersionUuid, string? Name, long? Size);
