@@ -31,4 +31,16 @@ public static class CommonOptions
 
         return overrides;
     }
+
+    /// <summary>The caller's settings with the flags' overrides on top (flags win).</summary>
+    public static IReadOnlyDictionary<string, string?> Merge(IReadOnlyDictionary<string, string?> settings, ParseResult parse, Option<string?> dataDir, Option<string?> postgres)
+    {
+        var merged = new Dictionary<string, string?>(settings, StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in Overrides(parse, dataDir, postgres))
+        {
+            merged[key] = value;
+        }
+
+        return merged;
+    }
 }

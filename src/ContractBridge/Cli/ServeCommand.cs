@@ -11,7 +11,8 @@ public static class ServeCommand
         var urls = new Option<string?>("--urls") { Description = "Where to listen, e.g. http://0.0.0.0:8080 (env ASPNETCORE_URLS; default http://localhost:5000)." };
         var dataDir = CommonOptions.DataDir();
         var postgres = CommonOptions.Postgres();
-        var command = new Command("serve", "Run ContractBridge: receive webhooks from Kommo and Ironclad and act on them.") { urls, dataDir, postgres };
+        var logFormat = LogFormat.Option();
+        var command = new Command("serve", "Run ContractBridge: receive webhooks from Kommo and Ironclad and act on them.") { urls, dataDir, postgres, logFormat };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var overrides = CommonOptions.Overrides(parse, dataDir, postgres);
@@ -19,6 +20,8 @@ public static class ServeCommand
             {
                 overrides["urls"] = listen;
             }
+
+            LogFormat.Apply(parse, logFormat, overrides);
 
             return await StartupErrors.RunAsync(async () =>
             {

@@ -1,7 +1,10 @@
 using ContractBridge.Configuration;
+using ContractBridge.Observability;
 using ContractBridge.Web;
+using ContractBridge.Web.Dashboard;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.Logging.Console;
 using Prometheus;
 
 namespace ContractBridge.Hosting;
@@ -29,17 +32,40 @@ public static class BridgeApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        UseConfiguredConsoleFormat(builder);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = BodyReader.MaxWebhookBytes + 1);
 
         builder.Services.AddContractBridge(builder.Configuration);
+        builder.Services.AddOperatorSurface(builder.Configuration);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+
+        // Resolved now, so the meters are listened to from the start rather than from the first scrape.
+        var prometheus = app.Services.GetRequiredService<PrometheusExport>();
         app.UseRouting();
         app.MapKommoWebhook();
         app.MapIroncladWebhook();
         app.MapHealthEndpoints();
-        app.MapMetrics("/metrics");
+        app.MapMetrics("/metrics", prometheus.Registry);
+        app.MapDashboard();
         return app;
+    }
+
+    /// <summary>
+    /// Logging:Console:FormatterName (json, simple, systemd) picks the console format. The slim builder pins "simple"
+    /// after binding configuration, so the configured name is applied last.
+    /// </summary>
+    private static void UseConfiguredConsoleFormat(WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Logging.AddConsole();
+        builder.Services.PostConfigure<ConsoleLoggerOptions>(console =>
+        {
+            if (configuration["Logging:Console:FormatterName"] is { Length: > 0 } name)
+            {
+                console.FormatterName = name;
+            }
+        });
     }
 }

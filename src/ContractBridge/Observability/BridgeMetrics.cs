@@ -5,6 +5,7 @@ namespace ContractBridge.Observability;
 /// <summary>
 /// The service's own measurements, as System.Diagnostics.Metrics instruments (exported at /metrics). Gauges that need
 /// the database (jobs and contracts by state) are observed from <see cref="BridgeGaugeSnapshot"/>, refreshed in the background.
+/// Instrument names carry no prefix: the exporter prefixes the meter's name (contractbridge_events_received).
 /// </summary>
 public sealed class BridgeMetrics : IDisposable
 {
@@ -15,12 +16,12 @@ public sealed class BridgeMetrics : IDisposable
     public BridgeMetrics(IMeterFactory meterFactory)
     {
         _meter = meterFactory.Create(MeterName);
-        EventsReceived = _meter.CreateCounter<long>("contractbridge_events_received", description: "Webhooks received, by source and outcome (stored, duplicate, unauthorized, malformed, too_large).");
-        UpstreamCalls = _meter.CreateCounter<long>("contractbridge_upstream_calls", description: "Calls to Kommo and Ironclad, by service and HTTP status class.");
-        UpstreamRateLimited = _meter.CreateCounter<long>("contractbridge_upstream_429", description: "429 answers received from Kommo and Ironclad, by service.");
-        JobDuration = _meter.CreateHistogram<double>("contractbridge_job_duration_seconds", unit: "s", description: "Time from a job's creation to its outcome, by kind and outcome.");
-        _meter.CreateObservableGauge("contractbridge_jobs", () => Snapshot.Jobs.Select(j => new Measurement<long>(j.Value, new KeyValuePair<string, object?>("state", j.Key))), description: "Jobs by state.");
-        _meter.CreateObservableGauge("contractbridge_contracts", () => Snapshot.Contracts.Select(c => new Measurement<long>(c.Value, new KeyValuePair<string, object?>("state", c.Key))), description: "Contracts by state.");
+        EventsReceived = _meter.CreateCounter<long>("events_received", description: "Webhooks received, by source and outcome (stored, duplicate, unauthorized, malformed, too_large).");
+        UpstreamCalls = _meter.CreateCounter<long>("upstream_calls", description: "Calls to Kommo and Ironclad, by service and HTTP status class.");
+        UpstreamRateLimited = _meter.CreateCounter<long>("upstream_429", description: "429 answers received from Kommo and Ironclad, by service.");
+        JobDuration = _meter.CreateHistogram<double>("job_duration_seconds", unit: "s", description: "Time from a job's creation to its outcome, by kind and outcome.");
+        _meter.CreateObservableGauge("jobs", () => Snapshot.Jobs.Select(j => new Measurement<long>(j.Value, new KeyValuePair<string, object?>("state", j.Key))), description: "Jobs by state.");
+        _meter.CreateObservableGauge("contracts", () => Snapshot.Contracts.Select(c => new Measurement<long>(c.Value, new KeyValuePair<string, object?>("state", c.Key))), description: "Contracts by state.");
     }
 
     public Counter<long> EventsReceived { get; }

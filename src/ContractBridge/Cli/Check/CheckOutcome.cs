@@ -1,0 +1,10 @@
+namespace ContractBridge.Cli.Check;
+
+public enum CheckOutcome
+{
+    Pass,
+    Fail,
+
+    /// <summary>Not tried: what it depends on failed first, or it was not asked for (no PublicUrl).</summary>
+    Skip,
+}

@@ -1,0 +1,55 @@
+using ContractBridge.Configuration;
+using ContractBridge.Flows;
+using ContractBridge.Flows.Mapping;
+using ContractBridge.Upstream;
+
+namespace ContractBridge.Cli.Check;
+
+/// <summary>
+/// The Ironclad side of `check`: the credentials list templates, each rule's template exists, and its mapping fits the
+/// template's schema (every mapped attribute exists with a compatible type, every required one is mapped), using the
+/// same <see cref="AttributeMapper.Plan"/> a launch uses.
+/// </summary>
+public sealed class IroncladTemplateChecks(TemplateCatalog catalog, BridgeOptions options)
+{
+    private const string Area = "Ironclad";
+
+    public async Task<IReadOnlyList<CheckResult>> RunAsync(CancellationToken cancellationToken)
+    {
+        var results = new List<CheckResult>();
+        try
+        {
+            var templates = await catalog.ListAsync(cancellationToken);
+            results.Add(CheckResult.Pass(Area, "credentials", $"{templates.Count} template(s): {string.Join(", ", templates.Select(t => t.Name))}"));
+        }
+        catch (UpstreamException ex)
+        {
+            results.Add(CheckResult.Fail(Area, "credentials", ex.Message));
+            results.AddRange(options.Rules.Select(r => CheckResult.Skip(Area, $"rule '{r.Name}': template '{r.Template}'", "Ironclad could not be read")));
+            return results;
+        }
+
+        foreach (var rule in options.Rules)
+        {
+            var prefix = $"rule '{rule.Name}':";
+            var lookup = await catalog.FindAsync(rule.Template, cancellationToken);
+            if (lookup.Template is not { } template)
+            {
+                results.Add(CheckResult.Fail(Area, $"{prefix} template '{rule.Template}'", lookup.Problem ?? "not found"));
+                continue;
+            }
+
+            results.Add(CheckResult.Pass(Area, $"{prefix} template '{rule.Template}'", $"'{template.Name}' (id {template.Id})"));
+            var plan = AttributeMapper.Plan(rule.Mapping, template);
+            if (plan.Problems.Count == 0)
+            {
+                results.Add(CheckResult.Pass(Area, $"{prefix} mapping", $"{plan.Attributes.Count} attribute(s): {string.Join(", ", plan.Attributes.Select(a => a.Id))}"));
+                continue;
+            }
+
+            results.AddRange(plan.Problems.Select(p => CheckResult.Fail(Area, $"{prefix} attribute {p.Attribute}", p.Message)));
+        }
+
+        return results;
+    }
+}

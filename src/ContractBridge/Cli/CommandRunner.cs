@@ -1,0 +1,46 @@
+using System.CommandLine;
+using System.Data.Common;
+using ContractBridge.Upstream;
+
+namespace ContractBridge.Cli;
+
+/// <summary>
+/// Runs a command's body with the settings the binary was given, and turns the failures an operator can act on into one
+/// readable line and an exit code, never a stack trace.
+/// </summary>
+public static class CommandRunner
+{
+    public static async Task<int> RunAsync(
+        ParseResult parse,
+        IReadOnlyDictionary<string, string?> settings,
+        Func<CliHost, TextWriter, TextWriter, Task<int>> body)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        var error = parse.InvocationConfiguration.Error;
+        try
+        {
+            await using var host = CliHost.Open(settings);
+            return await body(host, output, error);
+        }
+        catch (OptionsValidationException ex)
+        {
+            await ConfigurationProblems.WriteAsync(error, ex.Failures);
+            return ExitCodes.ConfigurationError;
+        }
+        catch (UpstreamException ex)
+        {
+            await error.WriteLineAsync($"Failed: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (DbException ex)
+        {
+            await error.WriteLineAsync($"The database could not be used: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("Cancelled.");
+            return ExitCodes.Failure;
+        }
+    }
+}

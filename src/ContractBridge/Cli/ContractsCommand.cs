@@ -1,0 +1,50 @@
+using System.CommandLine;
+using ContractBridge.Engine.Contracts;
+
+namespace ContractBridge.Cli;
+
+/// <summary>`contracts list`: which deal waits on which contract, read from the service's database.</summary>
+public static class ContractsCommand
+{
+    public static Command Create(IReadOnlyDictionary<string, string?> settings)
+    {
+        var dataDir = CommonOptions.DataDir();
+        var postgres = CommonOptions.Postgres();
+        var limit = new Option<int>("--limit") { Description = "How many contracts, newest first.", DefaultValueFactory = _ => 100 };
+        limit.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 10_000)
+            {
+                result.AddError("--limit must be between 1 and 10000.");
+            }
+        });
+        var list = new Command("list", "List deal ↔ contract links: lead, workflow, IC number, template, state and when it last changed.") { dataDir, postgres, limit };
+        list.SetAction((parse, cancellationToken) =>
+            CommandRunner.RunAsync(parse, CommonOptions.Merge(settings, parse, dataDir, postgres), (host, output, error) => ListAsync(host, parse.GetValue(limit), output, error, cancellationToken)));
+        return new Command("contracts", "Inspect the contracts the bridge launched or follows.") { list };
+    }
+
+    private static async Task<int> ListAsync(CliHost host, int limit, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var store = await host.OpenStoreAsync(error, cancellationToken);
+        var links = await store.ListAsync(limit, cancellationToken);
+        var table = new TextTable("LEAD", "WORKFLOW", "IC NUMBER", "TEMPLATE", "RULE", "STATE", "UPDATED");
+        foreach (var link in links)
+        {
+            table.Add(
+                link.LeadId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                link.WorkflowId ?? "-",
+                link.IroncladNumber ?? "-",
+                link.TemplateName,
+                link.RuleName,
+                StateText(link),
+                Timestamps.Format(link.UpdatedAt));
+        }
+
+        await output.WriteAsync(table.ToString());
+        await output.WriteLineAsync($"{links.Count} contract(s){(links.Count == limit ? $" (the newest {limit}; --limit shows more)" : string.Empty)}.");
+        return ExitCodes.Success;
+    }
+
+    public static string StateText(ContractLink link) => link.Paused ? $"{link.State} (paused)" : link.State.ToString();
+}

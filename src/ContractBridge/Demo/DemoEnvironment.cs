@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using ContractBridge.Engine.Storage;
+using ContractBridge.Flows;
+using ContractBridge.Hosting;
+using ContractBridge.Simulators;
+using ContractBridge.Simulators.Ironclad;
+using ContractBridge.Simulators.Kommo;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace ContractBridge.Demo;
+
+/// <summary>
+/// Everything the demo runs, on loopback in this process: the Kommo simulator with its sample account, the Ironclad
+/// simulator with its sample templates, and the real service (the same <see cref="BridgeApp"/> `serve` runs) on SQLite in
+/// a temporary directory, with a generated webhook secret and admin token, and its webhooks registered.
+/// </summary>
+public sealed class DemoEnvironment : IAsyncDisposable
+{
+    private DemoEnvironment(SimulatorHost simulators, WebApplication bridge, Uri url, string dataDirectory, string adminToken, IReadOnlyDictionary<string, string?> settings, DemoCast cast)
+    {
+        Simulators = simulators;
+        Bridge = bridge;
+        Url = url;
+        DataDirectory = dataDirectory;
+        AdminToken = adminToken;
+        Settings = settings;
+        Cast = cast;
+    }
+
+    public SimulatorHost Simulators { get; }
+
+    public KommoSimulator Kommo => Simulators.Kommo;
+
+    public IroncladSimulator Ironclad => Simulators.Ironclad;
+
+    public WebApplication Bridge { get; }
+
+    public IBridgeStore Store => Bridge.Services.GetRequiredService<IBridgeStore>();
+
+    public Uri Url { get; }
+
+    public string DataDirectory { get; }
+
+    public string AdminToken { get; }
+
+    /// <summary>The bridge's configuration, for printing what a CLI needs to talk to this demo.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; }
+
+    public DemoCast Cast { get; }
+
+    public static async Task<DemoEnvironment> StartAsync(CancellationToken cancellationToken)
+    {
+        var options = new SimulatorHostOptions
+        {
+            Kommo = new KommoSimulatorOptions { SampleData = true },
+            Ironclad = new IroncladSimulatorOptions(),
+        };
+        var simulators = await SimulatorHost.StartAsync(options, cancellationToken);
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "contractbridge-demo-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)));
+        try
+        {
+            var cast = DemoCast.From(simulators.Kommo);
+            var adminToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+            var settings = Configuration(simulators, options, cast, dataDirectory, adminToken);
+            var bridge = BridgeApp.Build([], settings);
+            await bridge.StartAsync(cancellationToken);
+            var address = bridge.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var url = new Uri(address);
+            await bridge.Services.GetRequiredService<WebhookRegistrar>().RegisterAsync(url, cancellationToken);
+            return new DemoEnvironment(simulators, bridge, url, dataDirectory, adminToken, settings, cast);
+        }
+        catch
+        {
+            await simulators.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static Dictionary<string, string?> Configuration(SimulatorHost simulators, SimulatorHostOptions options, DemoCast cast, string dataDirectory, string adminToken)
+    {
+        static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+        return new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["ContractBridge:DataDirectory"] = dataDirectory,
+            ["ContractBridge:Postgres"] = string.Empty,
+            ["ContractBridge:Kommo:BaseUrl"] = new Uri(simulators.Kommo.BaseUrl, "/api/v4").ToString(),
+            ["ContractBridge:Kommo:AccessToken"] = options.Kommo.LongLivedToken,
+            ["ContractBridge:Kommo:WebhookSecret"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            ["ContractBridge:Ironclad:BaseUrl"] = new Uri(simulators.Ironclad.BaseUrl, "/public/api/v1").ToString(),
+            ["ContractBridge:Ironclad:ApiKey"] = options.Ironclad.ApiKey,
+            ["ContractBridge:Ironclad:CreatorEmail"] = options.Ironclad.Users[0].Email,
+            ["ContractBridge:Rules:0:Name"] = "sales-msa",
+            ["ContractBridge:Rules:0:PipelineId"] = Id(cast.Account.Sales.Id),
+            ["ContractBridge:Rules:0:StageId"] = Id(cast.SalesSendContract),
+            ["ContractBridge:Rules:0:Template"] = "MSA",
+            ["ContractBridge:Rules:1:Name"] = "renewals-sow",
+            ["ContractBridge:Rules:1:PipelineId"] = Id(cast.Account.Renewals.Id),
+            ["ContractBridge:Rules:1:StageId"] = Id(cast.RenewalsSendContract),
+            ["ContractBridge:Rules:1:Template"] = "SOW",
+            ["ContractBridge:Dashboard:AdminToken"] = adminToken,
+            ["ContractBridge:Jobs:PollInterval"] = "00:00:00.250",
+            ["ContractBridge:Metrics:RefreshInterval"] = "00:00:01",
+            // The timeline tells the story; the engine's warnings (retries, dead letters) still show when something goes wrong.
+            ["Logging:LogLevel:Default"] = "Error",
+            ["Logging:LogLevel:ContractBridge.Engine"] = "Warning",
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Bridge.StopAsync();
+        await Bridge.DisposeAsync();
+        await Simulators.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment; it is in the temporary directory either way.
+        }
+    }
+}

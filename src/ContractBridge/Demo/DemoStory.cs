@@ -1,0 +1,89 @@
+using ContractBridge.Simulators.Ironclad.Model;
+using ContractBridge.Simulators.Kommo.Control.Contracts;
+
+namespace ContractBridge.Demo;
+
+/// <summary>
+/// The story: two reps move four deals to "Send contract" (one deal's contact has no email); legal reviews the three
+/// contracts that launched and sends them for signature; two are signed and archived, one is cancelled. Each act waits
+/// until its effect is visible in Kommo before the next begins, as people would.
+/// </summary>
+public sealed class DemoStory(DemoEnvironment demo, DemoTimeline timeline, DemoSettings settings)
+{
+    private const long ClosedWon = 142;
+
+    public async Task PlayAsync(CancellationToken cancellationToken)
+    {
+        var cast = demo.Cast;
+        var kommo = demo.Kommo.Control;
+        var ironclad = demo.Ironclad.Control;
+
+        timeline.Line("rep", $"Maria Lopez drags {cast.GlobexLicense}, {cast.GlobexSupport} and {cast.UmbrellaPilot} to Sales › Send contract");
+        kommo.MoveLeads(new MoveLeads { LeadIds = [cast.GlobexLicense.LeadId, cast.GlobexSupport.LeadId, cast.UmbrellaPilot.LeadId], StatusId = cast.SalesSendContract, ByUserId = cast.Maria });
+        timeline.Line("rep", $"John Carter drags {cast.InitechRenewal} to Renewals › Send contract");
+        kommo.MoveLeads(new MoveLeads { LeadIds = [cast.InitechRenewal.LeadId], StatusId = cast.RenewalsSendContract, ByUserId = cast.John });
+
+        var globex = await LaunchedAsync(cast.GlobexLicense, cancellationToken);
+        var umbrella = await LaunchedAsync(cast.UmbrellaPilot, cancellationToken);
+        var initech = await LaunchedAsync(cast.InitechRenewal, cancellationToken);
+        await UntilAsync(() => HasNote(cast.GlobexSupport, "could not be launched"), $"the note explaining why {cast.GlobexSupport} has no contract", cancellationToken);
+
+        foreach (var (deal, workflow) in new[] { (cast.GlobexLicense, globex), (cast.UmbrellaPilot, umbrella), (cast.InitechRenewal, initech) })
+        {
+            timeline.Line("legal", $"Lena Legal reviews {Number(workflow)} for {deal} and sends it for signature");
+            ironclad.AdvanceTo(workflow, WorkflowStage.Sign);
+        }
+
+        foreach (var deal in new[] { cast.GlobexLicense, cast.UmbrellaPilot, cast.InitechRenewal })
+        {
+            await UntilAsync(() => HasNote(deal, "was sent for signature") && Lead(deal).Tasks.Count > 0, $"the signature note and task on {deal}", cancellationToken);
+        }
+
+        timeline.Line("signer", $"Dana Scully (Globex) signs {Number(globex)}; Ironclad archives it");
+        ironclad.AdvanceTo(globex, WorkflowStage.Archive);
+        timeline.Line("legal", $"Umbrella Health pulls out of the pilot: Lena Legal cancels {Number(umbrella)}");
+        ironclad.Cancel(umbrella);
+        timeline.Line("signer", $"Peter Gibbons (Initech) signs {Number(initech)}; Ironclad archives it");
+        ironclad.AdvanceTo(initech, WorkflowStage.Archive);
+
+        foreach (var deal in new[] { cast.GlobexLicense, cast.InitechRenewal })
+        {
+            await UntilAsync(() => Lead(deal) is { StatusId: ClosedWon, Attachments.Count: > 0 } && HasNote(deal, "signed (executed)"), $"{deal} to close with its signed PDF", cancellationToken);
+        }
+
+        await UntilAsync(() => HasNote(cast.UmbrellaPilot, "was cancelled"), $"the cancellation note on {cast.UmbrellaPilot}", cancellationToken);
+    }
+
+    private async Task<string> LaunchedAsync(DemoDeal deal, CancellationToken cancellationToken)
+    {
+        string? workflowId = null;
+        await UntilAsync(
+            async () => (workflowId = (await demo.Store.FindActiveByLeadAsync(deal.LeadId, cancellationToken))?.WorkflowId) is not null && HasNote(deal, "launched"),
+            $"the contract for {deal} to launch",
+            cancellationToken);
+        return workflowId!;
+    }
+
+    private LeadInspection Lead(DemoDeal deal) => demo.Kommo.Control.GetLead(deal.LeadId)!;
+
+    private bool HasNote(DemoDeal deal, string words) => Lead(deal).Notes.Any(n => n.Text?.Contains(words, StringComparison.Ordinal) == true);
+
+    private string Number(string workflowId) => demo.Ironclad.Control.Workflow(workflowId)?.IroncladId ?? workflowId;
+
+    private Task UntilAsync(Func<bool> condition, string what, CancellationToken cancellationToken) =>
+        UntilAsync(() => Task.FromResult(condition()), what, cancellationToken);
+
+    private async Task UntilAsync(Func<Task<bool>> condition, string what, CancellationToken cancellationToken)
+    {
+        var deadline = timeline.Elapsed + settings.StepTimeout;
+        while (!await condition())
+        {
+            if (timeline.Elapsed > deadline)
+            {
+                throw new DemoStepFailedException($"waited {settings.StepTimeout.TotalSeconds:0} s for {what}, in vain");
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using ContractBridge.Engine.Storage;
+
+namespace ContractBridge.Observability;
+
+/// <summary>
+/// Reads jobs by state and contracts by state from the database every few seconds into <see cref="BridgeMetrics.Snapshot"/>,
+/// so a scrape of /metrics never waits on the database and a busy database is asked twice a minute at most per gauge set,
+/// however often Prometheus scrapes.
+/// </summary>
+public sealed partial class MetricsSnapshotRefresher(
+    IBridgeStore store,
+    BridgeMetrics metrics,
+    IOptions<MetricsOptions> options,
+    TimeProvider time,
+    ILogger<MetricsSnapshotRefresher> logger) : BackgroundService
+{
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        var jobs = await store.CountAsync(cancellationToken);
+        var contracts = await store.CountByStateAsync(cancellationToken);
+        metrics.Snapshot = new BridgeGaugeSnapshot(
+            new Dictionary<string, long>(StringComparer.Ordinal)
+            {
+                ["pending"] = jobs.Pending,
+                ["running"] = jobs.Running,
+                ["dead"] = jobs.Dead,
+                ["succeeded"] = jobs.Succeeded,
+            },
+            Enum.GetValues<Engine.Contracts.ContractState>().ToDictionary(s => s.ToString().ToLowerInvariant(), s => contracts.GetValueOrDefault(s), StringComparer.Ordinal));
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.RefreshInterval, time);
+        do
+        {
+            try
+            {
+                await RefreshAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                Log.RefreshFailed(logger, ex);
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Reading job and contract counts for /metrics failed; the gauges keep their last values")]
+        public static partial void RefreshFailed(ILogger logger, Exception exception);
+    }
+}

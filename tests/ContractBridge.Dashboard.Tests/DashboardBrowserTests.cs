@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ContractBridge.Engine.Jobs;
+using ContractBridge.Flows;
+using ContractBridge.Simulators.Common;
+using ContractBridge.Tests.Integration.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ContractBridge.Dashboard.Tests;
+
+/// <summary>The dashboard in a real browser, over the real service and both simulators: log in, see a contract, replay a dead job.</summary>
+public sealed class DashboardBrowserTests(HeadlessChromium chromium) : IClassFixture<HeadlessChromium>
+{
+    private const string AdminToken = "browser-test-admin-token-42";
+
+    private static readonly LocatorAssertionsToBeVisibleOptions Patiently = new() { Timeout = 20_000 };
+
+    [Fact]
+    public async Task AnAdmin_LogsIn_SeesTheContract_AndReplaysADeadLaunchUntilItsContractExists()
+    {
+        await using var bridge = await BridgeHarness.StartAsync(configuration: _ => new Dictionary<string, string?>
+        {
+            ["ContractBridge:Dashboard:AdminToken"] = AdminToken,
+            ["ContractBridge:Jobs:MaxAttempts"] = "2",
+        });
+
+        // A contract launched through the simulators.
+        var globex = bridge.Account.AddDeal("Globex annual license", email: "dana@globex.example", contactName: "Dana Scully");
+        bridge.Account.MoveToSendContract(globex);
+        var launched = await Eventually.GetAsync(() => bridge.Ironclad.Control.Workflows().SingleOrDefault(), "the Globex workflow");
+
+        // A launch that dies: Ironclad answers every call with a 5xx until the attempts run out.
+        bridge.Ironclad.Control.SetFaults(new FaultProfile { ServerErrorRate = 1.0 });
+        var initech = bridge.Account.AddDeal("Initech renewal", email: "peter@initech.example", contactName: "Peter Gibbons");
+        bridge.Account.MoveToSendContract(initech);
+        var dead = await Poll(async () => (await bridge.Store.ListAsync(JobStatus.Dead, 10, CancellationToken.None)).SingleOrDefault(j => j.Kind == JobKinds.Launch), "the dead launch");
+        bridge.Ironclad.Control.ClearFaults();
+
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = bridge.Url.ToString() });
+        var page = await context.NewPageAsync();
+
+        // Signed out, the dashboard sends the browser to the login form.
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(new Regex("/login$"));
+        await page.GetByLabel("Admin token").FillAsync(AdminToken);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
+
+        // The launched contract, with its IC number linking to Ironclad.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Contracts", Exact = true }).ClickAsync();
+        var contract = page.Locator($"tr[data-lead='{globex.ToString(CultureInfo.InvariantCulture)}']");
+        await Expect(contract.GetByRole(AriaRole.Link, new() { Name = launched.IroncladId })).ToHaveAttributeAsync("href", new Regex($"/workflows/{launched.Id}$"));
+
+        // The dead job with its error, and its replay button.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Jobs", Exact = true }).ClickAsync();
+        var row = page.Locator($"tr[data-job='{dead.Id.ToString(CultureInfo.InvariantCulture)}']");
+        await Expect(row).ToContainTextAsync("dead");
+        await Expect(row.Locator("td.error")).ToContainTextAsync("Ironclad");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-dead-job.png"), FullPage = true });
+        await row.GetByRole(AriaRole.Button, new() { Name = "Replay" }).ClickAsync();
+        await Expect(page.GetByTestId("notice")).ToContainTextAsync($"Job #{dead.Id} is queued again.");
+
+        // Requeued, it runs again and this time the contract is launched.
+        var status = page.GetByTestId("job-status");
+        await Poll(async () =>
+        {
+            await page.ReloadAsync();
+            return await status.InnerTextAsync() == "succeeded" ? string.Empty : null;
+        }, "the replayed job to succeed");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Contracts", Exact = true }).ClickAsync();
+        await Expect(page.Locator($"tr[data-lead='{initech.ToString(CultureInfo.InvariantCulture)}']").GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^IC-") })).ToBeVisibleAsync(Patiently);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-contracts.png"), FullPage = true });
+    }
+
+    private static async Task<T> Poll<T>(Func<Task<T?>> probe, string what)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}
