@@ -17,6 +17,9 @@ internal sealed class SqliteWriter : IDisposable
         connection = new SqliteConnection(connectionString);
         connection.Open();
         SqliteConnections.Execute(connection, "PRAGMA journal_mode = WAL;");
+        // Only another process (a CLI beside the service) can hold the lock; SQLite's own busy handler waits for it in
+        // short steps, where the provider's fallback retry sleeps far longer.
+        SqliteConnections.Execute(connection, "PRAGMA busy_timeout = 10000;");
         SqliteConnections.Execute(connection, $"PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()};");
     }
 
