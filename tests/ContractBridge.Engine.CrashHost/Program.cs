@@ -34,7 +34,7 @@ if (mode == "burst")
     var count = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2000;
     var intake = host.Services.GetRequiredService<EventIntake>();
     var next = -1;
-    await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+    await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
     {
         int i;
         while ((i = Interlocked.Increment(ref next)) < count)

@@ -16,7 +16,7 @@ namespace ContractBridge.Engine.Tests;
 public abstract class CrashTests(IStoreProvider provider, ITestOutputHelper output) : StoreTestBase(provider)
 {
     private const int InFlightCapacity = 10 * 4;
-    private const int Events = 3000;
+    private const int Events = 20000;
 
     [Fact]
     public async Task KillDashNineMidBurst_ThenRestart_CompletesEveryAcknowledgedEventsJob()
@@ -28,7 +28,7 @@ public abstract class CrashTests(IStoreProvider provider, ITestOutputHelper outp
         int killedPid;
         using (var burst = CrashHostProcess.Start("burst", location, $"{Events}"))
         {
-            await Eventually.HoldsAsync(() => burst.Acknowledged.Count >= Events / 3 && burst.Runs >= 100, $"the burst is well under way (stderr: {burst.Errors})", TimeSpan.FromMinutes(2));
+            await Eventually.HoldsAsync(() => burst.Acknowledged.Count >= 500 && burst.Runs >= 100, $"the burst is well under way (stderr: {burst.Errors})", TimeSpan.FromMinutes(2));
             burst.KillNow();
             await burst.WaitForExitAsync(TimeSpan.FromSeconds(30));
             acknowledged = [.. burst.Acknowledged];

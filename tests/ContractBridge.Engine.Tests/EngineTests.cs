@@ -244,12 +244,12 @@ public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provi
     {
         var job = await EnqueueOneAsync("k");
         var log = new RunLog();
-        var options = (string id) => Engines.Options(id, o => (o.LeaseDuration, o.PollInterval) = (TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(20)));
+        var options = (string id) => Engines.Options(id, o => (o.LeaseDuration, o.PollInterval) = (TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(20)));
         var handler = new DelegateHandler("k", async (batch, ct) =>
         {
             using (log.Enter(batch.Jobs[0]))
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(1500), ct); // the work itself: five lease durations long
+                await Task.Delay(TimeSpan.FromSeconds(3), ct); // the work itself: three lease durations long
             }
 
             await batch.CompleteAsync(batch.Jobs[0], JobResult.Done, ct);
@@ -275,7 +275,7 @@ public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provi
             {
                 using (log.Enter(job, instance))
                 {
-                    await Task.Yield();
+                    await Task.Delay(1, ct); // some work, so that one instance cannot drain the queue alone
                 }
 
                 await batch.CompleteAsync(job, JobResult.Done, ct);

@@ -15,6 +15,7 @@ internal sealed class SqliteWriter : IDisposable
     private readonly BlockingCollection<IWrite> queue = [];
     private readonly SqliteConnection connection;
     private readonly Thread thread;
+    private int disposed;
 
     public SqliteWriter(string connectionString, SqliteSynchronous synchronous)
     {
@@ -33,12 +34,26 @@ internal sealed class SqliteWriter : IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         var write = new Write<T>(work);
-        queue.Add(write, CancellationToken.None);
+        try
+        {
+            queue.Add(write, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
+        {
+            throw new ObjectDisposedException(nameof(SqliteBridgeStore), "The SQLite store is closed.");
+        }
+
         return write.Done.Task;
     }
 
+    /// <summary>Finishes the writes already queued, then closes the connection. Safe to call more than once.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         queue.CompleteAdding();
         thread.Join();
         connection.Dispose();
