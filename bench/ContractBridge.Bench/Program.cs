@@ -11,7 +11,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: ContractBridge.Bench <scenario> [options]
-          ingest [--postgres <npgsql connection string>] [--seconds N | --quick] [--output path]
+          ingest [--postgres <npgsql connection string>] [--seconds N | --quick] [--store sqlite|postgresql] [--commits N] [--output path]
                  durable ingest throughput and ack latency over loopback HTTP, SQLite and PostgreSQL
         """);
     return 2;

@@ -10,6 +10,7 @@ namespace ContractBridge.Bench.Ingest;
 internal static class IngestBenchmark
 {
     private static readonly int[] SenderCounts = [1, 16, 64];
+    private static readonly string[] Stores = ["sqlite", "postgresql"];
     private const double FixedRate = 1000;
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
@@ -18,7 +19,7 @@ internal static class IngestBenchmark
         var settings = IngestSettings.Parse(args);
         Console.WriteLine($"Ingest benchmark: {settings.Duration.TotalSeconds:0.#} s per scenario after {settings.WarmUp.TotalSeconds:0.#} s warm-up, {Environment.ProcessorCount} cores, SQLite synchronous=FULL");
         var results = new List<IngestResult>();
-        foreach (var provider in new[] { "sqlite", "postgresql" })
+        foreach (var provider in Stores.Where(p => settings.OnlyStore is null || settings.OnlyStore == p))
         {
             if (provider == "postgresql" && settings.Postgres is null)
             {
@@ -46,7 +47,7 @@ internal static class IngestBenchmark
         var (store, drop) = await BenchDatabases.CreateAsync(provider, settings.Postgres);
         try
         {
-            await using var server = await IngestServer.StartAsync(store);
+            await using var server = await IngestServer.StartAsync(store, new Engine.Intake.IntakeOptions { MaxConcurrentCommits = settings.ConcurrentCommits ?? 1 });
             using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = server.BaseAddress };
             var load = new WebhookSenders(client, new Uri(server.BaseAddress, "/webhooks/ironclad"));
             var commitsBefore = server.Intake.Statistics.Commits;

@@ -31,9 +31,9 @@ internal sealed class IngestServer : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public static async Task<IngestServer> StartAsync(IBridgeStore store)
+    public static async Task<IngestServer> StartAsync(IBridgeStore store, IntakeOptions options)
     {
-        var intake = new EventIntake(store, new JobWakeups(), Options.Create(new IntakeOptions()), TimeProvider.System, NullLogger<EventIntake>.Instance);
+        var intake = new EventIntake(store, new JobWakeups(), Options.Create(options), TimeProvider.System, NullLogger<EventIntake>.Instance);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");

@@ -3,13 +3,15 @@ using System.Globalization;
 namespace ContractBridge.Bench.Ingest;
 
 /// <summary>The ingest benchmark's command line.</summary>
-internal sealed record IngestSettings(string? Postgres, TimeSpan Duration, TimeSpan WarmUp, string Output)
+internal sealed record IngestSettings(string? Postgres, TimeSpan Duration, TimeSpan WarmUp, string Output, string? OnlyStore, int? ConcurrentCommits)
 {
     public static IngestSettings Parse(IReadOnlyList<string> args)
     {
         string? postgres = null;
         var seconds = 10.0;
         string? output = null;
+        string? only = null;
+        int? commits = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -23,17 +25,23 @@ internal sealed record IngestSettings(string? Postgres, TimeSpan Duration, TimeS
                 case "--quick":
                     seconds = 2;
                     break;
+                case "--store":
+                    only = args[++i];
+                    break;
+                case "--commits":
+                    commits = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
                 case "--output":
                     output = args[++i];
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option '{args[i]}'. Options: --postgres <conn>, --seconds N, --quick, --output path.");
+                    throw new ArgumentException($"Unknown option '{args[i]}'. Options: --postgres <conn>, --seconds N, --quick, --store sqlite|postgresql, --commits N, --output path.");
             }
         }
 
         var duration = TimeSpan.FromSeconds(seconds);
         var warmUp = TimeSpan.FromSeconds(Math.Min(2, seconds / 4));
-        return new IngestSettings(postgres, duration, warmUp, output ?? Path.Combine(RepositoryRoot(), "bench", "results", "ingest.json"));
+        return new IngestSettings(postgres, duration, warmUp, output ?? Path.Combine(RepositoryRoot(), "bench", "results", "ingest.json"), only, commits);
     }
 
     private static string RepositoryRoot()
