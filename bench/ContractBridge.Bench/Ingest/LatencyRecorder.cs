@@ -29,5 +29,3 @@ internal sealed class LatencyRecorder
         return new LatencySummary(sorted.Length, At(0.50), At(0.99), sorted[^1]);
     }
 }
-
-internal sealed record LatencySummary(int Count, double P50Ms, double P99Ms, double MaxMs);
