@@ -80,6 +80,20 @@ public abstract class IntakeTests(IStoreProvider provider) : StoreTestBase(provi
     }
 
     [Fact]
+    public async Task StoreEvents_SameKeyTwiceInOneGroup_StoresTheFirstWithItsJobsOnly()
+    {
+        var outcomes = await Store.StoreEventsAsync(
+            [Event("evt-a", Engines.Job("k", "lead:1", "first")), Event("evt-b", Engines.Job("k", "lead:2")), Event("evt-a", Engines.Job("k", "lead:1", "second"))],
+            T0, None);
+
+        Assert.Equal([IngestOutcome.Stored, IngestOutcome.Stored, IngestOutcome.Duplicate], outcomes);
+        var jobs = await Store.ListAsync(JobStatus.Pending, 10, None);
+        Assert.Equal(["lead:2", "lead:1"], jobs.Select(j => j.Key));
+        Assert.Equal("first", jobs[1].Payload);
+        Assert.Equal(["evt-b", "evt-a"], (await Store.ListRecentEventsAsync(10, None)).Select(e => e.DedupeKey));
+    }
+
+    [Fact]
     public async Task StoreEvents_FailingJob_StoresNeitherTheEventsNorTheirJobs()
     {
         var good = Event("evt-good", Engines.Job("k", "lead:1"));

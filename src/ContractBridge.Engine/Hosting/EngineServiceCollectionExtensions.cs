@@ -47,6 +47,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<IKeyValueStore>(sp => sp.GetRequiredService<IBridgeStore>());
         services.TryAddSingleton<JobWakeups>();
         services.TryAddSingleton<EventIntake>();
+        services.TryAddSingleton<JobQueue>();
         services.TryAddSingleton<JobEngine>();
         // Hosted services start in registration order: the schema first, then the workers.
         services.AddHostedService<StoreMigrationService>();

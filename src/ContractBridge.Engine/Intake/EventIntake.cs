@@ -19,6 +19,7 @@ public sealed partial class EventIntake : IAsyncDisposable
     private readonly TimeProvider time;
     private readonly ILogger<EventIntake> logger;
     private readonly int maxBatchSize;
+    private readonly SemaphoreSlim commitSlots;
     private readonly Task writer;
     private long commits;
     private long events;
@@ -32,6 +33,7 @@ public sealed partial class EventIntake : IAsyncDisposable
         this.time = time;
         this.logger = logger;
         maxBatchSize = Math.Max(1, options.Value.MaxBatchSize);
+        commitSlots = new SemaphoreSlim(Math.Max(1, options.Value.MaxConcurrentCommits));
         writer = Task.Run(WriteLoopAsync);
     }
 
@@ -59,29 +61,47 @@ public sealed partial class EventIntake : IAsyncDisposable
     {
         queue.Writer.TryComplete();
         await writer;
+        commitSlots.Dispose();
     }
 
     private async Task WriteLoopAsync()
     {
-        var batch = new List<PendingEvent>(maxBatchSize);
+        var inFlight = new List<Task>();
         while (await queue.Reader.WaitToReadAsync())
         {
-            batch.Clear();
+            // Take a commit slot first, then the batch: everything that queued while the slots were busy goes in it.
+            await commitSlots.WaitAsync();
+            var batch = new List<PendingEvent>();
             while (batch.Count < maxBatchSize && queue.Reader.TryRead(out var pending))
             {
                 batch.Add(pending);
             }
 
-            try
+            inFlight.RemoveAll(t => t.IsCompleted);
+            inFlight.Add(CommitBatchAsync(batch));
+        }
+
+        await Task.WhenAll(inFlight);
+    }
+
+    private async Task CommitBatchAsync(List<PendingEvent> batch)
+    {
+        try
+        {
+            if (batch.Count > 0)
             {
                 await CommitAsync(batch);
             }
-            catch (Exception ex)
-            {
-                // One bad event must not fail its neighbours: store them one by one to find it.
-                Log.BatchFailed(logger, ex, batch.Count);
-                await CommitOneByOneAsync(batch);
-            }
+        }
+        catch (Exception ex)
+        {
+            // One bad event must not fail its neighbours: store them one by one to find it.
+            Log.BatchFailed(logger, ex, batch.Count);
+            await CommitOneByOneAsync(batch);
+        }
+        finally
+        {
+            commitSlots.Release();
         }
     }
 

@@ -58,14 +58,27 @@ internal sealed partial class KindWorker : IDisposable
             // Fall through: give the rest back.
         }
 
+        // Give back what is left first, then cancel the handlers: whatever they report afterwards is ignored.
+        var batches = running.Keys.ToList();
+        var released = 0;
+        await Task.WhenAll(batches.Select(b => b.SettleRestAsync(rest =>
+        {
+            Interlocked.Add(ref released, rest.Count);
+            return store.ReleaseAsync([.. rest.Select(j => j.Id)], options.InstanceId, time.GetUtcNow(), CancellationToken.None);
+        })));
         await abortHandlers.CancelAsync();
-        var left = running.Keys.SelectMany(b => b.TakeUnreported()).Select(j => j.Id).ToList();
-        await store.ReleaseAsync(left, options.InstanceId, time.GetUtcNow(), CancellationToken.None);
-        Log.Released(logger, left.Count, Kind);
+        await Task.WhenAll(batches.Select(b => b.WritesFinishedAsync()));
+        Log.Released(logger, released, Kind);
     }
 
     public void Dispose()
     {
+        if (!running.IsEmpty)
+        {
+            // A handler that ignored cancellation past the shutdown timeout still holds these; leave them to the GC.
+            return;
+        }
+
         stopClaiming.Dispose();
         abortHandlers.Dispose();
         slots.Dispose();
@@ -203,23 +216,12 @@ internal sealed partial class KindWorker : IDisposable
     }
 
     /// <summary>Jobs the handler did not report: released when shutdown cut the handler short, else retried (or failed for good).</summary>
-    private async Task SettleUnreportedAsync(ClaimedBatch batch, Exception? failure)
+    private Task SettleUnreportedAsync(ClaimedBatch batch, Exception? failure)
     {
-        var left = batch.TakeUnreported();
-        if (left.Count == 0)
-        {
-            return;
-        }
-
         if (abortHandlers.IsCancellationRequested)
         {
-            await store.ReleaseAsync([.. left.Select(j => j.Id)], options.InstanceId, time.GetUtcNow(), CancellationToken.None);
-            return;
-        }
-
-        if (failure is not null)
-        {
-            Log.HandlerFailed(logger, failure, Kind, left.Count);
+            return batch.SettleRestAsync(rest =>
+                store.ReleaseAsync([.. rest.Select(j => j.Id)], options.InstanceId, time.GetUtcNow(), CancellationToken.None));
         }
 
         JobResult result = failure switch
@@ -228,10 +230,18 @@ internal sealed partial class KindWorker : IDisposable
             null => new JobResult.Transient("The handler returned without reporting this job."),
             _ => new JobResult.Transient($"{failure.GetType().Name}: {failure.Message}"),
         };
-        foreach (var job in left)
+        return batch.SettleRestAsync(async rest =>
         {
-            await recorder.RecordAsync(job, result);
-        }
+            if (failure is not null)
+            {
+                Log.HandlerFailed(logger, failure, Kind, rest.Count);
+            }
+
+            foreach (var job in rest)
+            {
+                await recorder.RecordAsync(job, result);
+            }
+        });
     }
 
     private async Task HeartbeatAsync(ClaimedBatch batch, CancellationToken stop)
@@ -241,7 +251,7 @@ internal sealed partial class KindWorker : IDisposable
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
-                var ids = batch.UnreportedIds;
+                var ids = batch.UnsettledIds;
                 if (ids.Count == 0)
                 {
                     continue;

@@ -12,7 +12,11 @@ public interface IContractLinkStore
     /// </summary>
     Task<ReservationOutcome> ReserveAsync(long leadId, string templateName, string ruleName, long jobId, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Fills in the launched workflow (state Created) and stores <paramref name="followUps"/>, in one transaction.</summary>
+    /// <summary>
+    /// Fills in the launched workflow (state Created, unless a state event already moved it on) and stores
+    /// <paramref name="followUps"/>, in one transaction. Throws <see cref="InvalidOperationException"/> when job
+    /// <paramref name="jobId"/> holds no active reservation of the lead.
+    /// </summary>
     Task CompleteLaunchAsync(long leadId, long jobId, string workflowId, string ironcladNumber, DateTimeOffset ironcladUpdatedAt, IReadOnlyList<NewJob> followUps, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Drops a Launching reservation of <paramref name="jobId"/> (the launch failed for good), so moving the deal again retries.</summary>
@@ -28,7 +32,9 @@ public interface IContractLinkStore
     /// <summary>
     /// Applies a state read from Ironclad when it is newer than what is stored (by <paramref name="ironcladUpdatedAt"/>), and
     /// stores <paramref name="followUps"/> in the same transaction. Returns the link as it was before, or null when nothing
-    /// changed (stale or repeated) or the workflow is unknown.
+    /// changed or the workflow is unknown. "Nothing changed" is an older or equal lastUpdated (stale, repeated), or a newer
+    /// one with the same state and pause: that only advances the stored lastUpdated, and the follow-ups are not stored, so
+    /// one state seen twice never doubles the actions on the deal.
     /// </summary>
     Task<ContractLink?> ApplyStateAsync(string workflowId, ContractState state, bool paused, DateTimeOffset ironcladUpdatedAt, IReadOnlyList<NewJob> followUps, DateTimeOffset now, CancellationToken cancellationToken);
 
@@ -39,7 +45,7 @@ public interface IContractLinkStore
     /// <summary>Newest first.</summary>
     Task<IReadOnlyList<ContractLink>> ListAsync(int limit, CancellationToken cancellationToken);
 
-    /// <summary>Links the reconciler must watch: launched and neither executed nor cancelled.</summary>
+    /// <summary>Links the reconciler must watch: launched (workflow known) and neither executed nor cancelled.</summary>
     Task<IReadOnlyList<ContractLink>> ListOpenAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyDictionary<ContractState, long>> CountByStateAsync(CancellationToken cancellationToken);

@@ -16,9 +16,3 @@ public sealed class StorageOptions
     /// </summary>
     public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Full;
 }
-
-public enum SqliteSynchronous
-{
-    Normal,
-    Full,
-}

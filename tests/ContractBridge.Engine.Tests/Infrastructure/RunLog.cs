@@ -33,5 +33,3 @@ public sealed class RunLog
         public void Dispose() => leave();
     }
 }
-
-public sealed record JobRun(long JobId, string Key, string Payload, int Attempt, string Instance);

@@ -8,48 +8,62 @@ namespace ContractBridge.Engine.Storage.Postgres;
 public sealed partial class PostgresBridgeStore
 {
     /// <summary>
-    /// One statement per event: the event row and, only when it was new, its jobs. All statements go to the server as one
-    /// batch in one transaction: one round trip and one commit for the whole group.
+    /// The whole group in one statement: events and jobs travel as arrays, new events are inserted (a dedupe key already
+    /// stored, here or by another instance, is skipped), and only their jobs follow. One parse, one round trip, one commit.
     /// </summary>
-    private const string StoreEventSql = """
-        WITH e AS (
+    private const string StoreEventsSql = """
+        WITH input AS (
+            SELECT * FROM unnest(@event_ords, @sources, @dedupe_keys, @summaries, @content_types, @bodies, @job_counts)
+                AS t(ord, source, dedupe_key, summary, content_type, payload, job_count)),
+        e AS (
             INSERT INTO received_events (source, dedupe_key, summary, content_type, payload, received_at, job_count)
-            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            SELECT source, dedupe_key, summary, content_type, payload, @now, job_count FROM input ORDER BY ord
             ON CONFLICT (dedupe_key) DO NOTHING
-            RETURNING id),
+            RETURNING id, dedupe_key),
+        stored AS (
+            SELECT input.ord, e.id FROM e JOIN input ON input.dedupe_key = e.dedupe_key),
         j AS (
             INSERT INTO jobs (kind, key, payload, status, attempts, next_attempt_at, created_at, updated_at, event_id)
-            SELECT t.kind, t.key, t.payload, 'Pending', 0, t.due, $6, $6, e.id
-            FROM e, unnest($8, $9, $10, $11) WITH ORDINALITY AS t(kind, key, payload, due, ord)
-            ORDER BY t.ord)
-        SELECT id FROM e;
+            SELECT t.kind, t.key, t.payload, 'Pending', 0, t.due, @now, @now, stored.id
+            FROM unnest(@job_ords, @kinds, @keys, @payloads, @dues) WITH ORDINALITY AS t(ord, kind, key, payload, due, n)
+            JOIN stored ON stored.ord = t.ord
+            ORDER BY t.n)
+        SELECT ord FROM stored;
         """;
 
     public Task<IReadOnlyList<IngestOutcome>> StoreEventsAsync(IReadOnlyList<InboundEvent> events, DateTimeOffset now, CancellationToken cancellationToken) =>
         InTransactionAsync<IReadOnlyList<IngestOutcome>>(async connection =>
         {
-            var receivedAt = DbTime.ToUtcDateTime(now);
-            await using var batch = new NpgsqlBatch(connection);
-            foreach (var inbound in events)
-            {
-                var statement = new NpgsqlBatchCommand(StoreEventSql);
-                statement.Parameters.Add(new NpgsqlParameter { Value = inbound.Source });
-                statement.Parameters.Add(new NpgsqlParameter { Value = inbound.DedupeKey });
-                statement.Parameters.Add(new NpgsqlParameter { Value = inbound.Summary });
-                statement.Parameters.Add(new NpgsqlParameter { Value = inbound.ContentType });
-                statement.Parameters.Add(new NpgsqlParameter { Value = inbound.Payload });
-                statement.Parameters.Add(new NpgsqlParameter { Value = receivedAt, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-                statement.Parameters.Add(new NpgsqlParameter { Value = inbound.Jobs.Count });
-                PostgresJobInserts.AddArrays(statement.Parameters, inbound.Jobs, now, _ => string.Empty);
-                batch.BatchCommands.Add(statement);
-            }
-
+            // A key twice in one group: the first is the event, the rest are duplicates of it (as if delivered later).
             var outcomes = new IngestOutcome[events.Count];
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var unique = new List<int>();
             for (var i = 0; i < events.Count; i++)
             {
-                outcomes[i] = await reader.ReadAsync(cancellationToken) ? IngestOutcome.Stored : IngestOutcome.Duplicate;
-                await reader.NextResultAsync(cancellationToken);
+                outcomes[i] = IngestOutcome.Duplicate;
+                if (seen.Add(events[i].DedupeKey))
+                {
+                    unique.Add(i);
+                }
+            }
+
+            var jobs = unique.SelectMany(i => events[i].Jobs.Select(job => (Ord: i, Job: job))).ToList();
+            await using var command = new NpgsqlCommand(StoreEventsSql, connection);
+            var p = command.Parameters;
+            p.AddWithValue("now", NpgsqlDbType.TimestampTz, DbTime.ToUtcDateTime(now));
+            p.AddWithValue("event_ords", unique.ToArray());
+            p.AddWithValue("sources", NpgsqlDbType.Array | NpgsqlDbType.Text, unique.Select(i => events[i].Source).ToArray());
+            p.AddWithValue("dedupe_keys", NpgsqlDbType.Array | NpgsqlDbType.Text, unique.Select(i => events[i].DedupeKey).ToArray());
+            p.AddWithValue("summaries", NpgsqlDbType.Array | NpgsqlDbType.Text, unique.Select(i => events[i].Summary).ToArray());
+            p.AddWithValue("content_types", NpgsqlDbType.Array | NpgsqlDbType.Text, unique.Select(i => events[i].ContentType).ToArray());
+            p.AddWithValue("bodies", NpgsqlDbType.Array | NpgsqlDbType.Text, unique.Select(i => events[i].Payload).ToArray());
+            p.AddWithValue("job_counts", unique.Select(i => events[i].Jobs.Count).ToArray());
+            p.AddWithValue("job_ords", jobs.Select(j => j.Ord).ToArray());
+            PostgresJobInserts.AddArrays(p, [.. jobs.Select(j => j.Job)], now, name => name);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                outcomes[reader.GetInt32(0)] = IngestOutcome.Stored;
             }
 
             return outcomes;

@@ -22,11 +22,37 @@ public sealed partial class PostgresBridgeStore
     private const string SummaryColumns =
         "id, kind, key, status, attempts, created_at, updated_at, next_attempt_at, lease_owner, last_error, payload";
 
-    public async Task<IReadOnlyList<Job>> ClaimAsync(string kind, int max, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Job>> ClaimAsync(string kind, int max, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+        InTransactionAsync<IReadOnlyList<Job>>(async connection =>
+        {
+            var claimed = await ClaimHeadsAsync(connection, kind, max, owner, now, lease, cancellationToken);
+            if (claimed.Count == 0)
+            {
+                return claimed;
+            }
+
+            var clashing = await ClashingClaimsAsync(connection, claimed, cancellationToken);
+            if (clashing.Count == 0)
+            {
+                return claimed;
+            }
+
+            await using var undo = new NpgsqlCommand("""
+                UPDATE jobs SET status = 'Pending', attempts = attempts - 1, lease_owner = NULL, lease_expires_at = NULL
+                WHERE id = ANY(@ids);
+                """, connection);
+            undo.Parameters.AddWithValue("ids", clashing.ToArray());
+            await undo.ExecuteNonQueryAsync(cancellationToken);
+            return [.. claimed.Where(j => !clashing.Contains(j.Id))];
+        }, cancellationToken);
+
+    /// <summary>
+    /// Claims due key heads. SKIP LOCKED: rows another instance is claiming right now are passed over, not waited for; a row
+    /// that changed meanwhile is re-checked against the WHERE clause on its newest version, so it cannot be claimed twice.
+    /// </summary>
+    private static async Task<List<Job>> ClaimHeadsAsync(NpgsqlConnection connection, string kind, int max, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
-        // SKIP LOCKED: rows another instance is claiming right now are passed over, not waited for. A row that changed
-        // meanwhile is re-checked against the WHERE clause on its newest version, so it cannot be claimed twice.
-        await using var command = Command($"""
+        await using var command = new NpgsqlCommand($"""
             WITH picked AS (
                 SELECT j.id FROM jobs j
                 WHERE {ClaimableHeads}
@@ -38,7 +64,7 @@ public sealed partial class PostgresBridgeStore
                             lease_expires_at = @until, updated_at = @now
             FROM picked WHERE jobs.id = picked.id
             RETURNING jobs.id, jobs.kind, jobs.key, jobs.payload, jobs.attempts, jobs.created_at, jobs.last_error;
-            """);
+            """, connection);
         command.Parameters.AddWithValue("kind", kind);
         command.Parameters.AddWithValue("owner", owner);
         command.Parameters.AddWithValue("now", DbTime.ToUtcDateTime(now));
@@ -55,6 +81,30 @@ public sealed partial class PostgresBridgeStore
 
         jobs.Sort((a, b) => a.Id.CompareTo(b.Id));
         return jobs;
+    }
+
+    /// <summary>
+    /// The claim's snapshot can miss a same-key job that another instance is claiming at this very moment (possible when
+    /// that job's insert committed out of id order). Claims of one key take turns on an advisory lock and then look again
+    /// with a fresh snapshot: a claimed job whose key already has another running job is handed back.
+    /// </summary>
+    private static async Task<HashSet<long>> ClashingClaimsAsync(NpgsqlConnection connection, List<Job> claimed, CancellationToken cancellationToken)
+    {
+        await using (var lockKeys = new NpgsqlCommand("""
+            SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest(@keys) AS k ORDER BY 1) AS keys;
+            """, connection))
+        {
+            lockKeys.Parameters.AddWithValue("keys", claimed.Select(j => j.Key).ToArray());
+            await lockKeys.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var check = new NpgsqlCommand("""
+            SELECT j.id FROM jobs j
+            WHERE j.id = ANY(@ids)
+              AND EXISTS (SELECT 1 FROM jobs e WHERE e.key = j.key AND e.id <> j.id AND e.status = 'Running');
+            """, connection);
+        check.Parameters.AddWithValue("ids", claimed.Select(j => j.Id).ToArray());
+        return await ReadIdsAsync(check, cancellationToken);
     }
 
     public Task<bool> CompleteAsync(long jobId, string owner, IReadOnlyList<NewJob> followUps, DateTimeOffset now, CancellationToken cancellationToken) =>

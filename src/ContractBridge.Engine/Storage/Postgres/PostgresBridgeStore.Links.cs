@@ -83,7 +83,7 @@ public sealed partial class PostgresBridgeStore
     public Task<ContractLink> AdoptAsync(ContractLink link, CancellationToken cancellationToken) =>
         InTransactionAsync(async connection =>
         {
-            // Serialise adoptions of one lead so "look, then fill or insert" cannot race with itself.
+            // Serialise adoptions of one lead so "look, then insert" cannot race with itself.
             await using (var lockLead = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended('lead:' || @lead, 0));", connection))
             {
                 lockLead.Parameters.AddWithValue("lead", link.LeadId.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -12,7 +12,14 @@ public sealed partial class PostgresBridgeStore : IBridgeStore
 
     public PostgresBridgeStore(string connectionString)
     {
-        dataSource = NpgsqlDataSource.Create(connectionString);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Max Auto Prepare"))
+        {
+            // The same few statements run thousands of times: let Npgsql prepare them once per connection.
+            builder.MaxAutoPrepare = 32;
+        }
+
+        dataSource = NpgsqlDataSource.Create(builder.ToString());
     }
 
     public string Provider => "postgresql";

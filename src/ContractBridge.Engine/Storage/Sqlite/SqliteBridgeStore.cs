@@ -40,10 +40,9 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
             {
                 SqliteConnections.Execute(connection, migration.Sql, transaction);
                 using var record = SqliteConnections.Command(connection, transaction,
-                    "INSERT INTO schema_version (version, description, applied_at) VALUES (@v, @d, @at);");
+                    "INSERT INTO schema_version (version, description, applied_at) VALUES (@v, @d, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));");
                 record.Parameters.AddWithValue("@v", migration.Version);
                 record.Parameters.AddWithValue("@d", migration.Description);
-                record.Parameters.AddWithValue("@at", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
                 record.ExecuteNonQuery();
             }
 
