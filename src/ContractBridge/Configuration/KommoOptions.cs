@@ -18,6 +18,12 @@ public sealed class KommoOptions
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long notes, tasks and stage moves wait for company before one batch call writes them all: a second of delay
+    /// on a note nobody watches for, against a call per deal when many deals move at once.
+    /// </summary>
+    public TimeSpan WriteBatchLinger { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The account's web root (https://acme.kommo.com), for links to deals; derived from <see cref="BaseUrl"/>.</summary>
     public Uri? AccountUrl => BaseUrl is null ? null : new Uri(BaseUrl.GetLeftPart(UriPartial.Authority));
 }

@@ -1,3 +1,4 @@
+using ContractBridge.Configuration;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Kommo;
 using ContractBridge.Kommo.Api;
@@ -10,11 +11,11 @@ namespace ContractBridge.Flows.DealActions;
 /// may hide a note that was written), so a note is never written twice. When Kommo refuses a batch, the notes are sent
 /// one by one so one bad note does not hold back the others.
 /// </summary>
-public sealed class NoteHandler(KommoClient kommo) : IJobHandler
+public sealed class NoteHandler(IOptions<BridgeOptions> bridge, KommoClient kommo) : IJobHandler
 {
     public string Kind => JobKinds.Note;
 
-    public JobHandlerOptions Options { get; } = new(MaxBatchSize: KommoClient.MaxPerRequest, MaxConcurrentBatches: 2, Linger: TimeSpan.FromMilliseconds(300));
+    public JobHandlerOptions Options { get; } = new(MaxBatchSize: KommoClient.MaxPerRequest, MaxConcurrentBatches: 2, Linger: bridge.Value.Kommo.WriteBatchLinger);
 
     public async Task HandleAsync(JobBatch batch, CancellationToken cancellationToken)
     {

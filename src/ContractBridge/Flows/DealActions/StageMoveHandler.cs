@@ -1,3 +1,4 @@
+using ContractBridge.Configuration;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Kommo;
 using ContractBridge.Kommo.Api;
@@ -10,11 +11,11 @@ namespace ContractBridge.Flows.DealActions;
 /// (to the configured stage), in batches: one read, one PATCH. A deal a person already closed or moved on is left where
 /// it is; the note that follows says which happened. The note is a follow-up job, so its text is fixed from here on.
 /// </summary>
-public sealed class StageMoveHandler(KommoClient kommo, KommoDirectory directory) : IJobHandler
+public sealed class StageMoveHandler(IOptions<BridgeOptions> bridge, KommoClient kommo, KommoDirectory directory) : IJobHandler
 {
     public string Kind => JobKinds.StageMove;
 
-    public JobHandlerOptions Options { get; } = new(MaxBatchSize: KommoClient.MaxPerRequest, MaxConcurrentBatches: 1, Linger: TimeSpan.FromMilliseconds(300));
+    public JobHandlerOptions Options { get; } = new(MaxBatchSize: KommoClient.MaxPerRequest, MaxConcurrentBatches: 1, Linger: bridge.Value.Kommo.WriteBatchLinger);
 
     public async Task HandleAsync(JobBatch batch, CancellationToken cancellationToken)
     {

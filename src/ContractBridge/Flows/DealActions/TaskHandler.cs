@@ -1,3 +1,4 @@
+using ContractBridge.Configuration;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Kommo;
 using ContractBridge.Kommo.Api;
@@ -9,11 +10,11 @@ namespace ContractBridge.Flows.DealActions;
 /// Creates follow-up tasks for each deal's responsible user, in batches (one read of the deals, one write of the
 /// tasks). Retried tasks are looked for first, so a lost answer does not create a second task.
 /// </summary>
-public sealed class TaskHandler(KommoClient kommo) : IJobHandler
+public sealed class TaskHandler(IOptions<BridgeOptions> bridge, KommoClient kommo) : IJobHandler
 {
     public string Kind => JobKinds.Task;
 
-    public JobHandlerOptions Options { get; } = new(MaxBatchSize: KommoClient.MaxPerRequest, MaxConcurrentBatches: 1, Linger: TimeSpan.FromMilliseconds(300));
+    public JobHandlerOptions Options { get; } = new(MaxBatchSize: KommoClient.MaxPerRequest, MaxConcurrentBatches: 1, Linger: bridge.Value.Kommo.WriteBatchLinger);
 
     public async Task HandleAsync(JobBatch batch, CancellationToken cancellationToken)
     {

@@ -29,6 +29,7 @@ public sealed partial class LaunchContractHandler(
     RuleBook rules,
     ContractLinks links,
     IOptions<BridgeOptions> options,
+    JobWakeups wakeups,
     TimeProvider time,
     ILogger<LaunchContractHandler> logger) : IJobHandler
 {
@@ -204,6 +205,7 @@ public sealed partial class LaunchContractHandler(
                 [JobPayloads.Note(request.LeadId, DealNotes.Launched(template.Name, number, workflow.Id, links.Workflow(workflow.Id)))],
                 time.GetUtcNow(),
                 cancellationToken);
+            wakeups.Notify(JobKinds.Note);
             Log.Launched(logger, request.LeadId, workflow.Id, number);
             return JobResult.Done;
         }

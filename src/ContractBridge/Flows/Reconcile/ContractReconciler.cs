@@ -15,6 +15,7 @@ namespace ContractBridge.Flows.Reconcile;
 /// </summary>
 public sealed partial class ContractReconciler(
     IBridgeStore store,
+    JobQueue queue,
     IroncladClient ironclad,
     IOptions<BridgeOptions> options,
     TimeProvider time,
@@ -71,7 +72,7 @@ public sealed partial class ContractReconciler(
 
         if (syncs.Count > 0)
         {
-            await store.EnqueueAsync(syncs, time.GetUtcNow(), cancellationToken);
+            await queue.EnqueueAsync(syncs, cancellationToken);
         }
 
         await store.SetAsync(SinceKey, started.ToString("O", CultureInfo.InvariantCulture), time.GetUtcNow(), cancellationToken);

@@ -21,6 +21,7 @@ public sealed partial class SyncContractHandler(
     TemplateCatalog templates,
     RuleBook rules,
     DealActionPlanner planner,
+    JobWakeups wakeups,
     TimeProvider time,
     ILogger<SyncContractHandler> logger) : IJobHandler
 {
@@ -93,6 +94,7 @@ public sealed partial class SyncContractHandler(
         var before = await store.ApplyStateAsync(workflow.Id, next.State, next.Paused, workflow.LastUpdated ?? time.GetUtcNow(), actions, time.GetUtcNow(), cancellationToken);
         if (before is not null)
         {
+            wakeups.Notify(actions.Select(a => a.Kind).Distinct());
             Log.Moved(logger, link.LeadId, workflow.Id, before.State, next.State, next.Paused);
         }
 

@@ -92,6 +92,7 @@ internal sealed class BridgeHarness : IAsyncDisposable
         ["ContractBridge:Rules:0:StageId"] = account.SendContract.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["ContractBridge:Rules:0:Template"] = "MSA",
         ["ContractBridge:Reconciler:Enabled"] = "false",
+        ["ContractBridge:Kommo:WriteBatchLinger"] = "00:00:00.100",
         ["ContractBridge:Jobs:PollInterval"] = "00:00:00.100",
         ["ContractBridge:Jobs:BackoffBase"] = "00:00:00.050",
         ["ContractBridge:Jobs:BackoffMax"] = "00:00:00.500",
