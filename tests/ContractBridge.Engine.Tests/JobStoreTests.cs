@@ -173,7 +173,7 @@ public abstract class JobStoreTests(IStoreProvider provider) : StoreTestBase(pro
     }
 
     [Fact]
-    public async Task Release_ReturnsJobsToPendingWithoutCountingTheAttempt()
+    public async Task Release_ReturnsJobsToPending_KeepingTheAttemptCounted()
     {
         await Store.EnqueueAsync([Engines.Job("k", "a"), Engines.Job("k", "b")], T0, None);
         var jobs = await Store.ClaimAsync("k", 10, "me", T0, Lease, None);
@@ -181,7 +181,7 @@ public abstract class JobStoreTests(IStoreProvider provider) : StoreTestBase(pro
         await Store.ReleaseAsync([.. jobs.Select(j => j.Id)], "me", T0, None);
         var again = await Store.ClaimAsync("k", 10, "other", T0, Lease, None);
 
-        Assert.Equal([1, 1], again.Select(j => j.Attempt));
+        Assert.Equal([2, 2], again.Select(j => j.Attempt));
     }
 
     [Fact]

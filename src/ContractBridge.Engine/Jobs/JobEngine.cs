@@ -8,7 +8,7 @@ namespace ContractBridge.Engine.Jobs;
 /// <summary>
 /// Runs every registered <see cref="IJobHandler"/> against the durable queue: one worker per kind. A hosted service, so
 /// any .NET host starts and stops it; stopping lets running batches finish within the shutdown timeout, then releases
-/// the rest to pending without counting the attempt.
+/// the rest to pending (their attempt stays counted: their effects may have begun).
 /// </summary>
 public sealed partial class JobEngine : IHostedService, IAsyncDisposable
 {

@@ -24,7 +24,10 @@ public interface IJobStore
     /// <summary>Moves the job to dead letters with the error. False if the lease was lost.</summary>
     Task<bool> DeadLetterAsync(long jobId, string owner, string error, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Returns claimed jobs to pending without counting the attempt (graceful shutdown).</summary>
+    /// <summary>
+    /// Returns claimed jobs to pending (graceful shutdown). The attempt stays counted: the handler may have begun the
+    /// job's effects (a note sent, its answer not yet read), and a job on its second attempt checks for them first.
+    /// </summary>
     Task ReleaseAsync(IReadOnlyList<long> jobIds, string owner, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Extends the leases <paramref name="owner"/> still holds; returns the ids it no longer holds.</summary>

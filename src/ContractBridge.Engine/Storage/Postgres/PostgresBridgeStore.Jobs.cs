@@ -163,7 +163,7 @@ public sealed partial class PostgresBridgeStore
 
         await using var command = Command("""
             UPDATE jobs
-            SET status = 'Pending', attempts = GREATEST(attempts - 1, 0), next_attempt_at = @now,
+            SET status = 'Pending', next_attempt_at = @now,
                 lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
             WHERE id = ANY(@ids) AND status = 'Running' AND lease_owner = @owner;
             """);

@@ -117,7 +117,7 @@ public sealed partial class SqliteBridgeStore
         {
             using var command = SqliteConnections.Command(connection, transaction, $"""
                 UPDATE jobs
-                SET status = 'Pending', attempts = MAX(attempts - 1, 0), next_attempt_at = @now,
+                SET status = 'Pending', next_attempt_at = @now,
                     lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
                 WHERE id IN ({IdList(jobIds)}) AND status = 'Running' AND lease_owner = @owner;
                 """);
