@@ -52,6 +52,8 @@ public static class EngineServiceCollectionExtensions
         // Hosted services start in registration order: the schema first, then the workers.
         services.AddHostedService<StoreMigrationService>();
         services.AddHostedService(sp => sp.GetRequiredService<JobEngine>());
+        services.AddOptions<RetentionOptions>();
+        services.AddHostedService<RetentionService>();
         return services;
     }
 

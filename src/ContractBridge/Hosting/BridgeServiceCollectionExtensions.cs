@@ -38,6 +38,7 @@ public static class BridgeServiceCollectionExtensions
             storage.PostgresConnectionString = string.IsNullOrWhiteSpace(bridge.Value.Postgres) ? null : bridge.Value.Postgres;
         });
         services.AddOptions<JobEngineOptions>().Bind(configuration.GetSection(BridgeOptions.Section + ":Jobs"));
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(BridgeOptions.Section + ":Retention"));
         services.AddSingleton(sp => new ReconcilerIdentity(sp.GetRequiredService<IOptions<JobEngineOptions>>().Value.InstanceId));
 
         services.AddSingleton<UpstreamLimiters>();

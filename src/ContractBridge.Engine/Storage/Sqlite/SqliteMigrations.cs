@@ -78,5 +78,10 @@ internal static class SqliteMigrations
                 expires_at INTEGER NOT NULL
             );
             """),
+        new(2, "indexes for retention: jobs by event, events and jobs by age", """
+            CREATE INDEX jobs_by_event ON jobs (event_id);
+            CREATE INDEX received_events_by_time ON received_events (received_at);
+            CREATE INDEX jobs_succeeded_by_time ON jobs (updated_at) WHERE status = 'Succeeded';
+            """),
     ];
 }

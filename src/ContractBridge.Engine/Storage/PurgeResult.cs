@@ -1,0 +1,4 @@
+namespace ContractBridge.Engine.Storage;
+
+/// <summary>What a retention pass removed.</summary>
+public sealed record PurgeResult(long Jobs, long Events);
