@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using ContractBridge.Configuration;
 using ContractBridge.Engine.Intake;
 using ContractBridge.Engine.Jobs;
@@ -124,6 +125,12 @@ public static class IroncladWebhookEndpoint
     /// <summary>The seed's dialect: <c>{"event":"workflow.state.changed","workflowId","workflowStatus"}</c>; no event id, so the body's hash dedupes.</summary>
     private static (InboundEvent? Event, string? Error) ParseSeed(byte[] body)
     {
+        // The HMAC covers raw bytes, so nothing has read them yet: strings that are not UTF-8 would throw when read.
+        if (!Utf8.IsValid(body))
+        {
+            return (null, "The body is not valid UTF-8.");
+        }
+
         try
         {
             using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = JavaScriptJson.MaxDepth });

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace ContractBridge.Kommo.Webhooks;
@@ -144,6 +145,12 @@ public static class KommoWebhookParser
 
     private static KommoWebhookParseResult ParseJson(ReadOnlyMemory<byte> body)
     {
+        // JSON is UTF-8; the reader checks the structure, not the bytes inside strings (reading those would throw).
+        if (!Utf8.IsValid(body.Span))
+        {
+            throw new WebhookFormatException("The body is not valid UTF-8.");
+        }
+
         JsonDocument document;
         try
         {
