@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using ContractBridge.Kommo.Webhooks;
 using ContractBridge.Tests.Integration.Support;
 
 namespace ContractBridge.Tests.Reliability;
@@ -47,6 +48,18 @@ public sealed class BadInputTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("UTF-8", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(before, await bridge.Store.CountEventsAsync(CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded", "leads[status][0][id]=1%00")]
+    [InlineData("application/x-www-form-urlencoded", "leads[status][0][id]=5&leads[status][0][status_id]=142%00%00")]
+    [InlineData("application/json", "{\"leads\":{\"status\":[{\"id\":\"1\\u0000\"}]}}")]
+    public void KommoNumbers_WithTrailingNulCharacters_AreRefused(string contentType, string body)
+    {
+        var parsed = KommoWebhookParser.Parse(contentType, Encoding.UTF8.GetBytes(body));
+
+        Assert.False(parsed.Succeeded);
+        Assert.Contains("integer", parsed.Error, StringComparison.Ordinal);
     }
 
     private static string Hmac(byte[] body) => Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(SeedSecret), body));

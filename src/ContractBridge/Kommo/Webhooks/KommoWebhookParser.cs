@@ -297,8 +297,10 @@ public static class KommoWebhookParser
         return id > 0 ? id : throw new WebhookFormatException($"{Shorten(name)} must be a positive integer, not '{Shorten(text)}'.");
     }
 
+    /// <summary>Plain digits with an optional minus: long.TryParse alone also takes trailing NUL characters ("1\0" is 1).</summary>
     private static long ParseNumber(string text, string name) =>
-        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+        text.AsSpan(text.StartsWith('-') ? 1 : 0) is { Length: > 0 } digits && !digits.ContainsAnyExceptInRange('0', '9')
+        && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new WebhookFormatException($"{Shorten(name)} must be an integer, not '{Shorten(text)}'.");
 
