@@ -51,6 +51,21 @@ public sealed class BadInputTests
     }
 
     [Theory]
+    [InlineData("/webhooks/kommo/" + BridgeHarness.KommoWebhookSecret)]
+    [InlineData("/webhooks/ironclad")]
+    public async Task ChunkedBody_OverTheLimit_Returns413_WithAMessage(string path)
+    {
+        await using var bridge = await BridgeHarness.StartAsync(registerWebhooks: false);
+        var body = new byte[(1024 * 1024) + 100_000];
+        Array.Fill(body, (byte)'a');
+
+        using var response = await PostAsync(bridge, path, "application/json", body, chunked: true);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("larger than", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("application/x-www-form-urlencoded", "leads[status][0][id]=1%00")]
     [InlineData("application/x-www-form-urlencoded", "leads[status][0][id]=5&leads[status][0][status_id]=142%00%00")]
     [InlineData("application/json", "{\"leads\":{\"status\":[{\"id\":\"1\\u0000\"}]}}")]
