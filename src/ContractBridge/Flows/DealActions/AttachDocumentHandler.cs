@@ -31,6 +31,7 @@ public sealed partial class AttachDocumentHandler(KommoClient kommo, IroncladCli
     private async Task<JobResult> AttachAsync(Job job, AttachDocumentRequest request, CancellationToken cancellationToken)
     {
         string fileName = "the signed document";
+        var signedFound = false;
         try
         {
             var documents = await ironclad.GetDocumentsAsync(request.WorkflowId, cancellationToken);
@@ -41,6 +42,7 @@ public sealed partial class AttachDocumentHandler(KommoClient kommo, IroncladCli
             }
 
             fileName = signed.Filename;
+            signedFound = true;
             if (job.Attempt > 1 && await AlreadyAttachedAsync(request.LeadId, fileName, cancellationToken))
             {
                 return JobResult.Done;
@@ -58,6 +60,22 @@ public sealed partial class AttachDocumentHandler(KommoClient kommo, IroncladCli
         }
         catch (UpstreamException ex)
         {
+            // A lost answer may hide an attachment that was made: look before saying it could not be.
+            if (signedFound)
+            {
+                try
+                {
+                    if (await AlreadyAttachedAsync(request.LeadId, fileName, cancellationToken))
+                    {
+                        return JobResult.Done;
+                    }
+                }
+                catch (UpstreamException check) when (check.IsTransient)
+                {
+                    return new JobResult.Transient(check.Message, check.RetryAfter);
+                }
+            }
+
             Log.FellBack(logger, request.LeadId, ex.Message);
             var reason = ex.IsTransient ? "the upload kept failing" : "Ironclad or Kommo refused the transfer";
             return JobResult.Then(JobPayloads.Note(request.LeadId, DealNotes.DocumentNotAttached(request.ContractName, fileName, reason, request.WorkflowLink)));
