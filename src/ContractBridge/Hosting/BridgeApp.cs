@@ -27,6 +27,10 @@ public static class BridgeApp
 
         // Request logging would print webhook URLs, and the Kommo one ends with its secret: framework logs stay at Warning.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Hosting also wraps every entry written during a request in a scope holding the request path: a sink that keeps
+        // scopes (JSON console, OpenTelemetry) would store the secret with any error. That scope exists only while this
+        // category is enabled.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = BodyReader.MaxWebhookBytes + 1);
