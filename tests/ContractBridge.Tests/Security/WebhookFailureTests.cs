@@ -1,8 +1,10 @@
+using System.Net;
 using System.Text;
 using ContractBridge.Chaos.World;
 using ContractBridge.Engine.Intake;
 using ContractBridge.Engine.Storage;
 using ContractBridge.Hosting;
+using ContractBridge.Tests.Integration.Support;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +16,26 @@ namespace ContractBridge.Tests.Security;
 /// <summary>What the webhook endpoints answer, and log, when something behind them fails.</summary>
 public sealed class WebhookFailureTests
 {
+    [Fact]
+    public async Task IroncladWebhook_WhenTheVerificationKeyCannotBeFetched_Answers503WithAMessage_AndStoresNothing()
+    {
+        await using var bridge = await BridgeHarness.StartAsync(registerWebhooks: false, configuration: _ => new Dictionary<string, string?>
+        {
+            ["ContractBridge:Ironclad:ApiKey"] = "an-api-key-ironclad-refuses",
+        });
+        var before = await bridge.Store.CountEventsAsync(CancellationToken.None);
+        using var content = new StringContent("{\"payload\":{\"event\":\"workflow_updated\",\"workflowID\":\"abc\"}}", Encoding.UTF8, "application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/webhooks/ironclad", UriKind.Relative)) { Content = content };
+        request.Headers.TryAddWithoutValidation("X-Ironclad-Webhook-Event-Id", "webhookEvent1");
+        request.Headers.TryAddWithoutValidation("X-Ironclad-Webhook-Verification", "{\"nonce\":\"n\",\"signature\":\"" + Convert.ToBase64String(new byte[256]) + "\"}");
+
+        using var response = await bridge.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("verification key", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await bridge.Store.CountEventsAsync(CancellationToken.None));
+    }
+
     /// <summary>
     /// The Kommo webhook URL ends with its secret, and ASP.NET Core puts the request path in a log scope around every entry
     /// written during a request: a structured sink (JSON console with scopes, OpenTelemetry) would keep it with any error.
