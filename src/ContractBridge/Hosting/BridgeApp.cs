@@ -39,6 +39,7 @@ public static class BridgeApp
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseKommoWebhookSecretHiding();
         app.UseRouting();
         app.MapKommoWebhook();
         app.MapIroncladWebhook();
