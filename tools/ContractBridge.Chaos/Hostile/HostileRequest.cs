@@ -27,6 +27,12 @@ public sealed record HostileRequest(
     /// <summary>Requests to the webhook endpoints must be answered with a message, unless routing refused them (404/405).</summary>
     public bool IsWebhook => Path.StartsWith("/webhooks/", StringComparison.Ordinal);
 
+    /// <summary>
+    /// A request target the HTTP server itself refuses before any application code runs (a NUL byte in the path):
+    /// Kestrel answers 400 with no body, and nothing the bridge does can add a message.
+    /// </summary>
+    public bool RefusedByTheServer => Path.Contains("%00", StringComparison.Ordinal);
+
     /// <summary>Over the bridge's 1 MiB limit for webhook bodies.</summary>
     public bool IsOversized => Body is { Length: > 1024 * 1024 };
 }

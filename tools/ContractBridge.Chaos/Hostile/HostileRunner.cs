@@ -132,7 +132,7 @@ public sealed class HostileRunner(Uri bridge, SecretScanner scanner, int concurr
             return;
         }
 
-        if (hostile.IsWebhook && status is not (404 or 405) && !HasMessage(body))
+        if (hostile.IsWebhook && status is not (404 or 405) && !(hostile.RefusedByTheServer && status == 400) && !HasMessage(body))
         {
             Fail(hostile, $"answered {status} without a message", body);
         }
