@@ -303,7 +303,7 @@ public sealed class HostileRequestGenerator
             2 => "zz" + right[2..],
             3 => "sha256=" + _context.SeedSignature(body, _context.SeedSecret + "x"),
             4 => _context.SeedSignature(Encoding.UTF8.GetBytes("{}")),
-            _ => right.ToUpperInvariant()[..^1] + "0",
+            _ => right.ToUpperInvariant()[..^1] + (right[^1] == '0' ? '1' : '0'),
         };
         return Post("/webhooks/ironclad", Json, body, ("X-Ironclad-Signature", signature));
     }

@@ -141,8 +141,11 @@ public sealed class ChaosWorld : IAsyncDisposable
             ["ContractBridge:Reconciler:Interval"] = (tuning.ReconcilerInterval ?? TimeSpan.FromMinutes(10)).ToString("c", CultureInfo.InvariantCulture),
             ["ContractBridge:Jobs:PollInterval"] = "00:00:00.200",
             ["ContractBridge:Jobs:LeaseDuration"] = tuning.LeaseDuration.ToString("c", CultureInfo.InvariantCulture),
+            // The shipped schedule (2 s doubling to 10 min, 10 attempts) keeps retrying for about 17 minutes; compressed
+            // to 0.5 s doubling to 10 s, 25 attempts keep a window of about 3 minutes against faults that run in real time.
             ["ContractBridge:Jobs:BackoffBase"] = "00:00:00.500",
             ["ContractBridge:Jobs:BackoffMax"] = "00:00:10",
+            ["ContractBridge:Jobs:MaxAttempts"] = "25",
             ["ContractBridge:Jobs:ShutdownTimeout"] = "00:00:02",
             ["ContractBridge:Dashboard:AdminToken"] = Secrets.AdminToken,
             ["Logging:LogLevel:Default"] = tuning.LogLevel.ToString(),
