@@ -50,8 +50,8 @@ public sealed partial class ConstantTimeTests
         || line.Contains("signatures, \"complete", StringComparison.Ordinal)
         || line.Contains("ContractState.Signature", StringComparison.Ordinal);
 
-    /// <summary>==, !=, Equals, SequenceEqual, StartsWith or CompareOrdinal next to a name that holds a credential.</summary>
-    [GeneratedRegex(@"(?i)(secret|apikey|admintoken|accesstoken|refreshtoken|signature|hmac|presented|bearer)\w*\)?\s*(==|!=)\s*(?!null\b)|(==|!=)\s*\w*\.?(secret|apikey|admintoken|accesstoken|refreshtoken|signature|hmac|presented)|(Equals|SequenceEqual|StartsWith|CompareOrdinal)\([^)]*(secret|apikey|admintoken|accesstoken|refreshtoken|signature|hmac|presented)")]
+    /// <summary>==, !=, Equals (not FixedTimeEquals), SequenceEqual, StartsWith or CompareOrdinal next to a name that holds a credential.</summary>
+    [GeneratedRegex(@"(?i)(secret|apikey|admintoken|accesstoken|refreshtoken|signature|hmac|presented|bearer)\w*\)?\s*(==|!=)\s*(?!null\b)|(==|!=)\s*\w*\.?(secret|apikey|admintoken|accesstoken|refreshtoken|signature|hmac|presented)|((?<!FixedTime)Equals|SequenceEqual|StartsWith|CompareOrdinal)\([^)]*(secret|apikey|admintoken|accesstoken|refreshtoken|signature|hmac|presented)")]
     private static partial Regex VariableTimeComparison();
 
     private static string RepositoryRoot()

@@ -42,15 +42,16 @@ public sealed partial class EndpointAccessTests(ITestOutputHelper output)
             .Distinct()
             .ToList();
         var guarded = endpoints.Where(e => !Public.ContainsKey($"{e.Method} {e.Pattern}")).ToList();
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = bridge.Url };
 
         foreach (var (method, pattern) in guarded)
         {
             var path = Parameter().Replace(pattern, "1");
             var verb = method == "*" ? "GET" : method;
-            using var anonymous = await bridge.Http.SendAsync(new HttpRequestMessage(new HttpMethod(verb), new Uri(path, UriKind.Relative)));
+            using var anonymous = await http.SendAsync(new HttpRequestMessage(new HttpMethod(verb), new Uri(path, UriKind.Relative)));
             using var wrongToken = new HttpRequestMessage(new HttpMethod(verb), new Uri(path, UriKind.Relative));
             wrongToken.Headers.TryAddWithoutValidation("Authorization", "Bearer " + AdminToken[..^1] + "x");
-            using var refused = await bridge.Http.SendAsync(wrongToken);
+            using var refused = await http.SendAsync(wrongToken);
 
             Assert.True(IsRefused(anonymous), $"{method} {pattern} answered {(int)anonymous.StatusCode} without the admin token.");
             Assert.True(refused.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"{method} {pattern} answered {(int)refused.StatusCode} to a wrong admin token.");
