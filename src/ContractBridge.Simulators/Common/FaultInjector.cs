@@ -8,6 +8,7 @@ public sealed class FaultInjector(FaultProfile initial, int seed, TimeProvider t
 {
     private readonly Random _random = new(seed);
     private readonly Lock _randomLock = new();
+    private readonly long[] _injected = new long[Enum.GetValues<FaultKind>().Length];
     private FaultProfile _profile = initial;
 
     public FaultProfile Profile => Volatile.Read(ref _profile);
@@ -34,6 +35,33 @@ public sealed class FaultInjector(FaultProfile initial, int seed, TimeProvider t
         }
     }
 
+    /// <summary>True with probability <paramref name="rate"/>; a true draw is counted as an injected <paramref name="kind"/>.</summary>
+    public bool Draw(double rate, FaultKind kind)
+    {
+        var drawn = Draw(rate);
+        if (drawn)
+        {
+            Count(kind);
+        }
+
+        return drawn;
+    }
+
+    /// <summary>Counts a fault injected without a draw (a call refused during a 429 storm).</summary>
+    public void Count(FaultKind kind) => Interlocked.Increment(ref _injected[(int)kind]);
+
+    /// <summary>How many faults of each kind were injected since start (or <see cref="ResetCounts"/>).</summary>
+    public IReadOnlyDictionary<FaultKind, long> Injected() =>
+        Enum.GetValues<FaultKind>().ToDictionary(k => k, k => Interlocked.Read(ref _injected[(int)k]));
+
+    public void ResetCounts()
+    {
+        for (var i = 0; i < _injected.Length; i++)
+        {
+            Interlocked.Exchange(ref _injected[i], 0);
+        }
+    }
+
     /// <summary>A uniformly random duration in [0, <paramref name="max"/>).</summary>
     public TimeSpan DrawDuration(TimeSpan max)
     {
@@ -47,6 +75,6 @@ public sealed class FaultInjector(FaultProfile initial, int seed, TimeProvider t
     public TimeSpan DrawLatency()
     {
         var profile = Profile;
-        return Draw(profile.SpikeRate) ? profile.SpikeLatency : profile.Latency;
+        return Draw(profile.SpikeRate, FaultKind.LatencySpike) ? profile.SpikeLatency : profile.Latency;
     }
 }

@@ -107,6 +107,7 @@ public abstract class SimulatedServer : IAsyncDisposable
         if (Faults.InRateLimitStorm)
         {
             Calls.CountTooManyRequests();
+            Faults.Count(FaultKind.RateLimitStorm);
             await WriteTooManyRequestsAsync(context);
             return;
         }
@@ -118,21 +119,21 @@ public abstract class SimulatedServer : IAsyncDisposable
 
         await Clock.Delay(Faults.DrawLatency(), context.RequestAborted);
         var profile = Faults.Profile;
-        if (Faults.Draw(profile.ConnectionResetRate))
+        if (Faults.Draw(profile.ConnectionResetRate, FaultKind.ConnectionReset))
         {
             Calls.CountReset();
             context.Abort();
             return;
         }
 
-        if (Faults.Draw(profile.ServerErrorRate))
+        if (Faults.Draw(profile.ServerErrorRate, FaultKind.ServerError))
         {
             Calls.CountServerError();
             await WriteServerErrorAsync(context);
             return;
         }
 
-        if (IsWrite(context.Request.Method) && Faults.Draw(profile.LostResponseRate))
+        if (IsWrite(context.Request.Method) && Faults.Draw(profile.LostResponseRate, FaultKind.LostResponse))
         {
             await RunThenLoseResponseAsync(context, next);
             return;

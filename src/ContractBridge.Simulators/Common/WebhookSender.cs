@@ -58,7 +58,7 @@ public sealed class WebhookSender : IAsyncDisposable
     public void Send(OutgoingWebhook webhook)
     {
         var profile = _faults.Profile;
-        if (_faults.Draw(profile.WebhookDropRate))
+        if (_faults.Draw(profile.WebhookDropRate, FaultKind.WebhookDropped))
         {
             _attempts.Enqueue(new WebhookAttempt(webhook.Description, webhook.Target, 0, null, "dropped (fault)", _clock.UtcNow));
             _onOutcome(webhook, WebhookOutcome.Dropped);
@@ -66,7 +66,7 @@ public sealed class WebhookSender : IAsyncDisposable
         }
 
         Start(webhook, profile);
-        if (_faults.Draw(profile.WebhookDuplicateRate))
+        if (_faults.Draw(profile.WebhookDuplicateRate, FaultKind.WebhookDuplicated))
         {
             Start(webhook, profile);
         }
@@ -83,7 +83,7 @@ public sealed class WebhookSender : IAsyncDisposable
     private void Start(OutgoingWebhook webhook, FaultProfile profile)
     {
         var holdBack = profile.WebhookDelay;
-        if (_faults.Draw(profile.WebhookReorderRate))
+        if (_faults.Draw(profile.WebhookReorderRate, FaultKind.WebhookReordered))
         {
             holdBack += _faults.DrawDuration(profile.WebhookReorderWindow);
         }

@@ -30,6 +30,10 @@ public static class BridgeApp
 
         // Request logging would print webhook URLs, and the Kommo one ends with its secret: framework logs stay at Warning.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Hosting also wraps every entry written during a request in a scope holding the request path: a sink that keeps
+        // scopes (JSON console, OpenTelemetry) would store the secret with any error. That scope exists only while this
+        // category is enabled.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
         UseConfiguredConsoleFormat(builder);
@@ -43,6 +47,7 @@ public static class BridgeApp
 
         // Resolved now, so the meters are listened to from the start rather than from the first scrape.
         var prometheus = app.Services.GetRequiredService<PrometheusExport>();
+        app.UseKommoWebhookSecretHiding();
         app.UseRouting();
         app.MapKommoWebhook();
         app.MapIroncladWebhook();

@@ -85,6 +85,12 @@ public sealed class KommoClient(HttpClient http, IKommoAccessTokens tokens)
             throw Unexpected("the account has no drive_url for file uploads");
         }
 
+        if (!IsAccountDomain(drive))
+        {
+            // The upload carries the Kommo token: it goes only where the configured account lives.
+            throw new UpstreamException(UpstreamService.Kommo, $"Kommo: refused to upload to drive_url {drive.GetLeftPart(UriPartial.Authority)}: not on the account's domain", null, isTransient: false);
+        }
+
         var sessionBody = new { file_name = fileName, file_size = content.Length, content_type = contentType };
         using var sessionResponse = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, new Uri(drive, "v1.0/sessions")) { Content = JsonContent.Create(sessionBody) }, cancellationToken);
         var session = await ReadJsonAsync<UploadSession>(sessionResponse, cancellationToken)
@@ -302,6 +308,28 @@ public sealed class KommoClient(HttpClient http, IKommoAccessTokens tokens)
     }
 
     private static string StripQuery(string path) => path.Split('?')[0];
+
+    /// <summary>
+    /// The account's own host, or a sibling under its parent domain (acme.kommo.com's drive is drive-b.kommo.com), over
+    /// the same scheme. An IP address or a single-label host must match exactly.
+    /// </summary>
+    private bool IsAccountDomain(Uri drive)
+    {
+        var account = http.BaseAddress!;
+        if (drive.Scheme != account.Scheme)
+        {
+            return false;
+        }
+
+        if (string.Equals(drive.Host, account.Host, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var labels = account.Host.Split('.');
+        return account.HostNameType == UriHostNameType.Dns && labels.Length >= 3
+            && drive.Host.EndsWith("." + string.Join('.', labels[1..]), StringComparison.OrdinalIgnoreCase);
+    }
 
     private static UpstreamException Unexpected(string what) =>
         new(UpstreamService.Kommo, $"Kommo: {what}", null, isTransient: true);

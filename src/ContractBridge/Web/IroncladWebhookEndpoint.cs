@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using ContractBridge.Configuration;
 using ContractBridge.Engine.Intake;
 using ContractBridge.Engine.Jobs;
@@ -8,6 +9,7 @@ using ContractBridge.Flows;
 using ContractBridge.Flows.Sync;
 using ContractBridge.Ironclad.Webhooks;
 using ContractBridge.Observability;
+using ContractBridge.Upstream;
 
 namespace ContractBridge.Web;
 
@@ -16,7 +18,7 @@ namespace ContractBridge.Web;
 /// IRONCLAD_WEBHOOK_SECRET is set, the seed dialect's HMAC). Valid events are stored, deduplicated by Ironclad's event id,
 /// with a sync job for the workflow; the job reads the workflow itself, since the envelope only names it.
 /// </summary>
-public static class IroncladWebhookEndpoint
+public static partial class IroncladWebhookEndpoint
 {
     public const string Source = "ironclad";
 
@@ -42,6 +44,7 @@ public static class IroncladWebhookEndpoint
         IOptions<BridgeOptions> options,
         EventIntake intake,
         BridgeMetrics metrics,
+        ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
         var body = await BodyReader.ReadAsync(request, BodyReader.MaxWebhookBytes, cancellationToken);
@@ -56,9 +59,20 @@ public static class IroncladWebhookEndpoint
         var seedSecret = options.Value.Ironclad.WebhookSecret;
         var seedSignature = request.Headers[SeedDialectSignatureVerifier.SignatureHeader].ToString();
         var useSeed = verification.Length == 0 && seedSignature.Length > 0 && !string.IsNullOrEmpty(seedSecret);
-        var check = useSeed
-            ? new SeedDialectSignatureVerifier(seedSecret!).Verify(seedSignature, body)
-            : await verifier.VerifyAsync(eventId, verification, body, cancellationToken);
+        SignatureCheck check;
+        try
+        {
+            check = useSeed
+                ? new SeedDialectSignatureVerifier(seedSecret!).Verify(seedSignature, body)
+                : await verifier.VerifyAsync(eventId, verification, body, cancellationToken);
+        }
+        catch (UpstreamException ex)
+        {
+            // Without Ironclad's key nothing can be verified (nor refused for certain): Ironclad delivers again later.
+            Log.KeyUnavailable(loggerFactory.CreateLogger(typeof(IroncladWebhookEndpoint)), ex.Message);
+            metrics.EventReceived(Source, "unavailable");
+            return WebhookAnswers.Unavailable("The webhook cannot be verified now: Ironclad's verification key could not be fetched. Deliver it again later.");
+        }
 
         switch (check)
         {
@@ -126,6 +140,12 @@ public static class IroncladWebhookEndpoint
     /// <summary>The seed's dialect: <c>{"event":"workflow.state.changed","workflowId","workflowStatus"}</c>; no event id, so the body's hash dedupes.</summary>
     private static (InboundEvent? Event, string? Error) ParseSeed(byte[] body)
     {
+        // The HMAC covers raw bytes, so nothing has read them yet: strings that are not UTF-8 would throw when read.
+        if (!Utf8.IsValid(body))
+        {
+            return (null, "The body is not valid UTF-8.");
+        }
+
         try
         {
             using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = JavaScriptJson.MaxDepth });
@@ -164,4 +184,10 @@ public static class IroncladWebhookEndpoint
     /// <summary>Ironclad ids are short tokens (hex ids, IC-123): anything else (paths, traversal, control characters) is refused.</summary>
     private static bool IsWorkflowId(string id) =>
         id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "An Ironclad webhook could not be verified: {Reason}; answered 503 so that Ironclad delivers it again")]
+        public static partial void KeyUnavailable(ILogger logger, string reason);
+    }
 }

@@ -20,10 +20,31 @@ public static class KommoWebhookEndpoint
 {
     public const string Source = "kommo";
 
+    private const string Path = "/webhooks/kommo";
+    private static readonly object SecretItem = new();
+
+    /// <summary>
+    /// Takes the secret off the request path before routing, which logs paths at Debug: it then travels in the request's
+    /// items only, and nothing after this middleware can print it. Call before UseRouting.
+    /// </summary>
+    public static IApplicationBuilder UseKommoWebhookSecretHiding(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        if (context.Request.Path.StartsWithSegments(Path, out var rest) && rest.Value is ['/', .. var secret] && secret.Length > 0 && !secret.Contains('/', StringComparison.Ordinal))
+        {
+            context.Items[SecretItem] = secret;
+            context.Request.Path = Path;
+        }
+
+        return next(context);
+    });
+
     public static IEndpointRouteBuilder MapKommoWebhook(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/webhooks/kommo/{secret}", HandleAsync).DisableAntiforgery();
-        routes.MapPost("/webhooks/kommo", (BridgeMetrics metrics) => Refuse(metrics));
+        routes.MapPost(Path + "/{secret}", HandleAsync).DisableAntiforgery();
+        routes.MapPost(Path, (HttpContext context, IOptions<BridgeOptions> options, RuleBook rules, EventIntake intake, BridgeMetrics metrics, CancellationToken cancellationToken) =>
+            context.Items[SecretItem] is string secret
+                ? HandleAsync(secret, context.Request, options, rules, intake, metrics, cancellationToken)
+                : Task.FromResult(Refuse(metrics))).DisableAntiforgery();
         return routes;
     }
 

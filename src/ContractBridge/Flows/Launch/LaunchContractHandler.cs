@@ -196,13 +196,18 @@ public sealed partial class LaunchContractHandler(
             var workflow = (work.SearchFirst ? await FindEarlierLaunchAsync(template, request.LeadId, cancellationToken) : null)
                 ?? await LaunchAsync(rule, template, mapping.Attributes, cancellationToken);
             var number = workflow.IroncladId ?? workflow.Id;
+            // The link says "created", true as of the workflow's creation: a workflow found again after a lost answer
+            // may have moved on since, and the sync that follows (events met "launching" and were dropped) applies that.
             await store.CompleteLaunchAsync(
                 request.LeadId,
                 job.Id,
                 workflow.Id,
                 number,
-                workflow.LastUpdated ?? time.GetUtcNow(),
-                [JobPayloads.Note(request.LeadId, DealNotes.Launched(template.Name, number, workflow.Id, links.Workflow(workflow.Id)))],
+                workflow.Created ?? workflow.LastUpdated ?? time.GetUtcNow(),
+                [
+                    JobPayloads.Note(request.LeadId, DealNotes.Launched(template.Name, number, workflow.Id, links.Workflow(workflow.Id))),
+                    new NewJob(JobKinds.Sync, JobKinds.WorkflowKey(workflow.Id), JobPayloads.Write(new SyncRequest(workflow.Id, "launch recorded"))),
+                ],
                 time.GetUtcNow(),
                 cancellationToken);
             wakeups.Notify(JobKinds.Note);

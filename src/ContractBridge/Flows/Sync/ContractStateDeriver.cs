@@ -22,7 +22,7 @@ public static class ContractStateDeriver
             "cancelled" => ContractState.Cancelled,
             "completed" => ContractState.Executed,
             _ when step is "archive" or "complete" => ContractState.Executed,
-            _ when string.Equals(workflow.Signatures?.State, "complete", StringComparison.OrdinalIgnoreCase) => ContractState.Executed,
+            _ when IsSigned(workflow.Signatures?.State) => ContractState.Executed,
             _ when eventName == FullySignedEvent && step == "sign" => ContractState.Executed,
             _ => step switch
             {
@@ -34,6 +34,13 @@ public static class ContractStateDeriver
         };
         return new DerivedState(state, status == "paused");
     }
+
+    /// <summary>
+    /// The spec's enum says "complete"; the approvals object of the same shape says "completed" (as does the simulator for
+    /// signatures). Either means every signature is in: with the fully-signed webhook lost, this is all the reconciler sees.
+    /// </summary>
+    private static bool IsSigned(string? signatures) =>
+        string.Equals(signatures, "complete", StringComparison.OrdinalIgnoreCase) || string.Equals(signatures, "completed", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Executed and cancelled contracts are finished: no later event moves them.</summary>
     public static bool IsFinal(ContractState state) => state is ContractState.Executed or ContractState.Cancelled;

@@ -79,8 +79,9 @@ public sealed partial class SyncContractHandler(
 
         if (link.State == ContractState.Launching)
         {
-            // Ironclad told us about the workflow before our launch recorded Ironclad's answer: come back after it has.
-            return new JobResult.Transient("the launch of this workflow is still being recorded", TimeSpan.FromSeconds(2));
+            // Ironclad told us about the workflow before our launch recorded it. Waiting here spent this job's attempts
+            // while the launch retried; the launch syncs the workflow itself once it is recorded.
+            return JobResult.Done;
         }
 
         var next = ContractStateDeriver.Derive(workflow, request.Event);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace ContractBridge.Kommo.Webhooks;
@@ -144,6 +145,12 @@ public static class KommoWebhookParser
 
     private static KommoWebhookParseResult ParseJson(ReadOnlyMemory<byte> body)
     {
+        // JSON is UTF-8; the reader checks the structure, not the bytes inside strings (reading those would throw).
+        if (!Utf8.IsValid(body.Span))
+        {
+            throw new WebhookFormatException("The body is not valid UTF-8.");
+        }
+
         JsonDocument document;
         try
         {
@@ -290,8 +297,10 @@ public static class KommoWebhookParser
         return id > 0 ? id : throw new WebhookFormatException($"{Shorten(name)} must be a positive integer, not '{Shorten(text)}'.");
     }
 
+    /// <summary>Plain digits with an optional minus: long.TryParse alone also takes trailing NUL characters ("1\0" is 1).</summary>
     private static long ParseNumber(string text, string name) =>
-        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+        text.AsSpan(text.StartsWith('-') ? 1 : 0) is { Length: > 0 } digits && !digits.ContainsAnyExceptInRange('0', '9')
+        && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new WebhookFormatException($"{Shorten(name)} must be an integer, not '{Shorten(text)}'.");
 

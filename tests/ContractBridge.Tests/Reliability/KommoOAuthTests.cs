@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using ContractBridge.Chaos.Infrastructure;
+using ContractBridge.Configuration;
+using ContractBridge.Engine.Storage;
+using ContractBridge.Engine.Storage.Postgres;
+using ContractBridge.Engine.Storage.Sqlite;
+using ContractBridge.Kommo;
+using ContractBridge.Simulators.Kommo;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ContractBridge.Tests.Reliability;
+
+/// <summary>
+/// Kommo OAuth2 against the simulator's /oauth2/access_token, whose refresh tokens work once (a second use revokes the
+/// integration): tokens are refreshed before they expire, once for any number of callers and instances, and the new
+/// pair is stored before anyone gets the new access token.
+/// </summary>
+public sealed class KommoOAuthTests
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
+
+    [Fact]
+    public async Task AccessToken_IsRefreshedBeforeItExpires_AndNotBefore()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-03-01T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        await using var kommo = await StartKommoAsync(clock);
+        await using var store = await SqliteStoreAsync();
+        using var http = new HttpClient();
+        using var tokens = Tokens(kommo, store, http, clock, "instance-a");
+
+        var first = await tokens.GetAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(49));
+        var stillFirst = await tokens.GetAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var second = await tokens.GetAsync(CancellationToken.None);
+
+        Assert.Equal(first, stillFirst);
+        Assert.NotEqual(first, second);
+        Assert.Equal(2, kommo.Control.OAuth.Refreshes);
+        Assert.Equal(0, kommo.Control.OAuth.RejectedRefreshes);
+    }
+
+    [Fact]
+    public async Task TwentyConcurrentCallers_NeedingARefresh_CauseExactlyOneRefresh_StoredBeforeAnyoneGetsTheToken()
+    {
+        await using var kommo = await StartKommoAsync(TimeProvider.System);
+        var events = new ConcurrentQueue<string>();
+        await using var inner = await SqliteStoreAsync();
+        var store = new RecordingStore(inner, events);
+        using var http = new HttpClient();
+        using var tokens = Tokens(kommo, store, http, TimeProvider.System, "instance-a");
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var callers = Enumerable.Range(0, 20).Select(async _ =>
+        {
+            await start.Task;
+            var token = await tokens.GetAsync(CancellationToken.None);
+            events.Enqueue("got " + token);
+            return token;
+        }).ToList();
+        start.SetResult();
+        var received = await Task.WhenAll(callers);
+
+        Assert.Equal(1, kommo.Control.OAuth.Refreshes);
+        var token = Assert.Single(received.Distinct());
+        var order = events.ToList();
+        Assert.True(order.IndexOf("stored " + token) is >= 0 and var stored && stored < order.IndexOf("got " + token), string.Join("\n", order));
+        Assert.Equal(token, StoredAccessToken(await inner.GetAsync(KommoOAuthTokens.StateKey, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task TwoInstancesOnPostgres_TwentyConcurrentCallers_CauseExactlyOneRefresh()
+    {
+        await using var database = await PostgresDatabase.CreateAsync(PostgresDatabase.ResolveServer(null), CancellationToken.None);
+        await using var kommo = await StartKommoAsync(TimeProvider.System);
+        await using var storeA = new PostgresBridgeStore(database.ConnectionString);
+        await using var storeB = new PostgresBridgeStore(database.ConnectionString);
+        await storeA.MigrateAsync(CancellationToken.None);
+        using var http = new HttpClient();
+        using var instanceA = Tokens(kommo, storeA, http, TimeProvider.System, "instance-a");
+        using var instanceB = Tokens(kommo, storeB, http, TimeProvider.System, "instance-b");
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var callers = Enumerable.Range(0, 20).Select(async i =>
+        {
+            await start.Task;
+            return await (i % 2 == 0 ? instanceA : instanceB).GetAsync(CancellationToken.None);
+        }).ToList();
+        start.SetResult();
+        var received = await Task.WhenAll(callers);
+
+        Assert.Equal(1, kommo.Control.OAuth.Refreshes);
+        Assert.Equal(0, kommo.Control.OAuth.RevokedRefreshReuses);
+        Assert.Single(received.Distinct());
+    }
+
+    private static async Task<KommoSimulator> StartKommoAsync(TimeProvider clock)
+    {
+        var kommo = new KommoSimulator(new KommoSimulatorOptions { AccessTokenLifetime = Lifetime }, clock);
+        await kommo.StartAsync();
+        return kommo;
+    }
+
+    private static KommoOAuthTokens Tokens(KommoSimulator kommo, IKeyValueStore store, HttpClient http, TimeProvider clock, string instance) => new(
+        store,
+        http,
+        new Uri(kommo.BaseUrl, "/oauth2/access_token"),
+        new KommoOAuthOptions
+        {
+            ClientId = kommo.Options.ClientId,
+            ClientSecret = kommo.Options.ClientSecret,
+            RedirectUri = kommo.Options.RedirectUri,
+            RefreshToken = kommo.Options.InitialRefreshToken,
+            RefreshBefore = TimeSpan.FromMinutes(10),
+        },
+        clock,
+        instance,
+        NullLogger<KommoOAuthTokens>.Instance);
+
+    private static async Task<SqliteBridgeStore> SqliteStoreAsync()
+    {
+        var directory = Directory.CreateTempSubdirectory("cb-oauth-");
+        var store = new SqliteBridgeStore(Path.Combine(directory.FullName, BridgeStoreFactory.SqliteFileName));
+        await store.MigrateAsync(CancellationToken.None);
+        return store;
+    }
+
+    private static string? StoredAccessToken(string? json) =>
+        json is null ? null : JsonDocument.Parse(json).RootElement.GetProperty("AccessToken").GetString();
+
+    /// <summary>Notes each stored token pair once its write has completed.</summary>
+    private sealed class RecordingStore(IKeyValueStore inner, ConcurrentQueue<string> events) : IKeyValueStore
+    {
+        public Task<string?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
+
+        public async Task SetAsync(string key, string value, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            await inner.SetAsync(key, value, now, cancellationToken);
+            events.Enqueue("stored " + StoredAccessToken(value));
+        }
+
+        public async Task<bool> CompareAndSetAsync(string key, string? expected, string value, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            var set = await inner.CompareAndSetAsync(key, expected, value, now, cancellationToken);
+            if (set)
+            {
+                events.Enqueue("stored " + StoredAccessToken(value));
+            }
+
+            return set;
+        }
+
+        public Task<bool> TryAcquireLeaseAsync(string name, string owner, DateTimeOffset until, DateTimeOffset now, CancellationToken cancellationToken) =>
+            inner.TryAcquireLeaseAsync(name, owner, until, now, cancellationToken);
+
+        public Task ReleaseLeaseAsync(string name, string owner, CancellationToken cancellationToken) => inner.ReleaseLeaseAsync(name, owner, cancellationToken);
+    }
+}

@@ -1,0 +1,116 @@
+using ContractBridge.Engine.Jobs;
+using ContractBridge.Flows;
+using ContractBridge.Flows.DealActions;
+using ContractBridge.Ironclad;
+using ContractBridge.Kommo;
+using ContractBridge.Simulators.Ironclad.Model;
+using ContractBridge.Tests.Integration.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ContractBridge.Tests.Reliability;
+
+/// <summary>
+/// The attachment note is written but its answer is lost, on the last try before the fallback: the deal has its PDF, so
+/// it must not also get a note saying the PDF could not be attached. Found by the upstream-faults run (lost answers).
+/// </summary>
+public sealed class LostAttachmentAnswerTests
+{
+    [Fact]
+    public async Task AttachmentNoteWritten_ButItsAnswerLost_OnTheLastTry_IsDone_WithoutAFallbackNote()
+    {
+        await using var bridge = await BridgeHarness.StartAsync(configuration: _ => new Dictionary<string, string?>
+        {
+            ["ContractBridge:Rules:0:OnExecuted:AttachDocument"] = "false",
+        });
+        var lead = bridge.Account.AddDeal("Umbrella Corp");
+        var workflow = await LifecycleSteps.LaunchAsync(bridge, lead);
+        bridge.Ironclad.Control.AdvanceTo(workflow.Id, WorkflowStage.Complete);
+        await LifecycleSteps.NoteContainingAsync(bridge, lead, "signed (executed)");
+        await Eventually.TrueAsync(async () => (await bridge.Store.CountAsync(CancellationToken.None)) is { Pending: 0, Running: 0 }, "the bridge's own jobs to finish");
+        var integration = bridge.Kommo.Control.AddIntegration();
+        using var kommoHttp = new HttpClient(new LoseAnswers(r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("/leads/notes", StringComparison.Ordinal)))
+        {
+            BaseAddress = new Uri(bridge.Kommo.BaseUrl, "/api/v4/"),
+        };
+        using var ironcladHttp = new HttpClient { BaseAddress = new Uri(bridge.Ironclad.BaseUrl, "/public/api/v1/") };
+        var handler = new AttachDocumentHandler(
+            new KommoClient(kommoHttp, new StaticKommoAccessTokens(integration.Token)),
+            new IroncladClient(ironcladHttp, new LegacyTokenAuth("ironclad-sim-api-key")),
+            NullLogger<AttachDocumentHandler>.Instance);
+        var payload = JobPayloads.Write(new AttachDocumentRequest(lead, workflow.Id, workflow.IroncladId, "https://ironclad.example/workflows/" + workflow.Id));
+        var batch = new RecordingBatch(new Job(1, JobKinds.AttachDocument, JobKinds.LeadKey(lead), payload, AttachDocumentHandler.AttemptsBeforeFallback, DateTimeOffset.UtcNow, null));
+
+        await handler.HandleAsync(batch, CancellationToken.None);
+
+        var deal = bridge.Kommo.Control.GetLead(lead)!;
+        Assert.Single(deal.Attachments);
+        var result = Assert.Single(batch.Results);
+        var outcome = result as JobResult.Succeeded ?? throw new Xunit.Sdk.XunitException($"Not done: {result}");
+        Assert.Empty(outcome.FollowUps);
+    }
+
+    [Fact]
+    public async Task UploadFailingTransiently_OnTheThirdTry_IsRetried_NotReplacedByALinkNote()
+    {
+        await using var bridge = await BridgeHarness.StartAsync(configuration: _ => new Dictionary<string, string?>
+        {
+            ["ContractBridge:Rules:0:OnExecuted:AttachDocument"] = "false",
+        });
+        var lead = bridge.Account.AddDeal("Vandelay Industries");
+        var workflow = await LifecycleSteps.LaunchAsync(bridge, lead);
+        bridge.Ironclad.Control.AdvanceTo(workflow.Id, WorkflowStage.Complete);
+        await LifecycleSteps.NoteContainingAsync(bridge, lead, "signed (executed)");
+        await Eventually.TrueAsync(async () => (await bridge.Store.CountAsync(CancellationToken.None)) is { Pending: 0, Running: 0 }, "the bridge's own jobs to finish");
+        var integration = bridge.Kommo.Control.AddIntegration();
+        using var kommoHttp = new HttpClient(new FailBefore(r => r.Method == HttpMethod.Post)) { BaseAddress = new Uri(bridge.Kommo.BaseUrl, "/api/v4/") };
+        using var ironcladHttp = new HttpClient { BaseAddress = new Uri(bridge.Ironclad.BaseUrl, "/public/api/v1/") };
+        var handler = new AttachDocumentHandler(
+            new KommoClient(kommoHttp, new StaticKommoAccessTokens(integration.Token)),
+            new IroncladClient(ironcladHttp, new LegacyTokenAuth("ironclad-sim-api-key")),
+            NullLogger<AttachDocumentHandler>.Instance);
+        var payload = JobPayloads.Write(new AttachDocumentRequest(lead, workflow.Id, workflow.IroncladId, "https://ironclad.example/workflows/" + workflow.Id));
+        var batch = new RecordingBatch(new Job(1, JobKinds.AttachDocument, JobKinds.LeadKey(lead), payload, 3, DateTimeOffset.UtcNow, null));
+
+        await handler.HandleAsync(batch, CancellationToken.None);
+
+        Assert.IsType<JobResult.Transient>(Assert.Single(batch.Results));
+    }
+
+    /// <summary>Answers 503 without sending the request, as an upstream incident would.</summary>
+    private sealed class FailBefore(Func<HttpRequestMessage, bool> fail) : DelegatingHandler(new SocketsHttpHandler())
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            fail(request)
+                ? Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable) { RequestMessage = request, Content = new StringContent("down") })
+                : base.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>Sends the request, then throws as if the connection broke before the answer came back.</summary>
+    private sealed class LoseAnswers(Func<HttpRequestMessage, bool> lose) : DelegatingHandler(new SocketsHttpHandler())
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (lose(request))
+            {
+                response.Dispose();
+                throw new HttpRequestException("The connection was reset after the request was sent (the answer is lost).");
+            }
+
+            return response;
+        }
+    }
+
+    private sealed class RecordingBatch(Job job) : JobBatch
+    {
+        public List<JobResult> Results { get; } = [];
+
+        public override IReadOnlyList<Job> Jobs { get; } = [job];
+
+        public override Task CompleteAsync(Job job, JobResult result, CancellationToken cancellationToken = default)
+        {
+            Results.Add(result);
+            return Task.CompletedTask;
+        }
+    }
+}
