@@ -1,3 +1,4 @@
+using ContractBridge.Configuration;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Flows;
 using ContractBridge.Flows.DealActions;
@@ -6,47 +7,43 @@ using ContractBridge.Kommo;
 using ContractBridge.Simulators.Ironclad.Model;
 using ContractBridge.Tests.Integration.Support;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace ContractBridge.Tests.Reliability;
 
 /// <summary>
-/// The attachment note is written but its answer is lost, on the last try before the fallback: the deal has its PDF, so
-/// it must not also get a note saying the PDF could not be attached. Found by the upstream-faults run (lost answers).
+/// The attachment note is written but its answer is lost: the retry must recognise the note it wrote (by the file's
+/// name), not attach the PDF twice. And an upload failing transiently is retried before any fallback note. Found by the
+/// upstream-faults run (lost answers).
 /// </summary>
 public sealed class LostAttachmentAnswerTests
 {
     [Fact]
-    public async Task AttachmentNoteWritten_ButItsAnswerLost_OnTheLastTry_IsDone_WithoutAFallbackNote()
+    public async Task AttachmentNoteWritten_ButItsAnswerLost_IsRecognisedOnTheRetry_NotWrittenTwice()
     {
-        await using var bridge = await BridgeHarness.StartAsync(configuration: _ => new Dictionary<string, string?>
-        {
-            ["ContractBridge:Rules:0:OnExecuted:AttachDocument"] = "false",
-        });
+        await using var bridge = await BridgeHarness.StartAsync();
         var lead = bridge.Account.AddDeal("Umbrella Corp");
-        var workflow = await LifecycleSteps.LaunchAsync(bridge, lead);
-        bridge.Ironclad.Control.AdvanceTo(workflow.Id, WorkflowStage.Complete);
-        await LifecycleSteps.NoteContainingAsync(bridge, lead, "signed (executed)");
-        await Eventually.TrueAsync(async () => (await bridge.Store.CountAsync(CancellationToken.None)) is { Pending: 0, Running: 0 }, "the bridge's own jobs to finish");
+        await LifecycleSteps.LaunchAsync(bridge, lead);
         var integration = bridge.Kommo.Control.AddIntegration();
-        using var kommoHttp = new HttpClient(new LoseAnswers(r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("/leads/notes", StringComparison.Ordinal)))
+        using var losing = new HttpClient(new LoseAnswers(r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("/leads/notes", StringComparison.Ordinal)))
         {
             BaseAddress = new Uri(bridge.Kommo.BaseUrl, "/api/v4/"),
         };
-        using var ironcladHttp = new HttpClient { BaseAddress = new Uri(bridge.Ironclad.BaseUrl, "/public/api/v1/") };
-        var handler = new AttachDocumentHandler(
-            new KommoClient(kommoHttp, new StaticKommoAccessTokens(integration.Token)),
-            new IroncladClient(ironcladHttp, new LegacyTokenAuth("ironclad-sim-api-key")),
-            NullLogger<AttachDocumentHandler>.Instance);
-        var payload = JobPayloads.Write(new AttachDocumentRequest(lead, workflow.Id, workflow.IroncladId, "https://ironclad.example/workflows/" + workflow.Id));
-        var batch = new RecordingBatch(new Job(1, JobKinds.AttachDocument, JobKinds.LeadKey(lead), payload, AttachDocumentHandler.AttemptsBeforeFallback, DateTimeOffset.UtcNow, null));
+        using var plain = new HttpClient { BaseAddress = new Uri(bridge.Kommo.BaseUrl, "/api/v4/") };
+        var kommo = new KommoClient(plain, new StaticKommoAccessTokens(integration.Token));
+        var account = await kommo.GetAccountAsync(withDriveUrl: true, CancellationToken.None);
+        var file = await kommo.UploadFileAsync(account.DriveUrl, "MSA - IC-1.pdf", "application/pdf", "%PDF-1.4 signed"u8.ToArray(), CancellationToken.None);
+        var payload = JobPayloads.Write(new NoteRequest(lead, file.Name, new NoteAttachment(file.Uuid, file.VersionUuid, file.Name)));
+        var options = Options.Create(new BridgeOptions());
 
-        await handler.HandleAsync(batch, CancellationToken.None);
+        var first = new RecordingBatch(new Job(1, JobKinds.Note, JobKinds.LeadKey(lead), payload, 1, DateTimeOffset.UtcNow, null));
+        await new NoteHandler(options, new KommoClient(losing, new StaticKommoAccessTokens(integration.Token))).HandleAsync(first, CancellationToken.None);
+        var retry = new RecordingBatch(new Job(1, JobKinds.Note, JobKinds.LeadKey(lead), payload, 2, DateTimeOffset.UtcNow, "lost"));
+        await new NoteHandler(options, kommo).HandleAsync(retry, CancellationToken.None);
 
-        var deal = bridge.Kommo.Control.GetLead(lead)!;
-        Assert.Single(deal.Attachments);
-        var result = Assert.Single(batch.Results);
-        var outcome = result as JobResult.Succeeded ?? throw new Xunit.Sdk.XunitException($"Not done: {result}");
-        Assert.Empty(outcome.FollowUps);
+        Assert.IsType<JobResult.Transient>(Assert.Single(first.Results));
+        Assert.Same(JobResult.Done, Assert.Single(retry.Results));
+        Assert.Single(bridge.Kommo.Control.GetLead(lead)!.Attachments);
     }
 
     [Fact]
@@ -64,8 +61,11 @@ public sealed class LostAttachmentAnswerTests
         var integration = bridge.Kommo.Control.AddIntegration();
         using var kommoHttp = new HttpClient(new FailBefore(r => r.Method == HttpMethod.Post)) { BaseAddress = new Uri(bridge.Kommo.BaseUrl, "/api/v4/") };
         using var ironcladHttp = new HttpClient { BaseAddress = new Uri(bridge.Ironclad.BaseUrl, "/public/api/v1/") };
+        var kommo = new KommoClient(kommoHttp, new StaticKommoAccessTokens(integration.Token));
+        using var directory = new KommoDirectory(kommo, TimeProvider.System);
         var handler = new AttachDocumentHandler(
-            new KommoClient(kommoHttp, new StaticKommoAccessTokens(integration.Token)),
+            kommo,
+            directory,
             new IroncladClient(ironcladHttp, new LegacyTokenAuth("ironclad-sim-api-key")),
             NullLogger<AttachDocumentHandler>.Instance);
         var payload = JobPayloads.Write(new AttachDocumentRequest(lead, workflow.Id, workflow.IroncladId, "https://ironclad.example/workflows/" + workflow.Id));
