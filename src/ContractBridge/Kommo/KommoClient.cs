@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ContractBridge.Kommo.Api;
 using ContractBridge.Upstream;
 
@@ -14,7 +13,7 @@ namespace ContractBridge.Kommo;
 /// because Kommo allows 7 requests a second. Every failure becomes an <see cref="UpstreamException"/> that says whether a
 /// retry can help. The HttpClient's BaseAddress is the API root (…/api/v4/).
 /// </summary>
-public sealed class KommoClient(HttpClient http, IKommoAccessTokens tokens)
+public sealed partial class KommoClient(HttpClient http, IKommoAccessTokens tokens)
 {
     /// <summary>Kommo's page size limit, and the most items one batch write takes.</summary>
     public const int MaxPerRequest = 250;
@@ -72,71 +71,6 @@ public sealed class KommoClient(HttpClient http, IKommoAccessTokens tokens)
         using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "webhooks") { Content = JsonContent.Create(body, options: KommoJson.Options) }, cancellationToken);
         return await ReadJsonAsync<KommoWebhookRegistration>(response, cancellationToken)
             ?? throw Unexpected("POST webhooks answered with no body");
-    }
-
-    /// <summary>
-    /// Kommo's file flow: open an upload session on the account's drive host (<c>GET /account?with=drive_url</c>), send
-    /// the bytes in parts, and return the file's ids for an <c>attachment</c> note.
-    /// </summary>
-    public async Task<KommoUploadedFile> UploadFileAsync(string? driveUrl, string fileName, string contentType, byte[] content, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(driveUrl) || !Uri.TryCreate(driveUrl.TrimEnd('/') + "/", UriKind.Absolute, out var drive))
-        {
-            throw Unexpected("the account has no drive_url for file uploads");
-        }
-
-        if (!IsAccountDomain(drive))
-        {
-            // The upload carries the Kommo token: it goes only where the configured account lives.
-            throw new UpstreamException(UpstreamService.Kommo, $"Kommo: refused to upload to drive_url {drive.GetLeftPart(UriPartial.Authority)}: not on the account's domain", null, isTransient: false);
-        }
-
-        var sessionBody = new { file_name = fileName, file_size = content.Length, content_type = contentType };
-        using var sessionResponse = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, new Uri(drive, "v1.0/sessions")) { Content = JsonContent.Create(sessionBody) }, cancellationToken);
-        var session = await ReadJsonAsync<UploadSession>(sessionResponse, cancellationToken)
-            ?? throw Unexpected("the drive answered the upload session with no body");
-        if (!Uri.TryCreate(session.UploadUrl, UriKind.Absolute, out var uploadUrl) || uploadUrl.Host != drive.Host)
-        {
-            throw Unexpected("the drive's upload_url is not on the drive host");
-        }
-
-        var partSize = session.MaxPartSize is > 0 ? (int)Math.Min(session.MaxPartSize.Value, int.MaxValue) : content.Length;
-        UploadedFileBody? uploaded = null;
-        for (var offset = 0; offset < content.Length || (offset == 0 && content.Length == 0); offset += partSize)
-        {
-            var length = Math.Min(partSize, content.Length - offset);
-            var partUrl = uploadUrl;
-            using var partResponse = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, partUrl) { Content = new ByteArrayContent(content, offset, length) }, cancellationToken);
-            var text = await partResponse.Content.ReadAsStringAsync(cancellationToken);
-            JsonNode? node;
-            try
-            {
-                node = text.Length == 0 ? null : JsonNode.Parse(text);
-            }
-            catch (JsonException ex)
-            {
-                throw Unexpected($"the drive answered an upload part with JSON we cannot read ({ex.Message})");
-            }
-
-            if (node?["next_url"]?.GetValue<string>() is { } next && Uri.TryCreate(next, UriKind.Absolute, out var nextUrl) && nextUrl.Host == drive.Host)
-            {
-                uploadUrl = nextUrl;
-            }
-
-            if (node?["uuid"] is not null)
-            {
-                uploaded = new UploadedFileBody(node["uuid"]?.ToString(), node["version_uuid"]?.ToString(), node["name"]?.ToString(), node["size"]?.GetValue<long>());
-            }
-
-            if (content.Length == 0)
-            {
-                break;
-            }
-        }
-
-        return uploaded is { Uuid: not null, VersionUuid: not null }
-            ? new KommoUploadedFile(uploaded.Uuid, uploaded.VersionUuid, uploaded.Name ?? fileName, uploaded.Size ?? content.Length)
-            : throw Unexpected("the drive did not return the uploaded file's uuid");
     }
 
     private async Task<IReadOnlyList<TItem>> GetManyAsync<TEmbedded, TItem>(
@@ -253,83 +187,7 @@ public sealed class KommoClient(HttpClient http, IKommoAccessTokens tokens)
         }
     }
 
-    private static async Task<UpstreamException> ToExceptionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var status = response.StatusCode;
-        var what = $"{response.RequestMessage?.Method} {StripQuery(response.RequestMessage?.RequestUri?.AbsolutePath ?? string.Empty)}";
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        var retryAfter = response.Headers.RetryAfter?.Delta
-            ?? (response.Headers.RetryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
-        var isHtml = response.Content.Headers.ContentType?.MediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true;
-        return status switch
-        {
-            HttpStatusCode.TooManyRequests => new UpstreamException(UpstreamService.Kommo, $"Kommo {what}: 429, over the rate limit", status, true, retryAfter),
-            HttpStatusCode.Forbidden when isHtml => new UpstreamException(
-                UpstreamService.Kommo, $"Kommo {what}: 403, the account is blocked (too many requests); Kommo support must unblock it", status, true, retryAfter ?? TimeSpan.FromMinutes(5)),
-            HttpStatusCode.Unauthorized => new UpstreamException(
-                UpstreamService.Kommo, $"Kommo {what}: 401, the access token was refused ({ProblemDetail(body)}); check KOMMO_ACCESS_TOKEN or re-authorize the integration", status, false),
-            _ => new UpstreamException(
-                UpstreamService.Kommo, $"Kommo {what}: {(int)status} {ProblemDetail(body)}", status, UpstreamException.IsTransientStatus(status), retryAfter),
-        };
-    }
-
-    /// <summary>The useful part of a problem+json body: detail and each validation error's path and detail.</summary>
-    private static string ProblemDetail(string body)
-    {
-        try
-        {
-            var node = JsonNode.Parse(body);
-            var parts = new List<string>();
-            if (node?["detail"]?.GetValue<string>() is { } detail)
-            {
-                parts.Add(detail);
-            }
-
-            foreach (var request in node?["validation-errors"]?.AsArray() ?? [])
-            {
-                foreach (var error in request?["errors"]?.AsArray() ?? [])
-                {
-                    parts.Add($"{error?["path"]}: {error?["detail"]} ({error?["code"]})");
-                }
-            }
-
-            return parts.Count > 0 ? string.Join("; ", parts) : Shorten(body);
-        }
-        catch (JsonException)
-        {
-            return Shorten(body);
-        }
-    }
-
-    private static string Shorten(string text)
-    {
-        var oneLine = text.ReplaceLineEndings(" ").Trim();
-        return oneLine.Length <= 200 ? oneLine : oneLine[..200] + "…";
-    }
-
     private static string StripQuery(string path) => path.Split('?')[0];
-
-    /// <summary>
-    /// The account's own host, or a sibling under its parent domain (acme.kommo.com's drive is drive-b.kommo.com), over
-    /// the same scheme. An IP address or a single-label host must match exactly.
-    /// </summary>
-    private bool IsAccountDomain(Uri drive)
-    {
-        var account = http.BaseAddress!;
-        if (drive.Scheme != account.Scheme)
-        {
-            return false;
-        }
-
-        if (string.Equals(drive.Host, account.Host, StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        var labels = account.Host.Split('.');
-        return account.HostNameType == UriHostNameType.Dns && labels.Length >= 3
-            && drive.Host.EndsWith("." + string.Join('.', labels[1..]), StringComparison.OrdinalIgnoreCase);
-    }
 
     private static UpstreamException Unexpected(string what) =>
         new(UpstreamService.Kommo, $"Kommo: {what}", null, isTransient: true);
@@ -350,7 +208,4 @@ public sealed class KommoClient(HttpClient http, IKommoAccessTokens tokens)
 
     private sealed record WebhooksEmbedded(IReadOnlyList<KommoWebhookRegistration>? Webhooks);
 
-    private sealed record UploadSession(string? UploadUrl, long? MaxPartSize);
-
-    private sealed record UploadedFileBody(string? Uuid, string? VersionUuid, string? Name, long? Size);
 }
