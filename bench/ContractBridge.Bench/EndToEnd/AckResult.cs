@@ -11,4 +11,5 @@ internal sealed record AckResult(
     double P99Ms,
     double MaxMs,
     int BodyBytes,
-    double PeakRssMb);
+    double PeakRssMb,
+    double ServiceCpuMsPerWebhook);

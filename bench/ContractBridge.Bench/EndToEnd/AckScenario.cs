@@ -8,9 +8,9 @@ namespace ContractBridge.Bench.EndToEnd;
 
 /// <summary>
 /// Kommo webhooks at a fixed rate (open loop: latency counts from each request's due time) to the service's real
-/// endpoint with its secret. The bodies are the simulator's own form body for a deal entering the trigger stage, one lead
-/// each, with the lead id changed per request: every one is stored with a launch job, and the service's workers run
-/// those jobs meanwhile (the leads are not in Kommo, so each ends after one batched read, with no launch).
+/// endpoint with its secret. The bodies are the simulator's own form body for a deal entering the trigger stage, one seeded
+/// deal each (the lead id changed per request): every one is stored with a launch job, so the service answers while its
+/// workers start on a backlog of launches that Ironclad's limit lets through at 40 a minute (scaled).
 /// </summary>
 internal static class AckScenario
 {
@@ -18,19 +18,22 @@ internal static class AckScenario
     {
         await using var world = await BenchWorld.StartAsync(settings, settings.Scale);
         var template = await CaptureBodyAsync(world);
+        var leads = world.SeedDeals((int)Math.Ceiling(settings.AckRate * (settings.AckWarmUp + settings.AckDuration).TotalSeconds) + 100, "Ack");
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 });
         var senders = new WebhookSenders(client, world.KommoWebhookUrl, id =>
         {
-            var content = new ByteArrayContent(Encoding.UTF8.GetBytes(string.Format(CultureInfo.InvariantCulture, template, 900_000_000 + id)));
+            var content = new ByteArrayContent(Encoding.UTF8.GetBytes(string.Format(CultureInfo.InvariantCulture, template, leads[(id - 1) % leads.Length])));
             content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
             return content;
         });
+        var cpuBefore = world.Service.Memory().CpuSeconds;
         var recorder = await senders.FixedRateAsync(settings.AckRate, settings.AckWarmUp, settings.AckDuration);
         var summary = recorder.Summarise();
-        var (_, peak, _) = world.Service.Memory();
+        var (_, peak, cpu) = world.Service.Memory();
         return new AckResult(
             settings.AckRate, settings.AckDuration.TotalSeconds, summary.Count, recorder.Errors, summary.Count / settings.AckDuration.TotalSeconds,
-            summary.P50Ms, summary.P99Ms, summary.MaxMs, Encoding.UTF8.GetByteCount(template), peak);
+            summary.P50Ms, summary.P99Ms, summary.MaxMs, Encoding.UTF8.GetByteCount(template), peak,
+            (cpu - cpuBefore) * 1000 / Math.Max(1, summary.Count + recorder.Errors));
     }
 
     /// <summary>

@@ -68,7 +68,7 @@ internal sealed class BenchWorld : IAsyncDisposable
             var rep = simulators.Kommo.Control.AddUser(new SeedUser { Name = "Rita Rep", Email = "rita@acme.example" });
             var sales = simulators.Kommo.Control.AddPipeline(new SeedPipeline { Name = "Sales", Stages = ["New", "Negotiation", "Send contract", "Invoice"], IsMain = true });
             var variables = Configuration(simulators, sales, scale);
-            foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            foreach (var (key, value) in settings.Environment.Concat(environment ?? new Dictionary<string, string>()))
             {
                 variables[key] = value;
             }

@@ -3,12 +3,16 @@ namespace ContractBridge.Bench.EndToEnd;
 /// <summary>
 /// N deals moved to the contract stage within one second: how long until every workflow was launched and every launch
 /// note written, against the bound N / launch rate; what the simulators answered and counted; the service's memory.
+/// FirstLaunchSeconds and LastLaunchSeconds (Ironclad's creation times, from the first move) say where time beyond the
+/// bound went: before the first launch, between the launches, or after the last one (the notes).
 /// </summary>
 internal sealed record BurstResult(
     int Deals,
     double Scale,
     int Bodies,
     double BoundSeconds,
+    double FirstLaunchSeconds,
+    double LastLaunchSeconds,
     double LaunchedSeconds,
     double NotedSeconds,
     double Ratio,

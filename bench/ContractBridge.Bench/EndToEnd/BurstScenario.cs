@@ -20,6 +20,7 @@ internal static class BurstScenario
         var timeout = TimeSpan.FromSeconds((bound * 3) + 60);
 
         var clock = Stopwatch.StartNew();
+        var startedAt = DateTimeOffset.UtcNow;
         var bodies = await MoveWithinOneSecondAsync(world, leads, settings.LeadsPerBody);
         var launched = await BenchWorld.WaitUntilAsync(clock, () => Launches(world) >= deals, timeout, $"{deals} launches", () => Explain(world));
         var noted = await BenchWorld.WaitUntilAsync(clock, () => world.Kommo.Control.Summary.Notes >= deals, timeout, $"{deals} launch notes", () => Explain(world));
@@ -31,8 +32,9 @@ internal static class BurstScenario
         var launchNotes = world.Kommo.Control.GetNotes().Where(n => n.Text?.Contains(") launched for this deal.", StringComparison.Ordinal) == true)
             .GroupBy(n => n.EntityId).Count(g => g.Count() == 1);
         var elapsed = Math.Max(launched.TotalSeconds, noted.TotalSeconds);
+        var created = workflows.Select(w => (w.Created - startedAt).TotalSeconds).Order().ToArray();
         var result = new BurstResult(
-            deals, scale, bodies, bound, launched.TotalSeconds, noted.TotalSeconds, elapsed / bound,
+            deals, scale, bodies, bound, created.FirstOrDefault(), created.LastOrDefault(), launched.TotalSeconds, noted.TotalSeconds, elapsed / bound,
             launchCalls.KommoTooManyRequests, launchCalls.IroncladTooManyRequests, workflows.Count, launchedLeads, launchNotes,
             workflows.Count == deals && launchedLeads == deals && launchNotes == deals,
             peak, cpu, launchCalls, null);

@@ -36,6 +36,9 @@ internal sealed record E2eSettings
     /// <summary>More builds to time the start of, as name=path (e.g. a ReadyToRun publish).</summary>
     public IReadOnlyList<(string Name, string Path)> ExtraServices { get; init; } = [];
 
+    /// <summary>More environment for every service start (DOTNET_gcServer=0, ContractBridge__Kommo__WriteBatchLinger=…), to try settings.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
     public bool Quick { get; init; }
 
     public string Output { get; init; } = Path.Combine(RepositoryRoot(), "bench", "results", "e2e.json");
@@ -70,7 +73,8 @@ internal sealed record E2eSettings
                 "--scaling-scale" => settings with { ScalingScale = Number() },
                 "--startup-runs" => settings with { StartupRuns = (int)Number() },
                 "--service" => settings with { Service = Path.GetFullPath(Next()) },
-                "--also" => settings with { ExtraServices = [.. settings.ExtraServices, ParseNamed(Next())] },
+                "--also" => settings with { ExtraServices = [.. settings.ExtraServices, ParseNamed(Next(), relative: true)] },
+                "--env" => settings.WithVariable(ParseNamed(Next(), relative: false)),
                 "--output" => settings with { Output = Path.GetFullPath(Next()) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'. {Options}"),
             };
@@ -82,12 +86,16 @@ internal sealed record E2eSettings
     public const string Options =
         "Options: --quick, --scale N (60), --latency-ms N (150), --ack-rate N (1000), --ack-seconds N (10), --deals N (1000), "
         + "--leads-per-body N (25), --sizes 100,1000,10000, --scaling-scale N, --startup-runs N (7), --service path/ContractBridge.dll, "
-        + "--also name=path (another build to time the start of), --output path.";
+        + "--also name=path (another build to time the start of), --env NAME=VALUE (for every service start), --output path.";
 
-    private static (string, string) ParseNamed(string value)
+    private E2eSettings WithVariable((string Name, string Value) variable) =>
+        this with { Environment = new Dictionary<string, string>(Environment) { [variable.Name] = variable.Value } };
+
+    private static (string, string) ParseNamed(string value, bool relative)
     {
         var at = value.IndexOf('=', StringComparison.Ordinal);
-        return at <= 0 ? throw new ArgumentException("--also takes name=path.") : (value[..at], Path.GetFullPath(value[(at + 1)..]));
+        return at <= 0 ? throw new ArgumentException("--also and --env take name=value.")
+            : (value[..at], relative ? Path.GetFullPath(value[(at + 1)..]) : value[(at + 1)..]);
     }
 
     private static string RepositoryRoot() => IngestSettings.RepositoryRoot();

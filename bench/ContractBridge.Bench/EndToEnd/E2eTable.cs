@@ -20,7 +20,7 @@ internal static class E2eTable
         if (report.Ack is { } ack)
         {
             Row($"webhook ack at {ack.OfferedPerSecond:0}/s: p50 / p99 / max", F($"{ack.P50Ms:0.0} / {ack.P99Ms:0.0} / {ack.MaxMs:0.0} ms"), "p99 ≤ 20 ms", ack.P99Ms <= 20);
-            Row("webhook ack: sustained rate, errors", F($"{ack.AcknowledgedPerSecond:0}/s, {ack.Errors} errors"), F($"{ack.OfferedPerSecond:0}/s, 0"), ack.Errors == 0 && ack.AcknowledgedPerSecond >= ack.OfferedPerSecond * 0.99);
+            Row("webhook ack: sustained rate, errors, service CPU", F($"{ack.AcknowledgedPerSecond:0}/s, {ack.Errors} errors, {ack.ServiceCpuMsPerWebhook:0.00} ms CPU per webhook"), F($"{ack.OfferedPerSecond:0}/s, 0"), ack.Errors == 0 && ack.AcknowledgedPerSecond >= ack.OfferedPerSecond * 0.99);
             Check(failures, ack.Errors == 0, $"{ack.Errors} webhooks were not acknowledged with 200");
         }
 
@@ -33,6 +33,7 @@ internal static class E2eTable
 
             var isBurst = burst.Deals > 1;
             Row($"{label}: launched + noted / bound", F($"{burst.NotedSeconds:0.00} s / {burst.BoundSeconds:0.00} s = {burst.Ratio:0.000}x"), isBurst ? "≤ 1.10x" : string.Empty, isBurst ? burst.Ratio <= 1.10 : null);
+            Row($"{label}: first / last launch", F($"{burst.FirstLaunchSeconds:0.00} s / {burst.LastLaunchSeconds:0.00} s"));
             Row($"{label}: 429s received (Kommo, Ironclad)", F($"{burst.KommoTooManyRequests}, {burst.IroncladTooManyRequests}"), "0, 0", burst.KommoTooManyRequests + burst.IroncladTooManyRequests == 0);
             Row($"{label}: launched exactly once", F($"{burst.Workflows} workflows, {burst.DistinctLeadsLaunched} leads, {burst.LeadsWithOneLaunchNote} single launch notes"), F($"{burst.Deals} each"), burst.ExactlyOnce);
             Check(failures, burst.KommoTooManyRequests + burst.IroncladTooManyRequests == 0, $"{label}: 429s were received");

@@ -27,7 +27,7 @@ internal static class StartupScenario
             foreach (var (setting, extra) in Settings)
             {
                 var environment = new Dictionary<string, string>(configuration);
-                foreach (var (key, value) in extra)
+                foreach (var (key, value) in settings.Environment.Concat(extra))
                 {
                     environment[key] = value;
                 }
