@@ -73,7 +73,7 @@ internal sealed class BenchWorld : IAsyncDisposable
                 variables[key] = value;
             }
 
-            var process = await ServiceProcess.StartAsync(service ?? settings.Service, variables, TimeSpan.FromSeconds(60));
+            var process = await ServiceProcess.StartAsync(service ?? settings.Service!, variables, TimeSpan.FromSeconds(60));
             var world = new BenchWorld(simulators, process, scale, sales, rep);
             await world.RegisterWebhooksAsync();
             simulators.Kommo.Control.ResetCalls();

@@ -23,6 +23,7 @@ internal sealed record BurstResult(
     int LeadsWithOneLaunchNote,
     bool ExactlyOnce,
     double PeakRssMb,
+    MemoryBreakdown? PeakMemory,
     double CpuSeconds,
     CallBreakdown LaunchCalls,
     LifecycleResult? Lifecycle);
@@ -40,5 +41,6 @@ internal sealed record LifecycleResult(
     int LeadsWithTask,
     long DeadJobs,
     double PeakRssMb,
+    MemoryBreakdown? PeakMemory,
     double CpuSeconds,
     CallBreakdown Calls);

@@ -37,7 +37,7 @@ internal static class BurstScenario
             deals, scale, bodies, bound, created.FirstOrDefault(), created.LastOrDefault(), launched.TotalSeconds, noted.TotalSeconds, elapsed / bound,
             launchCalls.KommoTooManyRequests, launchCalls.IroncladTooManyRequests, workflows.Count, launchedLeads, launchNotes,
             workflows.Count == deals && launchedLeads == deals && launchNotes == deals,
-            peak, cpu, launchCalls, null);
+            peak, world.Service.PeakBreakdown, cpu, launchCalls, null);
         return lifecycle ? result with { Lifecycle = await RunLifecycleAsync(world, leads, timeout) } : result;
     }
 
@@ -92,6 +92,7 @@ internal static class BurstScenario
             inspected.Count(l => l.Tasks.Count == 1),
             jobs.GetValueOrDefault("Dead"),
             peak,
+            world.Service.PeakBreakdown,
             cpu,
             Calls(world, deals));
     }

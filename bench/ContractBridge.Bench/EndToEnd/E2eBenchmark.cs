@@ -15,13 +15,25 @@ internal static class E2eBenchmark
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, string scenario)
     {
-        var settings = E2eSettings.Parse(args);
+        try
+        {
+            return await RunScenariosAsync(args, scenario);
+        }
+        finally
+        {
+            ServiceProcess.KillAll();
+        }
+    }
+
+    private static async Task<int> RunScenariosAsync(IReadOnlyList<string> args, string scenario)
+    {
+        var settings = await ResolveServiceAsync(E2eSettings.Parse(args));
         var machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}";
-        Console.WriteLine($"End-to-end benchmark '{scenario}': {machine}; clock {settings.Scale:0.#}x, {settings.Latency.TotalMilliseconds:0} ms per upstream call{(settings.Quick ? ", quick" : string.Empty)}");
+        Console.WriteLine($"End-to-end benchmark '{scenario}': {machine}; clock {settings.Scale:0.#}x, {settings.Latency.TotalMilliseconds:0} ms per upstream call{(settings.Quick ? ", quick" : string.Empty)}; service {settings.Service}");
         var all = scenario == "e2e";
         var startup = all || scenario == "startup" ? await Step("startup", () => StartupScenario.RunAsync(settings)) : [];
         var ack = all || scenario == "ack" ? await Step("ack", () => AckScenario.RunAsync(settings)) : null;
-        var single = all || scenario == "burst" ? await Step("single-deal lifecycle", () => BurstScenario.RunAsync(settings, 1, settings.Scale, lifecycle: true)) : null;
+        var single = (all || scenario == "burst") && !settings.Quick ? await Step("single-deal lifecycle", () => BurstScenario.RunAsync(settings, 1, settings.Scale, lifecycle: true)) : null;
         var burst = all || scenario == "burst" ? await Step($"burst of {settings.BurstDeals} with lifecycle", () => BurstScenario.RunAsync(settings, settings.BurstDeals, settings.Scale, lifecycle: true)) : null;
         var scaling = new List<BurstResult>();
         if (all || scenario == "scaling")
@@ -46,6 +58,23 @@ internal static class E2eBenchmark
         }
 
         return failures.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>The service to run: --service, else a ReadyToRun publish made now (the deployed form; the JIT build is timed beside it), else the bench's own build.</summary>
+    private static async Task<E2eSettings> ResolveServiceAsync(E2eSettings settings)
+    {
+        if (settings.Service is not null)
+        {
+            return settings;
+        }
+
+        if (!settings.Publish)
+        {
+            return settings with { Service = E2eSettings.BenchBuild };
+        }
+
+        var published = await Step("publishing the service ReadyToRun", ServicePublisher.PublishReadyToRunAsync);
+        return settings with { Service = published, ExtraServices = [("JIT (bench build)", E2eSettings.BenchBuild), .. settings.ExtraServices] };
     }
 
     private static async Task<T> Step<T>(string name, Func<Task<T>> run)

@@ -30,8 +30,16 @@ internal sealed record E2eSettings
 
     public int StartupRuns { get; init; } = 7;
 
-    /// <summary>The service to run: ContractBridge.dll (run with dotnet) or a published executable; defaults to the one built with the bench.</summary>
-    public string Service { get; init; } = Path.Combine(AppContext.BaseDirectory, "ContractBridge.dll");
+    /// <summary>The service build the bench compiled with itself (JIT): what `dotnet run -c Release` would run.</summary>
+    public static string BenchBuild => Path.Combine(AppContext.BaseDirectory, "ContractBridge.dll");
+
+    /// <summary>
+    /// The service to run: ContractBridge.dll (run with dotnet) or a published executable. Null: a ReadyToRun publish made
+    /// for the run (the deployed form), or the bench build with --quick or --no-publish.
+    /// </summary>
+    public string? Service { get; init; }
+
+    public bool Publish { get; init; } = true;
 
     /// <summary>More builds to time the start of, as name=path (e.g. a ReadyToRun publish).</summary>
     public IReadOnlyList<(string Name, string Path)> ExtraServices { get; init; } = [];
@@ -53,16 +61,18 @@ internal sealed record E2eSettings
             double Number() => double.Parse(Next(), CultureInfo.InvariantCulture);
             settings = args[i] switch
             {
-                "--quick" => settings with
+                "--quick" => (settings with
                 {
                     Quick = true,
+                    Publish = false,
                     AckDuration = TimeSpan.FromSeconds(2),
                     AckWarmUp = TimeSpan.FromSeconds(0.5),
-                    BurstDeals = 100,
-                    ScalingSizes = [20, 100],
+                    AckRate = 500,
+                    BurstDeals = 20,
+                    ScalingSizes = [10, 20],
                     StartupRuns = 1,
                     Output = Path.Combine(RepositoryRoot(), "bench", "results", "e2e-quick.json"),
-                },
+                }).WithVariable(("ContractBridge__Kommo__WriteBatchLinger", "00:00:00.200")),
                 "--scale" => settings with { Scale = Number() },
                 "--latency-ms" => settings with { Latency = TimeSpan.FromMilliseconds(Number()) },
                 "--ack-rate" => settings with { AckRate = Number() },
@@ -73,6 +83,7 @@ internal sealed record E2eSettings
                 "--scaling-scale" => settings with { ScalingScale = Number() },
                 "--startup-runs" => settings with { StartupRuns = (int)Number() },
                 "--service" => settings with { Service = Path.GetFullPath(Next()) },
+                "--no-publish" => settings with { Publish = false },
                 "--also" => settings with { ExtraServices = [.. settings.ExtraServices, ParseNamed(Next(), relative: true)] },
                 "--env" => settings.WithVariable(ParseNamed(Next(), relative: false)),
                 "--output" => settings with { Output = Path.GetFullPath(Next()) },

@@ -10,27 +10,37 @@ internal static class ProcessMemory
 {
     public static (double RssMb, double PeakRssMb) Read(int pid)
     {
+        var status = Status(pid);
+        return (status.GetValueOrDefault("VmRSS"), status.GetValueOrDefault("VmHWM"));
+    }
+
+    /// <summary>Resident memory by kind: anonymous (GC heap, native heaps, stacks), file-backed (mapped assemblies and libraries), shared (the runtime's double-mapped code).</summary>
+    public static MemoryBreakdown Breakdown(int pid)
+    {
+        var status = Status(pid);
+        return new MemoryBreakdown(status.GetValueOrDefault("VmRSS"), status.GetValueOrDefault("RssAnon"), status.GetValueOrDefault("RssFile"), status.GetValueOrDefault("RssShmem"));
+    }
+
+    /// <summary>The memory lines of /proc/&lt;pid&gt;/status, in MB.</summary>
+    private static Dictionary<string, double> Status(int pid)
+    {
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
         try
         {
-            double rss = 0, peak = 0;
             foreach (var line in File.ReadLines($"/proc/{pid}/status"))
             {
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                var colon = line.IndexOf(':', StringComparison.Ordinal);
+                if (colon > 0 && line.EndsWith(" kB", StringComparison.Ordinal))
                 {
-                    rss = Kilobytes(line) / 1024.0;
-                }
-                else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                {
-                    peak = Kilobytes(line) / 1024.0;
+                    values[line[..colon]] = Kilobytes(line) / 1024.0;
                 }
             }
-
-            return (rss, peak);
         }
         catch (IOException)
         {
-            return (0, 0);
         }
+
+        return values;
     }
 
     /// <summary>User plus system CPU seconds the process has used.</summary>
@@ -50,6 +60,13 @@ internal static class ProcessMemory
         }
     }
 
+    /// <summary>"VmRSS:\t  159720 kB" → 159720.</summary>
     private static long Kilobytes(string line) =>
-        long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        long.Parse(line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..^3].Trim(), CultureInfo.InvariantCulture);
+}
+
+/// <summary>Resident memory of a process by kind, in MB.</summary>
+internal sealed record MemoryBreakdown(double RssMb, double AnonymousMb, double FileMb, double SharedMb)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"anon {AnonymousMb:0} + file {FileMb:0} + shared {SharedMb:0} MB");
 }

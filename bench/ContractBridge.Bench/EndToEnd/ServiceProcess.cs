@@ -12,12 +12,14 @@ namespace ContractBridge.Bench.EndToEnd;
 /// </summary>
 internal sealed class ServiceProcess : IAsyncDisposable
 {
+    private static readonly ConcurrentDictionary<ServiceProcess, bool> Running = new();
     private readonly Process process;
     private readonly string dataDirectory;
     private readonly ConcurrentQueue<string> output = new();
     private readonly CancellationTokenSource stopSampling = new();
     private Task sampling = Task.CompletedTask;
     private double peakSampledRssMb;
+    private MemoryBreakdown? peakBreakdown;
 
     private ServiceProcess(Process process, Uri url, string dataDirectory)
     {
@@ -70,6 +72,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {service}.");
         var started = new ServiceProcess(process, url, dataDirectory);
+        Running[started] = true;
         process.OutputDataReceived += (_, e) => started.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => started.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -96,17 +99,33 @@ internal sealed class ServiceProcess : IAsyncDisposable
         return (rss, Math.Max(peak, Volatile.Read(ref peakSampledRssMb)), ProcessMemory.CpuSeconds(process.Id));
     }
 
+    /// <summary>What the resident memory was made of at the highest sample.</summary>
+    public MemoryBreakdown? PeakBreakdown => Volatile.Read(ref peakBreakdown);
+
     /// <summary>The last lines the service printed, to explain a failure.</summary>
     public string Tail(int lines = 20) => string.Join('\n', output.TakeLast(lines));
 
+    /// <summary>Kills every service this process started and has not stopped yet (a benchmark that failed half-way).</summary>
+    public static void KillAll()
+    {
+        foreach (var service in Running.Keys)
+        {
+            service.Kill();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        Kill();
+        await process.WaitForExitAsync();
         await stopSampling.CancelAsync();
-        await sampling;
-        if (!process.HasExited)
+        try
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            await sampling;
+        }
+        catch (Exception ex) when (ex is IOException or FormatException)
+        {
+            // The process is gone; its last samples are all there is.
         }
 
         process.Dispose();
@@ -117,6 +136,22 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
         catch (IOException)
         {
+        }
+    }
+
+    private void Kill()
+    {
+        Running.TryRemove(this, out _);
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
         }
     }
 
@@ -169,10 +204,11 @@ internal sealed class ServiceProcess : IAsyncDisposable
         {
             while (!stop.IsCancellationRequested && !process.HasExited)
             {
-                var (rss, _) = ProcessMemory.Read(process.Id);
-                if (rss > peakSampledRssMb)
+                var sample = ProcessMemory.Breakdown(process.Id);
+                if (sample.RssMb > peakSampledRssMb)
                 {
-                    Volatile.Write(ref peakSampledRssMb, rss);
+                    Volatile.Write(ref peakSampledRssMb, sample.RssMb);
+                    Volatile.Write(ref peakBreakdown, sample);
                 }
 
                 await Task.Delay(50, stop);
