@@ -31,7 +31,8 @@ internal static class E2eTable
                 continue;
             }
 
-            var isBurst = burst.Deals > 1;
+            // The ratio and calls-per-deal targets are stated for the burst of 1,000 (a smaller one is dominated by lingers and latency).
+            var isBurst = burst.Deals >= 1000;
             Row($"{label}: launched + noted / bound", F($"{burst.NotedSeconds:0.00} s / {burst.BoundSeconds:0.00} s = {burst.Ratio:0.000}x"), isBurst ? "≤ 1.10x" : string.Empty, isBurst ? burst.Ratio <= 1.10 : null);
             Row($"{label}: first / last launch", F($"{burst.FirstLaunchSeconds:0.00} s / {burst.LastLaunchSeconds:0.00} s"));
             Row($"{label}: 429s received (Kommo, Ironclad)", F($"{burst.KommoTooManyRequests}, {burst.IroncladTooManyRequests}"), "0, 0", burst.KommoTooManyRequests + burst.IroncladTooManyRequests == 0);
@@ -50,7 +51,7 @@ internal static class E2eTable
             Row($"{label}: Ironclad launches per deal", F($"{c.Per(c.IroncladLaunches):0.000}"), "1", c.IroncladLaunches == c.Deals);
             Row($"{label}: Ironclad template look-ups per launch", F($"{(c.IroncladLaunches == 0 ? 0 : c.IroncladTemplateLookups / (double)c.IroncladLaunches):0.000}"), isBurst ? "≤ 0.05" : string.Empty, isBurst ? c.IroncladTemplateLookups <= 0.05 * c.IroncladLaunches : null);
             Row($"{label}: Ironclad workflow reads, documents per deal", F($"{c.Per(c.IroncladWorkflowReads):0.00}, {c.Per(c.IroncladDocuments):0.00}"));
-            Row($"{label}: peak RSS of the service", F($"{life.PeakRssMb:0} MB ({life.PeakMemory}; {life.CpuSeconds:0.0} CPU s)"), isBurst ? "≤ 150 MB" : string.Empty, isBurst ? life.PeakRssMb <= 150 : null);
+            Row($"{label}: peak RSS of the service", F($"{life.PeakRssMb:0} MB ({life.PeakMemory}; {life.CpuSeconds:0.0} CPU s)"), burst.Deals > 1 ? "≤ 150 MB" : string.Empty, burst.Deals > 1 ? life.PeakRssMb <= 150 : null);
             Check(failures, life.LeadsClosedWon == burst.Deals && life.LeadsWithPdf == burst.Deals && life.LeadsWithTask == burst.Deals, $"{label}: not every deal was closed with its PDF and task");
             Check(failures, c.KommoTooManyRequests + c.IroncladTooManyRequests == 0, $"{label}: 429s were received during the lifecycle");
         }

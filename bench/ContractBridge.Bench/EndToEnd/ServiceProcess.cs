@@ -116,8 +116,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Kill();
-        await process.WaitForExitAsync();
+        await StopAsync(TimeSpan.FromSeconds(3));
         await stopSampling.CancelAsync();
         try
         {
@@ -137,6 +136,30 @@ internal sealed class ServiceProcess : IAsyncDisposable
         catch (IOException)
         {
         }
+    }
+
+    /// <summary>SIGTERM, as an orchestrator stops the service (a trace or the database is closed properly), then SIGKILL after <paramref name="grace"/>.</summary>
+    private async Task StopAsync(TimeSpan grace)
+    {
+        if (!process.HasExited)
+        {
+            using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await term.WaitForExitAsync();
+            }
+
+            using var timeout = new CancellationTokenSource(grace);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        Kill();
+        await process.WaitForExitAsync();
     }
 
     private void Kill()
