@@ -40,4 +40,8 @@ export CONTRACTBRIDGE_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postg
 export CONTRACTBRIDGE_TEST_CHROMIUM="$(command -v chromium)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# Benchmarks are not tests: CI only checks that the bench program still runs end to end (about 30 s; it fails on a
+# 429 received or a deal not launched exactly once, never on a timing).
+dotnet run -c Release --project bench/ContractBridge.Bench -- all --quick
+
 dotnet test ContractBridge.slnx --blame-hang-timeout 10m "$@"

@@ -44,7 +44,7 @@ internal sealed record IngestSettings(string? Postgres, TimeSpan Duration, TimeS
         return new IngestSettings(postgres, duration, warmUp, output ?? Path.Combine(RepositoryRoot(), "bench", "results", "ingest.json"), only, commits);
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

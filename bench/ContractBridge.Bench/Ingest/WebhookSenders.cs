@@ -4,8 +4,11 @@ using System.Text;
 
 namespace ContractBridge.Bench.Ingest;
 
-/// <summary>HttpClient senders posting webhook-sized JSON bodies, either as fast as answers come or at a fixed rate.</summary>
-internal sealed class WebhookSenders(HttpClient client, Uri endpoint)
+/// <summary>
+/// HttpClient senders posting webhook-sized bodies (by default an Ironclad-like JSON body; <paramref name="content"/> makes
+/// the n-th one), either as fast as answers come or at a fixed rate.
+/// </summary>
+internal sealed class WebhookSenders(HttpClient client, Uri endpoint, Func<long, HttpContent>? content = null)
 {
     private static readonly byte[] Body = Encoding.UTF8.GetBytes(
         """{"event":"workflow.state.changed","workflowId":"6a1c5e0f2b7d4c3a9e8f1d2c","workflowStatus":"active","step":"Review","lastUpdated":"2026-01-15T09:00:00.000Z","attributes":{"kommoLeadId":"123456","counterpartyName":"Acme Corporation","contractValue":{"amount":25000,"currency":"USD"}}}""");
@@ -60,13 +63,20 @@ internal sealed class WebhookSenders(HttpClient client, Uri endpoint)
         return recorder;
     }
 
+    private static ByteArrayContent DefaultContent()
+    {
+        var json = new ByteArrayContent(Body);
+        json.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return json;
+    }
+
     private async Task SendAsync(long start, LatencyRecorder? recorder)
     {
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(Body) };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            request.Headers.Add("X-Event-Id", $"{runId}-{Interlocked.Increment(ref nextId)}");
+            var id = Interlocked.Increment(ref nextId);
+            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content?.Invoke(id) ?? DefaultContent() };
+            request.Headers.Add("X-Event-Id", $"{runId}-{id}");
             using var response = await client.SendAsync(request);
             if (response.IsSuccessStatusCode)
             {

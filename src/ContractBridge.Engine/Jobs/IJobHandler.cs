@@ -19,7 +19,7 @@ public interface IJobHandler
 /// <param name="MaxBatchSize">Most jobs handed over at once; 1 for handlers that work job by job.</param>
 /// <param name="MaxConcurrentBatches">Batches of this kind running at the same time in one engine instance.</param>
 /// <param name="Linger">
-/// How long to let jobs accumulate after the first one is seen before claiming a batch (fewer, fuller upstream calls).
-/// Zero claims at once.
+/// How long to let jobs accumulate after the first one is seen before claiming a batch (fewer, fuller upstream calls),
+/// and again after a claim that emptied the queue (took fewer than MaxBatchSize). Zero claims at once.
 /// </param>
 public sealed record JobHandlerOptions(int MaxBatchSize = 1, int MaxConcurrentBatches = 4, TimeSpan Linger = default);

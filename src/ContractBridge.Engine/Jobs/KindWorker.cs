@@ -98,6 +98,13 @@ internal sealed partial class KindWorker : IDisposable
                 {
                     lookedAgainAtDueJob = false;
                     StartBatch(jobs);
+                    if (jobs.Count < handler.Options.MaxBatchSize && handler.Options.Linger > TimeSpan.Zero)
+                    {
+                        // The queue is drained: let the next batch gather too, or a steady trickle of jobs (notes while
+                        // contracts are being signed) would be claimed a few at a time, one upstream call each.
+                        await Task.Delay(handler.Options.Linger, time, stopping);
+                    }
+
                     continue;
                 }
 

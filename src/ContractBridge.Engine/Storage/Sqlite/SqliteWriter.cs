@@ -5,13 +5,18 @@ namespace ContractBridge.Engine.Storage.Sqlite;
 
 /// <summary>
 /// The one connection that writes, on a thread of its own. SQLite allows a single writer at a time; queueing writes here,
-/// in process, means they wait their turn instead of spinning on SQLITE_BUSY, and every write runs in its own IMMEDIATE
-/// transaction. SQLite's calls block (a commit waits for fsync): a dedicated thread keeps that wait off the thread pool,
-/// which on a small machine also serves every HTTP request. Callers batch work (the intake's group commit) so that one
-/// transaction, and one fsync, serves many requests.
+/// in process, means they wait their turn instead of spinning on SQLITE_BUSY. SQLite's calls block (a commit waits for
+/// fsync): a dedicated thread keeps that wait off the thread pool, which on a small machine also serves every HTTP request.
+/// Writes that queue up while a commit is under way are committed together: one IMMEDIATE transaction, each write in a
+/// savepoint of its own (a write that throws is rolled back alone), one fsync, and every result published only after the
+/// commit. Under a burst the job outcomes, reservations and intake groups would otherwise each wait for an fsync of their
+/// own, in one line, and a webhook's answer would wait behind all of them.
 /// </summary>
 internal sealed class SqliteWriter : IDisposable
 {
+    /// <summary>The most writes one transaction takes, so a long queue still commits (and answers) in steps.</summary>
+    private const int MaxGroup = 256;
+
     private readonly BlockingCollection<IWrite> queue = [];
     private readonly SqliteConnection connection;
     private readonly Thread thread;
@@ -62,19 +67,71 @@ internal sealed class SqliteWriter : IDisposable
 
     private void Run()
     {
-        foreach (var write in queue.GetConsumingEnumerable())
+        var group = new List<IWrite>(MaxGroup);
+        foreach (var first in queue.GetConsumingEnumerable())
         {
-            write.Execute(connection);
+            group.Clear();
+            group.Add(first);
+            while (group.Count < MaxGroup && queue.TryTake(out var next))
+            {
+                group.Add(next);
+            }
+
+            if (group.Count == 1)
+            {
+                first.Execute(connection);
+            }
+            else
+            {
+                ExecuteGroup(group);
+            }
         }
+    }
+
+    private void ExecuteGroup(List<IWrite> group)
+    {
+        try
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            for (var i = 0; i < group.Count; i++)
+            {
+                group[i].Stage(connection, transaction, $"w{i}");
+            }
+
+            transaction.Commit();
+        }
+        catch (Exception ex)
+        {
+            // Nothing of the group is stored: every write fails with the reason.
+            group.ForEach(w => w.Fail(ex));
+            return;
+        }
+
+        group.ForEach(w => w.Publish());
     }
 
     private interface IWrite
     {
+        /// <summary>Runs alone in a transaction of its own and publishes its outcome.</summary>
         void Execute(SqliteConnection connection);
+
+        /// <summary>Runs inside the group's transaction, in a savepoint; keeps its outcome until <see cref="Publish"/>.</summary>
+        void Stage(SqliteConnection connection, SqliteTransaction transaction, string savepoint);
+
+        /// <summary>The group committed: the result (or the write's own failure) is given to the caller.</summary>
+        void Publish();
+
+        void Fail(Exception exception);
     }
 
     private sealed class Write<T>(Func<SqliteConnection, SqliteTransaction, T> work) : IWrite
     {
+        private const int SQLiteFull = 13;
+        private const int SQLiteIoErr = 10;
+
+        private T? staged;
+        private Exception? failure;
+
         public TaskCompletionSource<T> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public void Execute(SqliteConnection connection)
@@ -91,5 +148,35 @@ internal sealed class SqliteWriter : IDisposable
                 Done.SetException(ex);
             }
         }
+
+        public void Stage(SqliteConnection connection, SqliteTransaction transaction, string savepoint)
+        {
+            transaction.Save(savepoint);
+            try
+            {
+                staged = work(connection, transaction);
+                transaction.Release(savepoint);
+            }
+            catch (Exception ex) when (ex is not SqliteException { SqliteErrorCode: SQLiteFull or SQLiteIoErr })
+            {
+                failure = ex;
+                transaction.Rollback(savepoint);
+                transaction.Release(savepoint);
+            }
+        }
+
+        public void Publish()
+        {
+            if (failure is not null)
+            {
+                Done.SetException(failure);
+            }
+            else
+            {
+                Done.SetResult(staged!);
+            }
+        }
+
+        public void Fail(Exception exception) => Done.TrySetException(exception);
     }
 }

@@ -21,7 +21,11 @@ public sealed partial class AttachDocumentHandler(KommoClient kommo, KommoDirect
 
     public string Kind => JobKinds.AttachDocument;
 
-    public JobHandlerOptions Options { get; } = new(MaxBatchSize: 1, MaxConcurrentBatches: 2);
+    /// <summary>
+    /// One deal at a time, many deals side by side: each transfer is four calls in a row (documents, download, upload
+    /// session, part), so two at a time attached 1,000 PDFs in five minutes at 150 ms a call. The upstream limiters pace them.
+    /// </summary>
+    public JobHandlerOptions Options { get; } = new(MaxBatchSize: 1, MaxConcurrentBatches: 16);
 
     public async Task HandleAsync(JobBatch batch, CancellationToken cancellationToken)
     {

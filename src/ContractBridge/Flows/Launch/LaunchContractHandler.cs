@@ -8,6 +8,7 @@ using ContractBridge.Flows.Mapping;
 using ContractBridge.Ironclad;
 using ContractBridge.Ironclad.Api;
 using ContractBridge.Kommo;
+using ContractBridge.Kommo.Api;
 using ContractBridge.Upstream;
 
 namespace ContractBridge.Flows.Launch;
@@ -31,10 +32,11 @@ public sealed partial class LaunchContractHandler(
     IOptions<BridgeOptions> options,
     JobWakeups wakeups,
     TimeProvider time,
-    ILogger<LaunchContractHandler> logger) : IJobHandler
+    ILogger<LaunchContractHandler> logger) : IJobHandler, IDisposable
 {
     private const int ParallelLaunches = 16;
     private readonly ConcurrentDictionary<(string Rule, string TemplateId), MappingPlan> _plans = new();
+    private readonly SemaphoreSlim _lane = new(1, 1);
 
     public string Kind => JobKinds.Launch;
 
@@ -42,16 +44,8 @@ public sealed partial class LaunchContractHandler(
 
     public async Task HandleAsync(JobBatch batch, CancellationToken cancellationToken)
     {
-        var work = new List<LaunchWork>();
-        foreach (var job in batch.Jobs)
-        {
-            var prepared = await PrepareAsync(batch, job, cancellationToken);
-            if (prepared is not null)
-            {
-                work.Add(prepared);
-            }
-        }
-
+        // The jobs of a batch are for different leads: their reservations are independent, and the store commits them together.
+        var work = (await Task.WhenAll(batch.Jobs.Select(job => PrepareAsync(batch, job, cancellationToken)))).OfType<LaunchWork>().ToList();
         if (work.Count == 0)
         {
             return;
@@ -72,10 +66,53 @@ public sealed partial class LaunchContractHandler(
             return;
         }
 
-        await Parallel.ForEachAsync(
-            work,
-            new ParallelOptions { MaxDegreeOfParallelism = ParallelLaunches, CancellationToken = cancellationToken },
-            async (w, ct) => await batch.CompleteAsync(w.Job, await LaunchOneAsync(w, deals.GetValueOrDefault(w.Request.LeadId), ct), ct));
+        await LaunchAllAsync(batch, work, deals, cancellationToken);
+    }
+
+    /// <summary>
+    /// Launches a batch's deals, ParallelLaunches at a time, one batch after the other: a batch waits for the lane, puts
+    /// all its launches in line behind Ironclad's limiter, and gives the lane to the next batch as soon as its last launch
+    /// is in line. Batches running side by side would share the limiter evenly, finish together and then read their next
+    /// deals together, leaving the launch limit unused meanwhile; in one lane the next batch reads its deals while this
+    /// one launches.
+    /// </summary>
+    private async Task LaunchAllAsync(JobBatch batch, List<LaunchWork> work, IReadOnlyDictionary<long, DealSnapshot> deals, CancellationToken cancellationToken)
+    {
+        using var slots = new SemaphoreSlim(ParallelLaunches);
+        var launches = new List<Task>(work.Count);
+        try
+        {
+            await _lane.WaitAsync(cancellationToken);
+            try
+            {
+                foreach (var w in work)
+                {
+                    await slots.WaitAsync(cancellationToken);
+                    launches.Add(LaunchAndCompleteAsync(w));
+                }
+            }
+            finally
+            {
+                _lane.Release();
+            }
+        }
+        finally
+        {
+            // Even when cancelled: the launches already started finish and report before the batch is given back.
+            await Task.WhenAll(launches);
+        }
+
+        async Task LaunchAndCompleteAsync(LaunchWork w)
+        {
+            try
+            {
+                await batch.CompleteAsync(w.Job, await LaunchOneAsync(w, deals.GetValueOrDefault(w.Request.LeadId), cancellationToken), cancellationToken);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
     }
 
     /// <summary>Reserves the lead; jobs whose deal already has a contract are answered here with a note.</summary>
@@ -143,15 +180,24 @@ public sealed partial class LaunchContractHandler(
         return ownerJob is null || ownerJob.Status is JobStatus.Dead or JobStatus.Succeeded;
     }
 
-    /// <summary>Reads every deal of the batch: leads, then their main contacts and companies, a handful of calls for up to 250 deals.</summary>
+    /// <summary>
+    /// Reads every deal of the batch: leads, then their main contacts and companies side by side, a handful of calls for
+    /// up to 250 deals. The account, the stage names and the templates (cached after the first batch) are fetched
+    /// meanwhile, so the first launch of a burst does not wait for them one after the other.
+    /// </summary>
     private async Task<IReadOnlyDictionary<long, DealSnapshot>> GatherAsync(IReadOnlyCollection<long> leadIds, CancellationToken cancellationToken)
     {
+        var accountTask = directory.GetAccountAsync(cancellationToken);
+        var warmUp = Task.WhenAll(directory.GetPipelinesAsync(cancellationToken), templates.ListAsync(cancellationToken));
         var leads = await kommo.GetLeadsAsync(leadIds, cancellationToken);
         var contactIds = leads.Select(l => l.MainContactId).OfType<long>().ToList();
         var companyIds = leads.Select(l => l.CompanyId).OfType<long>().ToList();
-        var contacts = contactIds.Count == 0 ? [] : (await kommo.GetContactsAsync(contactIds, cancellationToken)).ToDictionary(c => c.Id);
-        var companies = companyIds.Count == 0 ? [] : (await kommo.GetCompaniesAsync(companyIds, cancellationToken)).ToDictionary(c => c.Id);
-        var account = await directory.GetAccountAsync(cancellationToken);
+        var contactsTask = contactIds.Count == 0 ? Task.FromResult<IReadOnlyList<KommoContact>>([]) : kommo.GetContactsAsync(contactIds, cancellationToken);
+        var companiesTask = companyIds.Count == 0 ? Task.FromResult<IReadOnlyList<KommoCompany>>([]) : kommo.GetCompaniesAsync(companyIds, cancellationToken);
+        var contacts = (await contactsTask).ToDictionary(c => c.Id);
+        var companies = (await companiesTask).ToDictionary(c => c.Id);
+        var account = await accountTask;
+        await ObserveAsync(warmUp);
         return leads.ToDictionary(
             l => l.Id,
             l => new DealSnapshot(
@@ -159,6 +205,18 @@ public sealed partial class LaunchContractHandler(
                 l.MainContactId is { } c ? contacts.GetValueOrDefault(c) : null,
                 l.CompanyId is { } co ? companies.GetValueOrDefault(co) : null,
                 account));
+    }
+
+    /// <summary>The warm-up's failures are the launches' to report (they ask again); here they are only observed.</summary>
+    private static async Task ObserveAsync(Task warmUp)
+    {
+        try
+        {
+            await warmUp;
+        }
+        catch (Exception ex) when (ex is UpstreamException or OperationCanceledException)
+        {
+        }
     }
 
     private async Task<JobResult> LaunchOneAsync(LaunchWork work, DealSnapshot? deal, CancellationToken cancellationToken)
@@ -303,6 +361,8 @@ public sealed partial class LaunchContractHandler(
         };
         return attributes is null ? $"{code} ({ex.Message})" : $"{code}: {attributes} ({ex.Message})";
     }
+
+    public void Dispose() => _lane.Dispose();
 
     private sealed record LaunchWork(Job Job, LaunchRequest Request, ContractRule Rule, ContractLink Reservation, bool SearchFirst);
 

@@ -1,0 +1,46 @@
+namespace ContractBridge.Bench.EndToEnd;
+
+/// <summary>
+/// N deals moved to the contract stage within one second: how long until every workflow was launched and every launch
+/// note written, against the bound N / launch rate; what the simulators answered and counted; the service's memory.
+/// FirstLaunchSeconds and LastLaunchSeconds (Ironclad's creation times, from the first move) say where time beyond the
+/// bound went: before the first launch, between the launches, or after the last one (the notes).
+/// </summary>
+internal sealed record BurstResult(
+    int Deals,
+    double Scale,
+    int Bodies,
+    double BoundSeconds,
+    double FirstLaunchSeconds,
+    double LastLaunchSeconds,
+    double LaunchedSeconds,
+    double NotedSeconds,
+    double Ratio,
+    long KommoTooManyRequests,
+    long IroncladTooManyRequests,
+    int Workflows,
+    int DistinctLeadsLaunched,
+    int LeadsWithOneLaunchNote,
+    bool ExactlyOnce,
+    double PeakRssMb,
+    MemoryBreakdown? PeakMemory,
+    double CpuSeconds,
+    CallBreakdown LaunchCalls,
+    LifecycleResult? Lifecycle);
+
+/// <summary>
+/// The rest of every contract's life after the burst: sent for signature, signed (executed), completed. How long each
+/// step took the bridge to show on the deals, and the upstream calls of the whole life, launch included.
+/// </summary>
+internal sealed record LifecycleResult(
+    double SignatureSeconds,
+    double ExecutedSeconds,
+    double CompleteSeconds,
+    int LeadsClosedWon,
+    int LeadsWithPdf,
+    int LeadsWithTask,
+    long DeadJobs,
+    double PeakRssMb,
+    MemoryBreakdown? PeakMemory,
+    double CpuSeconds,
+    CallBreakdown Calls);

@@ -1,0 +1,14 @@
+namespace ContractBridge.Bench.EndToEnd;
+
+/// <summary>Everything one run of the end-to-end benchmark measured, as written to JSON.</summary>
+internal sealed record E2eReport(
+    string Machine,
+    DateTimeOffset At,
+    double Scale,
+    double LatencyMs,
+    IReadOnlyList<StartupResult> Startup,
+    AckResult? Ack,
+    BurstResult? SingleDeal,
+    BurstResult? Burst,
+    IReadOnlyList<BurstResult> Scaling,
+    double? ScalingScale);
