@@ -57,8 +57,10 @@ public sealed partial class AttachDocumentHandler(KommoClient kommo, IroncladCli
             Log.Attached(logger, request.LeadId, fileName, content.Length);
             return JobResult.Done;
         }
-        catch (UpstreamException ex) when (ex.IsTransient && job.Attempt < AttemptsBeforeFallback)
+        catch (UpstreamException ex) when (ex.IsTransient && (job.Attempt < AttemptsBeforeFallback || !signedFound))
         {
+            // Until the document list has been read on this try, the file's name is unknown, and with it whether an
+            // earlier try (its answer lost) did attach it: keep trying rather than say it could not be attached.
             return new JobResult.Transient(ex.Message, ex.RetryAfter);
         }
         catch (UpstreamException ex)
