@@ -76,6 +76,40 @@ public sealed class LostAttachmentAnswerTests
         Assert.IsType<JobResult.Transient>(Assert.Single(batch.Results));
     }
 
+    /// <summary>
+    /// An earlier try attached the PDF and lost the answer; on the last try Ironclad's document list is unavailable, so
+    /// the file's name (what the check looks for) is unknown: the job must try again rather than deny the attachment.
+    /// </summary>
+    [Fact]
+    public async Task DocumentListUnavailable_OnTheLastTry_AfterAnAttachmentWasMade_IsRetried_NotDeniedByANote()
+    {
+        await using var bridge = await BridgeHarness.StartAsync();
+        var lead = bridge.Account.AddDeal("Stark Industries");
+        var workflow = await LifecycleSteps.LaunchAsync(bridge, lead);
+        bridge.Ironclad.Control.AdvanceTo(workflow.Id, WorkflowStage.Complete);
+        await Eventually.TrueAsync(() => bridge.Kommo.Control.GetLead(lead)!.Attachments.Count == 1, "the PDF attached by the bridge");
+        await Eventually.TrueAsync(async () => (await bridge.Store.CountAsync(CancellationToken.None)) is { Pending: 0, Running: 0 }, "the bridge's own jobs to finish");
+        var integration = bridge.Kommo.Control.AddIntegration();
+        using var kommoHttp = new HttpClient { BaseAddress = new Uri(bridge.Kommo.BaseUrl, "/api/v4/") };
+        using var ironcladHttp = new HttpClient(new FailBefore(r => r.RequestUri!.AbsolutePath.EndsWith("/documents", StringComparison.Ordinal)))
+        {
+            BaseAddress = new Uri(bridge.Ironclad.BaseUrl, "/public/api/v1/"),
+        };
+        var kommo = new KommoClient(kommoHttp, new StaticKommoAccessTokens(integration.Token));
+        using var directory = new KommoDirectory(kommo, TimeProvider.System);
+        var handler = new AttachDocumentHandler(
+            kommo,
+            directory,
+            new IroncladClient(ironcladHttp, new LegacyTokenAuth("ironclad-sim-api-key")),
+            NullLogger<AttachDocumentHandler>.Instance);
+        var payload = JobPayloads.Write(new AttachDocumentRequest(lead, workflow.Id, workflow.IroncladId, "https://ironclad.example/workflows/" + workflow.Id));
+        var batch = new RecordingBatch(new Job(1, JobKinds.AttachDocument, JobKinds.LeadKey(lead), payload, AttachDocumentHandler.AttemptsBeforeFallback, DateTimeOffset.UtcNow, null));
+
+        await handler.HandleAsync(batch, CancellationToken.None);
+
+        Assert.IsType<JobResult.Transient>(Assert.Single(batch.Results));
+    }
+
     /// <summary>Answers 503 without sending the request, as an upstream incident would.</summary>
     private sealed class FailBefore(Func<HttpRequestMessage, bool> fail) : DelegatingHandler(new SocketsHttpHandler())
     {

@@ -62,8 +62,10 @@ public sealed partial class AttachDocumentHandler(KommoClient kommo, KommoDirect
             return JobResult.Then(new NewJob(JobKinds.Note, JobKinds.LeadKey(request.LeadId), JobPayloads.Write(
                 new NoteRequest(request.LeadId, fileName, new NoteAttachment(file.Uuid, file.VersionUuid, file.Name)))));
         }
-        catch (UpstreamException ex) when (ex.IsTransient && job.Attempt < AttemptsBeforeFallback)
+        catch (UpstreamException ex) when (ex.IsTransient && (job.Attempt < AttemptsBeforeFallback || !signedFound))
         {
+            // Until the document list has been read on this try, the file's name is unknown, and with it whether an
+            // earlier try (its answer lost) did attach it: keep trying rather than say it could not be attached.
             return new JobResult.Transient(ex.Message, ex.RetryAfter);
         }
         catch (UpstreamException ex)
