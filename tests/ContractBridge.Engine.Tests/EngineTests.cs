@@ -61,6 +61,45 @@ public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provi
     }
 
     [Fact]
+    public async Task Engine_Linger_EndsOnceNoJobHasArrivedForTheQuietPeriod()
+    {
+        var time = new FakeTimeProvider(T0);
+        var wakeups = new JobWakeups();
+        var queue = new JobQueue(Store, wakeups, time);
+        var batches = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        var handler = new DelegateHandler("notes", async (batch, ct) =>
+        {
+            batches.Enqueue(batch.Jobs.Count);
+            foreach (var job in batch.Jobs)
+            {
+                await batch.CompleteAsync(job, JobResult.Done, ct);
+            }
+        }, new JobHandlerOptions(MaxBatchSize: 250, MaxConcurrentBatches: 1, Linger: TimeSpan.FromHours(1), LingerQuiet: TimeSpan.FromSeconds(1)));
+        await using var engine = await Engines.StartAsync(Store, [handler], Engines.Options("quiet", o => o.PollInterval = TimeSpan.FromHours(2)), time, wakeups);
+        var advanced = TimeSpan.Zero;
+        async Task<bool> SucceededAdvancing(int count)
+        {
+            if ((await Store.CountAsync(None)).Succeeded >= count)
+            {
+                return true;
+            }
+
+            time.Advance(TimeSpan.FromMilliseconds(100));
+            advanced += TimeSpan.FromMilliseconds(100);
+            return false;
+        }
+
+        // The first job proves the worker is up; the next three arrive while it sleeps, and go together after 1 s of quiet.
+        await queue.EnqueueAsync([Engines.Job("notes", "lead:1")], None);
+        await Eventually.HoldsAsync(() => SucceededAdvancing(1), "the first note is written");
+        await queue.EnqueueAsync([.. Enumerable.Range(2, 3).Select(i => Engines.Job("notes", $"lead:{i}"))], None);
+        await Eventually.HoldsAsync(() => SucceededAdvancing(4), "the next three notes are written");
+
+        Assert.True(advanced < TimeSpan.FromMinutes(1), $"the hour-long linger ended early, after {advanced} of quiet and polling");
+        Assert.Equal([1, 3], batches);
+    }
+
+    [Fact]
     public async Task Engine_FollowUps_AreCommittedWithTheCompletion_AndRun()
     {
         var followed = new TaskCompletionSource<Job>(TaskCreationOptions.RunContinuationsAsynchronously);

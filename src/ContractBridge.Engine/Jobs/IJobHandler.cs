@@ -22,4 +22,8 @@ public interface IJobHandler
 /// How long to let jobs accumulate after the first one is seen before claiming a batch (fewer, fuller upstream calls),
 /// and again after a claim that emptied the queue (took fewer than MaxBatchSize). Zero claims at once.
 /// </param>
-public sealed record JobHandlerOptions(int MaxBatchSize = 1, int MaxConcurrentBatches = 4, TimeSpan Linger = default);
+/// <param name="LingerQuiet">
+/// Ends the linger early once no job of the kind has arrived in this instance for this long, so the tail of a burst and
+/// a lone job do not wait the whole linger. Zero (or not shorter than Linger) always lingers in full.
+/// </param>
+public sealed record JobHandlerOptions(int MaxBatchSize = 1, int MaxConcurrentBatches = 4, TimeSpan Linger = default, TimeSpan LingerQuiet = default);

@@ -98,11 +98,11 @@ internal sealed partial class KindWorker : IDisposable
                 {
                     lookedAgainAtDueJob = false;
                     StartBatch(jobs);
-                    if (jobs.Count < handler.Options.MaxBatchSize && handler.Options.Linger > TimeSpan.Zero)
+                    if (jobs.Count < handler.Options.MaxBatchSize)
                     {
                         // The queue is drained: let the next batch gather too, or a steady trickle of jobs (notes while
                         // contracts are being signed) would be claimed a few at a time, one upstream call each.
-                        await Task.Delay(handler.Options.Linger, time, stopping);
+                        await GatherAsync(stopping);
                     }
 
                     continue;
@@ -157,9 +157,35 @@ internal sealed partial class KindWorker : IDisposable
 
         lookedAgainAtDueJob = false;
         await signal.WaitAsync(wait, time, stopping);
-        if (handler.Options.Linger > TimeSpan.Zero)
+        await GatherAsync(stopping);
+    }
+
+    /// <summary>
+    /// Lets jobs accumulate for a batch: for the handler's Linger, or less once none has arrived for its LingerQuiet. A
+    /// steady stream fills whole batches; the last jobs of a burst, or a lone job, go as soon as the stream stops.
+    /// </summary>
+    private async Task GatherAsync(CancellationToken stopping)
+    {
+        var (linger, quiet) = (handler.Options.Linger, handler.Options.LingerQuiet);
+        if (linger <= TimeSpan.Zero)
         {
-            await Task.Delay(handler.Options.Linger, time, stopping);
+            return;
+        }
+
+        if (quiet <= TimeSpan.Zero || quiet >= linger)
+        {
+            await Task.Delay(linger, time, stopping);
+            return;
+        }
+
+        var deadline = time.GetUtcNow() + linger;
+        for (var left = linger; left > TimeSpan.Zero; left = deadline - time.GetUtcNow())
+        {
+            signal.Reset();
+            if (!await signal.WaitAsync(quiet < left ? quiet : left, time, stopping))
+            {
+                return;
+            }
         }
     }
 

@@ -19,13 +19,15 @@ internal sealed class WakeSignal
         }
     }
 
-    /// <summary>Completes when the signal is set, or after <paramref name="timeout"/> on <paramref name="time"/>'s clock.</summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// Completes when the signal is set (true), or after <paramref name="timeout"/> on <paramref name="time"/>'s clock (false).
+    /// </summary>
+    public async Task<bool> WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
         var signalled = Volatile.Read(ref pending).Task;
         if (signalled.IsCompleted)
         {
-            return;
+            return true;
         }
 
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -33,6 +35,7 @@ internal sealed class WakeSignal
         await Task.WhenAny(signalled, delay);
         await timer.CancelAsync();
         cancellationToken.ThrowIfCancellationRequested();
+        return signalled.IsCompleted;
     }
 
     private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -24,6 +24,12 @@ public sealed class KommoOptions
     /// </summary>
     public TimeSpan WriteBatchLinger { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Ends that wait early once no new write has come for this long: while deals stream in, batches fill for the whole
+    /// linger; the last writes of a burst, and a lone note, go out without waiting the rest of it.
+    /// </summary>
+    public TimeSpan WriteBatchQuiet { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>The account's web root (https://acme.kommo.com), for links to deals; derived from <see cref="BaseUrl"/>.</summary>
     public Uri? AccountUrl => BaseUrl is null ? null : new Uri(BaseUrl.GetLeftPart(UriPartial.Authority));
 }

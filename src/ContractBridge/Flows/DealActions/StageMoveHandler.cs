@@ -15,7 +15,7 @@ public sealed class StageMoveHandler(IOptions<BridgeOptions> bridge, KommoClient
 {
     public string Kind => JobKinds.StageMove;
 
-    public JobHandlerOptions Options { get; } = new(MaxBatchSize: KommoClient.MaxPerRequest, MaxConcurrentBatches: 1, Linger: bridge.Value.Kommo.WriteBatchLinger);
+    public JobHandlerOptions Options { get; } = new(MaxBatchSize: KommoClient.MaxPerRequest, MaxConcurrentBatches: 1, Linger: bridge.Value.Kommo.WriteBatchLinger, LingerQuiet: bridge.Value.Kommo.WriteBatchQuiet);
 
     public async Task HandleAsync(JobBatch batch, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ public sealed class TaskHandler(IOptions<BridgeOptions> bridge, KommoClient komm
 {
     public string Kind => JobKinds.Task;
 
-    public JobHandlerOptions Options { get; } = new(MaxBatchSize: KommoClient.MaxPerRequest, MaxConcurrentBatches: 1, Linger: bridge.Value.Kommo.WriteBatchLinger);
+    public JobHandlerOptions Options { get; } = new(MaxBatchSize: KommoClient.MaxPerRequest, MaxConcurrentBatches: 1, Linger: bridge.Value.Kommo.WriteBatchLinger, LingerQuiet: bridge.Value.Kommo.WriteBatchQuiet);
 
     public async Task HandleAsync(JobBatch batch, CancellationToken cancellationToken)
     {
