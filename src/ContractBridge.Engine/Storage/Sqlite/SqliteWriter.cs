@@ -20,6 +20,7 @@ internal sealed class SqliteWriter : IDisposable
     private readonly BlockingCollection<IWrite> queue = [];
     private readonly SqliteConnection connection;
     private readonly Thread thread;
+    private readonly SqliteCheckpointer checkpointer;
     private int disposed;
 
     public SqliteWriter(string connectionString, SqliteSynchronous synchronous)
@@ -31,6 +32,9 @@ internal sealed class SqliteWriter : IDisposable
         // short steps, where the provider's fallback retry sleeps far longer.
         SqliteConnections.Execute(connection, "PRAGMA busy_timeout = 10000;");
         SqliteConnections.Execute(connection, $"PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()};");
+        // Commits never copy the log into the database file themselves: the checkpointer does, beside them.
+        SqliteConnections.Execute(connection, "PRAGMA wal_autocheckpoint = 0;");
+        checkpointer = new SqliteCheckpointer(connectionString, synchronous);
         thread = new Thread(Run) { IsBackground = true, Name = "SQLite writer" };
         thread.Start();
     }
@@ -61,6 +65,7 @@ internal sealed class SqliteWriter : IDisposable
 
         queue.CompleteAdding();
         thread.Join();
+        checkpointer.Dispose();
         connection.Dispose();
         queue.Dispose();
     }
@@ -85,6 +90,8 @@ internal sealed class SqliteWriter : IDisposable
             {
                 ExecuteGroup(group);
             }
+
+            checkpointer.Committed();
         }
     }
 
