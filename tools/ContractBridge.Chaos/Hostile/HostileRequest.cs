@@ -6,9 +6,6 @@ public enum Expectation
     /// <summary>A 4xx; on a webhook endpoint, with a message saying what is wrong.</summary>
     Refused,
 
-    /// <summary>A 4xx, or a redirect to the login page (a dashboard page asked for without a session).</summary>
-    RefusedOrLogin,
-
     /// <summary>An exact replay of a genuine, already stored delivery: 200 "duplicate", nothing new stored.</summary>
     Duplicate,
 }

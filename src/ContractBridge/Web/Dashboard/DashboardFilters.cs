@@ -2,8 +2,9 @@
 namespace ContractBridge.Web.Dashboard;
 
 /// <summary>
-/// The gate in front of the dashboard's routes. Off → 404 saying how to turn it on. No session → the login form for a
-/// browser's GET, 401 for anything else (a wrong bearer token, a POST). A POST from a cookie session must come from
+/// The gate in front of the dashboard's routes. Off → 404 saying how to turn it on. No session → 401: with the login form
+/// for a browser's GET (in place, rather than a redirect, so that nothing unauthenticated is ever answered 2xx or 3xx),
+/// with a problem page for anything else (a wrong bearer token, a POST). A POST from a cookie session must come from
 /// this site (Origin, when the browser sends it) and carry the session's CSRF token.
 /// </summary>
 public static class DashboardFilters
@@ -36,7 +37,7 @@ public static class DashboardFilters
         {
             if (HttpMethods.IsGet(request.Method) && DashboardAccess.BearerToken(request) is null)
             {
-                return Results.Redirect("/login");
+                return html.Page(context, "Log in", LoginPage.Body(html, null), session: null, StatusCodes.Status401Unauthorized);
             }
 
             context.Response.Headers.WWWAuthenticate = "Bearer";
