@@ -1,9 +1,13 @@
+using System.Buffers;
+
 namespace ContractBridge.Web;
 
 /// <summary>Reads a request body whole, up to a limit; larger bodies are refused without being read in full.</summary>
 public static class BodyReader
 {
     public const int MaxWebhookBytes = 1024 * 1024;
+
+    private const int ChunkBytes = 16 * 1024;
 
     /// <summary>The body, or null when it is larger than <paramref name="limit"/>.</summary>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
@@ -13,12 +17,34 @@ public static class BodyReader
             return null;
         }
 
-        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
-        var chunk = new byte[16 * 1024];
-        int read;
         try
         {
-            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            if (request.ContentLength is { } length)
+            {
+                // Kestrel holds the body to its Content-Length, so it is read straight into an array of that size: one
+                // allocation per webhook, where a read buffer and a growing copy were three (and 16 KB) at 1,000 a second.
+                var body = new byte[length];
+                await request.Body.ReadExactlyAsync(body, cancellationToken);
+                return body;
+            }
+
+            return await ReadChunkedAsync(request.Body, limit, cancellationToken);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // A body without Content-Length crossed the server's own limit inside one read: too large all the same.
+            return null;
+        }
+    }
+
+    private static async Task<byte[]?> ReadChunkedAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
             {
                 if (buffer.Length + read > limit)
                 {
@@ -28,10 +54,9 @@ public static class BodyReader
                 buffer.Write(chunk, 0, read);
             }
         }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        finally
         {
-            // A body without Content-Length crossed the server's own limit inside one read: too large all the same.
-            return null;
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();

@@ -64,7 +64,8 @@ public static class KommoWebhookParser
         string? subdomain = null;
         long? accountId = null;
         var fields = 0;
-        var reader = new FormReader(text) { ValueCountLimit = MaxFormFields, KeyLengthLimit = 512, ValueLengthLimit = 64 * 1024 };
+        // Disposed so that its character buffer goes back to the pool: undisposed, every webhook rented a fresh one.
+        using var reader = new FormReader(text) { ValueCountLimit = MaxFormFields, KeyLengthLimit = 512, ValueLengthLimit = 64 * 1024 };
         try
         {
             for (var pair = reader.ReadNextPair(); pair is not null; pair = reader.ReadNextPair())
