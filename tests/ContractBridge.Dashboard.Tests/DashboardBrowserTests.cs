@@ -47,9 +47,10 @@ public sealed class DashboardBrowserTests(HeadlessChromium chromium) : IClassFix
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
 
-        // The launched contract, with its IC number linking to Ironclad.
+        // The launched contract under its deal's name, with its IC number linking to Ironclad.
         await page.GetByRole(AriaRole.Link, new() { Name = "Contracts", Exact = true }).ClickAsync();
         var contract = page.Locator($"tr[data-lead='{globex.ToString(CultureInfo.InvariantCulture)}']");
+        await Expect(contract.GetByRole(AriaRole.Link, new() { Name = "Globex annual license" })).ToHaveAttributeAsync("href", new Regex($"/leads/detail/{globex}$"));
         await Expect(contract.GetByRole(AriaRole.Link, new() { Name = launched.IroncladId })).ToHaveAttributeAsync("href", new Regex($"/workflows/{launched.Id}$"));
 
         // The dead job with its error, and its replay button.

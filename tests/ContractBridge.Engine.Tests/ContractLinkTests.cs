@@ -35,7 +35,7 @@ public abstract class ContractLinkTests(IStoreProvider provider) : StoreTestBase
     public async Task Reserve_ByAnotherJob_ReportsTheActiveContract()
     {
         await Store.ReserveAsync(42, "MSA", "default", 7, T0, None);
-        await Store.CompleteLaunchAsync(42, 7, "wf-1", "IC-1", T0, [], T0, None);
+        await Store.CompleteLaunchAsync(42, 7, "wf-1", "IC-1", null, T0, [], T0, None);
 
         var other = await Store.ReserveAsync(42, "NDA", "other", 8, T0.AddMinutes(1), None);
 
@@ -63,7 +63,7 @@ public abstract class ContractLinkTests(IStoreProvider provider) : StoreTestBase
     public async Task CancelledContract_FreesTheLeadForANewLaunch()
     {
         await Store.ReserveAsync(42, "MSA", "default", 7, T0, None);
-        await Store.CompleteLaunchAsync(42, 7, "wf-1", "IC-1", T0, [], T0, None);
+        await Store.CompleteLaunchAsync(42, 7, "wf-1", "IC-1", null, T0, [], T0, None);
         await Store.ApplyStateAsync("wf-1", ContractState.Cancelled, false, T0.AddMinutes(5), [], T0.AddMinutes(5), None);
 
         var again = await Store.ReserveAsync(42, "MSA", "default", 8, T0.AddMinutes(6), None);
@@ -78,7 +78,7 @@ public abstract class ContractLinkTests(IStoreProvider provider) : StoreTestBase
     {
         await Store.ReserveAsync(42, "MSA", "default", 7, T0, None);
         await Store.ReserveAsync(43, "MSA", "default", 8, T0, None);
-        await Store.CompleteLaunchAsync(43, 8, "wf-43", "IC-43", T0, [], T0, None);
+        await Store.CompleteLaunchAsync(43, 8, "wf-43", "IC-43", null, T0, [], T0, None);
 
         await Store.ReleaseReservationAsync(42, 7, None);
         await Store.ReleaseReservationAsync(43, 8, None);
@@ -92,10 +92,11 @@ public abstract class ContractLinkTests(IStoreProvider provider) : StoreTestBase
     {
         await Store.ReserveAsync(42, "MSA", "default", 7, T0, None);
 
-        await Store.CompleteLaunchAsync(42, 7, "wf-1", "IC-12", T0.AddSeconds(3), [Engines.Job("kommo.note", "lead:42")], T0.AddSeconds(4), None);
+        await Store.CompleteLaunchAsync(42, 7, "wf-1", "IC-12", "Acme — 50 seats", T0.AddSeconds(3), [Engines.Job("kommo.note", "lead:42")], T0.AddSeconds(4), None);
 
         var link = (await Store.FindByWorkflowAsync("wf-1", None))!;
         Assert.Equal((ContractState.Created, "IC-12", T0.AddSeconds(3), T0.AddSeconds(4)), (link.State, link.IroncladNumber, link.IroncladUpdatedAt, link.UpdatedAt));
+        Assert.Equal("Acme — 50 seats", link.DealName);
         Assert.Single(await Store.ClaimAsync("kommo.note", 10, "me", T0.AddSeconds(4), TimeSpan.FromSeconds(30), None));
         Assert.Equal([link], await Store.ListOpenAsync(None));
     }
@@ -104,7 +105,7 @@ public abstract class ContractLinkTests(IStoreProvider provider) : StoreTestBase
     public async Task CompleteLaunch_WithoutReservation_Throws()
     {
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            Store.CompleteLaunchAsync(42, 7, "wf-1", "IC-12", T0, [], T0, None));
+            Store.CompleteLaunchAsync(42, 7, "wf-1", "IC-12", null, T0, [], T0, None));
     }
 
     [Fact]
@@ -154,7 +155,7 @@ public abstract class ContractLinkTests(IStoreProvider provider) : StoreTestBase
     [Fact]
     public async Task Adopt_RecordsAWorkflowLaunchedElsewhere_Once()
     {
-        var found = new ContractLink(50, "wf-50", "IC-50", "MSA", "recovered", ContractState.Review, false, T0, T0, T0, null);
+        var found = new ContractLink(50, "wf-50", "IC-50", "MSA", "recovered", ContractState.Review, false, T0, T0, T0, null, "Initech renewal");
 
         var adopted = await Store.AdoptAsync(found, None);
         var again = await Store.AdoptAsync(found with { State = ContractState.Draft }, None);
@@ -207,6 +208,6 @@ public abstract class ContractLinkTests(IStoreProvider provider) : StoreTestBase
     private async Task LaunchedAsync(long leadId, string workflowId)
     {
         await Store.ReserveAsync(leadId, "MSA", "default", leadId, T0, None);
-        await Store.CompleteLaunchAsync(leadId, leadId, workflowId, $"IC-{leadId}", T0, [], T0, None);
+        await Store.CompleteLaunchAsync(leadId, leadId, workflowId, $"IC-{leadId}", null, T0, [], T0, None);
     }
 }

@@ -8,6 +8,8 @@ namespace ContractBridge.Engine.Contracts;
 /// <param name="IroncladUpdatedAt">The workflow's lastUpdated of the last state applied: older events are stale.</param>
 /// <param name="Paused">Ironclad status "paused": shown, but it changes nothing on the deal.</param>
 /// <param name="LaunchJobId">The job that reserved the lead, so a re-run of that same job can tell its own reservation.</param>
+/// <param name="DealName">The deal's name in Kommo when the contract was launched, for people reading the list; null
+/// for a link made before names were kept, or adopted from a workflow launched elsewhere.</param>
 public sealed record ContractLink(
     long LeadId,
     string? WorkflowId,
@@ -19,4 +21,5 @@ public sealed record ContractLink(
     DateTimeOffset? IroncladUpdatedAt,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    long? LaunchJobId);
+    long? LaunchJobId,
+    string? DealName = null);

@@ -13,11 +13,11 @@ public interface IContractLinkStore
     Task<ReservationOutcome> ReserveAsync(long leadId, string templateName, string ruleName, long jobId, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Fills in the launched workflow (state Created, unless a state event already moved it on) and stores
+    /// Fills in the launched workflow (state Created, unless a state event already moved it on) and the deal's name, and stores
     /// <paramref name="followUps"/>, in one transaction. Throws <see cref="InvalidOperationException"/> when job
     /// <paramref name="jobId"/> holds no active reservation of the lead.
     /// </summary>
-    Task CompleteLaunchAsync(long leadId, long jobId, string workflowId, string ironcladNumber, DateTimeOffset ironcladUpdatedAt, IReadOnlyList<NewJob> followUps, DateTimeOffset now, CancellationToken cancellationToken);
+    Task CompleteLaunchAsync(long leadId, long jobId, string workflowId, string ironcladNumber, string? dealName, DateTimeOffset ironcladUpdatedAt, IReadOnlyList<NewJob> followUps, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Drops a Launching reservation of <paramref name="jobId"/> (the launch failed for good), so moving the deal again retries.</summary>
     Task ReleaseReservationAsync(long leadId, long jobId, CancellationToken cancellationToken);

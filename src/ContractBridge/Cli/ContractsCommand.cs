@@ -18,7 +18,7 @@ public static class ContractsCommand
                 result.AddError("--limit must be between 1 and 10000.");
             }
         });
-        var list = new Command("list", "List deal ↔ contract links: lead, workflow, IC number, template, state and when it last changed.") { dataDir, postgres, limit };
+        var list = new Command("list", "List deal ↔ contract links: lead, deal name, workflow, IC number, template, state and when it last changed.") { dataDir, postgres, limit };
         list.SetAction((parse, cancellationToken) =>
             CommandRunner.RunAsync(parse, CommonOptions.Merge(settings, parse, dataDir, postgres), (host, output, error) => ListAsync(host, parse.GetValue(limit), output, error, cancellationToken)));
         return new Command("contracts", "Inspect the contracts the bridge launched or follows.") { list };
@@ -28,11 +28,12 @@ public static class ContractsCommand
     {
         var store = await host.OpenStoreAsync(error, cancellationToken);
         var links = await store.ListAsync(limit, cancellationToken);
-        var table = new TextTable("LEAD", "WORKFLOW", "IC NUMBER", "TEMPLATE", "RULE", "STATE", "UPDATED");
+        var table = new TextTable("LEAD", "DEAL", "WORKFLOW", "IC NUMBER", "TEMPLATE", "RULE", "STATE", "UPDATED");
         foreach (var link in links)
         {
             table.Add(
                 link.LeadId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                DealText(link.DealName),
                 link.WorkflowId ?? "-",
                 link.IroncladNumber ?? "-",
                 link.TemplateName,
@@ -44,6 +45,19 @@ public static class ContractsCommand
         await output.WriteAsync(table.ToString());
         await output.WriteLineAsync($"{links.Count} contract(s){(links.Count == limit ? $" (the newest {limit}; --limit shows more)" : string.Empty)}.");
         return ExitCodes.Success;
+    }
+
+    /// <summary>The deal's name on one line of a table: control characters blanked, long names cut.</summary>
+    public static string DealText(string? name)
+    {
+        const int MaxLength = 40;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return "-";
+        }
+
+        var line = string.Concat(name.Trim().Select(c => char.IsControl(c) ? ' ' : c));
+        return line.Length <= MaxLength ? line : string.Concat(line.AsSpan(0, MaxLength - 1), "…");
     }
 
     public static string StateText(ContractLink link) => link.Paused ? $"{link.State} (paused)" : link.State.ToString();

@@ -236,7 +236,7 @@ public sealed class DashboardTests
 
         var page = await client.GetPageAsync("/contracts");
 
-        Assert.Contains($">Deal {lead}</a>", page, StringComparison.Ordinal);
+        Assert.Contains($">Globex &lt;MSA&gt;</a> <span class=\"muted\">#{lead}</span>", page, StringComparison.Ordinal);
         Assert.Contains($"/leads/detail/{lead}\"", page, StringComparison.Ordinal);
         Assert.Contains($"/workflows/{workflow.Id}\"", page, StringComparison.Ordinal);
         Assert.Contains($">{workflow.IroncladId}</a>", page, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContractBridge.Cli;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Tests.Integration.Support;
 using ContractBridge.Tests.Operators.Support;
@@ -92,9 +93,19 @@ public sealed class InspectionCommandTests
         var row = Assert.Single(result.Output.Split('\n'), l => l.StartsWith(lead.ToString(CultureInfo.InvariantCulture) + " ", StringComparison.Ordinal));
         Assert.Contains(workflow.Id, row, StringComparison.Ordinal);
         Assert.Contains(workflow.IroncladId, row, StringComparison.Ordinal);
+        Assert.Contains(" Globex MSA ", row, StringComparison.Ordinal);
         Assert.Contains("Created", row, StringComparison.Ordinal);
         Assert.Contains("Database: SQLite at ", result.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(null, "-")]
+    [InlineData("  ", "-")]
+    [InlineData("Globex MSA", "Globex MSA")]
+    [InlineData("Two\nlines\tand a tab", "Two lines and a tab")]
+    [InlineData("A deal whose name goes on and on past forty characters", "A deal whose name goes on and on past f…")]
+    public void ContractsList_WritesTheDealNameOnOneShortLine(string? name, string expected) =>
+        Assert.Equal(expected, ContractsCommand.DealText(name));
 
     [Fact]
     public async Task JobsList_FiltersByStatus_AndShowsTheError()

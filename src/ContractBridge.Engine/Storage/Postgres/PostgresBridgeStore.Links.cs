@@ -8,7 +8,7 @@ namespace ContractBridge.Engine.Storage.Postgres;
 public sealed partial class PostgresBridgeStore
 {
     private const string LinkColumns =
-        "lead_id, workflow_id, ironclad_number, template_name, rule_name, state, paused, ironclad_updated_at, created_at, updated_at, launch_job_id";
+        "lead_id, workflow_id, ironclad_number, template_name, rule_name, state, paused, ironclad_updated_at, created_at, updated_at, launch_job_id, deal_name";
 
     private const string ActiveByLead = "lead_id = @value AND state <> 'Cancelled'";
 
@@ -46,12 +46,12 @@ public sealed partial class PostgresBridgeStore
         }
     }
 
-    public Task CompleteLaunchAsync(long leadId, long jobId, string workflowId, string ironcladNumber, DateTimeOffset ironcladUpdatedAt, IReadOnlyList<NewJob> followUps, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task CompleteLaunchAsync(long leadId, long jobId, string workflowId, string ironcladNumber, string? dealName, DateTimeOffset ironcladUpdatedAt, IReadOnlyList<NewJob> followUps, DateTimeOffset now, CancellationToken cancellationToken) =>
         InTransactionAsync(async connection =>
         {
             await using var update = new NpgsqlCommand("""
                 UPDATE contract_links
-                SET workflow_id = @workflow, ironclad_number = @number,
+                SET workflow_id = @workflow, ironclad_number = @number, deal_name = @deal,
                     state = CASE state WHEN 'Launching' THEN 'Created' ELSE state END,
                     ironclad_updated_at = GREATEST(ironclad_updated_at, @updated),
                     updated_at = @now
@@ -59,6 +59,7 @@ public sealed partial class PostgresBridgeStore
                 """, connection);
             update.Parameters.AddWithValue("workflow", workflowId);
             update.Parameters.AddWithValue("number", ironcladNumber);
+            update.Parameters.AddWithValue("deal", (object?)dealName ?? DBNull.Value);
             update.Parameters.AddWithValue("updated", DbTime.ToUtcDateTime(ironcladUpdatedAt));
             update.Parameters.AddWithValue("now", DbTime.ToUtcDateTime(now));
             update.Parameters.AddWithValue("lead", leadId);
@@ -103,7 +104,7 @@ public sealed partial class PostgresBridgeStore
 
             await using var write = new NpgsqlCommand($"""
                 INSERT INTO contract_links ({LinkColumns})
-                VALUES (@lead, @workflow, @number, @template, @rule, @state, @paused, @updated, @created, @now, @job)
+                VALUES (@lead, @workflow, @number, @template, @rule, @state, @paused, @updated, @created, @now, @job, @deal)
                 RETURNING {LinkColumns};
                 """, connection);
             write.Parameters.AddWithValue("lead", link.LeadId);
@@ -117,6 +118,7 @@ public sealed partial class PostgresBridgeStore
             write.Parameters.AddWithValue("created", DbTime.ToUtcDateTime(link.CreatedAt));
             write.Parameters.AddWithValue("now", DbTime.ToUtcDateTime(link.UpdatedAt));
             write.Parameters.AddWithValue("job", (object?)link.LaunchJobId ?? DBNull.Value);
+            write.Parameters.AddWithValue("deal", (object?)link.DealName ?? DBNull.Value);
             return (await ReadLinksAsync(write, cancellationToken)).Single();
         }, cancellationToken);
 
@@ -212,7 +214,8 @@ public sealed partial class PostgresBridgeStore
                 reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7),
                 reader.GetFieldValue<DateTimeOffset>(8),
                 reader.GetFieldValue<DateTimeOffset>(9),
-                reader.IsDBNull(10) ? null : reader.GetInt64(10)));
+                reader.IsDBNull(10) ? null : reader.GetInt64(10),
+                reader.IsDBNull(11) ? null : reader.GetString(11)));
         }
 
         return links;

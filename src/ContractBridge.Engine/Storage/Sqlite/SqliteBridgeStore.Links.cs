@@ -7,7 +7,7 @@ namespace ContractBridge.Engine.Storage.Sqlite;
 public sealed partial class SqliteBridgeStore
 {
     private const string LinkColumns =
-        "lead_id, workflow_id, ironclad_number, template_name, rule_name, state, paused, ironclad_updated_at, created_at, updated_at, launch_job_id";
+        "lead_id, workflow_id, ironclad_number, template_name, rule_name, state, paused, ironclad_updated_at, created_at, updated_at, launch_job_id, deal_name";
 
     public Task<ReservationOutcome> ReserveAsync(long leadId, string templateName, string ruleName, long jobId, DateTimeOffset now, CancellationToken cancellationToken) =>
         WriteAsync((connection, transaction) =>
@@ -32,12 +32,12 @@ public sealed partial class SqliteBridgeStore
             return new ReservationOutcome(ReservationStatus.Reserved, ReadLinks(insert).Single());
         }, cancellationToken);
 
-    public Task CompleteLaunchAsync(long leadId, long jobId, string workflowId, string ironcladNumber, DateTimeOffset ironcladUpdatedAt, IReadOnlyList<NewJob> followUps, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task CompleteLaunchAsync(long leadId, long jobId, string workflowId, string ironcladNumber, string? dealName, DateTimeOffset ironcladUpdatedAt, IReadOnlyList<NewJob> followUps, DateTimeOffset now, CancellationToken cancellationToken) =>
         WriteAsync((connection, transaction) =>
         {
             using var update = SqliteConnections.Command(connection, transaction, """
                 UPDATE contract_links
-                SET workflow_id = @workflow, ironclad_number = @number,
+                SET workflow_id = @workflow, ironclad_number = @number, deal_name = @deal,
                     state = CASE state WHEN 'Launching' THEN 'Created' ELSE state END,
                     ironclad_updated_at = CASE WHEN ironclad_updated_at IS NULL OR ironclad_updated_at < @updated
                                                THEN @updated ELSE ironclad_updated_at END,
@@ -46,6 +46,7 @@ public sealed partial class SqliteBridgeStore
                 """);
             update.Parameters.AddWithValue("@workflow", workflowId);
             update.Parameters.AddWithValue("@number", ironcladNumber);
+            update.Parameters.AddWithValue("@deal", SqliteConnections.Nullable(dealName));
             update.Parameters.AddWithValue("@updated", DbTime.ToMicroseconds(ironcladUpdatedAt));
             update.Parameters.AddWithValue("@now", DbTime.ToMicroseconds(now));
             update.Parameters.AddWithValue("@lead", leadId);
@@ -87,7 +88,7 @@ public sealed partial class SqliteBridgeStore
 
             using var insert = SqliteConnections.Command(connection, transaction, $"""
                 INSERT INTO contract_links ({LinkColumns})
-                VALUES (@lead, @workflow, @number, @template, @rule, @state, @paused, @updated, @created, @now, @job)
+                VALUES (@lead, @workflow, @number, @template, @rule, @state, @paused, @updated, @created, @now, @job, @deal)
                 RETURNING {LinkColumns};
                 """);
             AddAdoptParameters(insert, link);
@@ -183,6 +184,7 @@ public sealed partial class SqliteBridgeStore
         command.Parameters.AddWithValue("@created", DbTime.ToMicroseconds(link.CreatedAt));
         command.Parameters.AddWithValue("@now", DbTime.ToMicroseconds(link.UpdatedAt));
         command.Parameters.AddWithValue("@job", SqliteConnections.Nullable(link.LaunchJobId));
+        command.Parameters.AddWithValue("@deal", SqliteConnections.Nullable(link.DealName));
     }
 
     private static List<ContractLink> ReadLinks(SqliteCommand command)
@@ -202,7 +204,8 @@ public sealed partial class SqliteBridgeStore
                 reader.IsDBNull(7) ? null : DbTime.FromMicroseconds(reader.GetInt64(7)),
                 DbTime.FromMicroseconds(reader.GetInt64(8)),
                 DbTime.FromMicroseconds(reader.GetInt64(9)),
-                reader.IsDBNull(10) ? null : reader.GetInt64(10)));
+                reader.IsDBNull(10) ? null : reader.GetInt64(10),
+                reader.IsDBNull(11) ? null : reader.GetString(11)));
         }
 
         return links;

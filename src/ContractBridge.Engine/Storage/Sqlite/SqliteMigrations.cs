@@ -83,5 +83,8 @@ internal static class SqliteMigrations
             CREATE INDEX received_events_by_time ON received_events (received_at);
             CREATE INDEX jobs_succeeded_by_time ON jobs (updated_at) WHERE status = 'Succeeded';
             """),
+        new(3, "contract links keep the deal's name", """
+            ALTER TABLE contract_links ADD COLUMN deal_name TEXT;
+            """),
     ];
 }

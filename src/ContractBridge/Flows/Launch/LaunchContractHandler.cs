@@ -261,6 +261,7 @@ public sealed partial class LaunchContractHandler(
                 job.Id,
                 workflow.Id,
                 number,
+                deal.Lead.Name,
                 workflow.Created ?? workflow.LastUpdated ?? time.GetUtcNow(),
                 [
                     JobPayloads.Note(request.LeadId, DealNotes.Launched(template.Name, number, workflow.Id, links.Workflow(workflow.Id))),

@@ -24,7 +24,9 @@ public sealed class DashboardTables(DashboardHtml html, ContractLinks links)
             var workflow = link.WorkflowId is { } id
                 ? html.ExternalLink(links.Workflow(id), link.IroncladNumber ?? id)
                 : "<span class=\"muted\">launching</span>";
-            table.Append("<tr data-lead=\"").Append(html.T(lead)).Append("\"><td>").Append(html.ExternalLink(links.Deal(link.LeadId), $"Deal {lead}"))
+            table.Append("<tr data-lead=\"").Append(html.T(lead)).Append("\"><td>")
+                .Append(html.ExternalLink(links.Deal(link.LeadId), string.IsNullOrWhiteSpace(link.DealName) ? $"Deal {lead}" : link.DealName))
+                .Append(" <span class=\"muted\">#").Append(html.T(lead)).Append("</span>")
                 .Append("</td><td>").Append(html.T(link.TemplateName))
                 .Append("</td><td>").Append(html.T(link.RuleName))
                 .Append("</td><td>").Append(workflow)
