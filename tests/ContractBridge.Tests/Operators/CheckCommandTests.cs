@@ -22,6 +22,20 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public async Task TemplateWithoutKommoLeadId_Passes_WithAWarningThatSaysWhatToAdd()
+    {
+        await using var bridge = await BridgeHarness.StartAsync();
+
+        var result = await CliRun.RunAsync(OperatorSettings.From(bridge, ("ContractBridge:Rules:0:Template", "SOW")), "check");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var warning = Assert.Single(result.Output.Split('\n'), l => l.StartsWith("warn", StringComparison.Ordinal));
+        Assert.Contains("attribute kommoLeadId", warning, StringComparison.Ordinal);
+        Assert.Contains("Add a text attribute named kommoLeadId", warning, StringComparison.Ordinal);
+        Assert.Contains("0 failed, 0 skipped, 1 with a warning.", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WrongStageId_Fails_NamingTheStageAndTheStagesThereAre()
     {
         await using var bridge = await BridgeHarness.StartAsync();

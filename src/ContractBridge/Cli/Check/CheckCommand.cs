@@ -41,13 +41,15 @@ public static class CheckCommand
         var table = new TextTable("RESULT", "AREA", "CHECK", "DETAIL") { FullLastColumn = true };
         foreach (var result in results)
         {
-            table.Add(result.Outcome switch { CheckOutcome.Pass => "pass", CheckOutcome.Fail => "FAIL", _ => "skip" }, result.Area, result.Check, result.Detail);
+            table.Add(result.Outcome switch { CheckOutcome.Pass => "pass", CheckOutcome.Fail => "FAIL", CheckOutcome.Warn => "warn", _ => "skip" }, result.Area, result.Check, result.Detail);
         }
 
         await output.WriteAsync(table.ToString());
         var failed = results.Count(r => r.Outcome == CheckOutcome.Fail);
+        var warned = results.Count(r => r.Outcome == CheckOutcome.Warn);
         await output.WriteLineAsync(
-            $"{results.Count} checks: {results.Count(r => r.Outcome == CheckOutcome.Pass)} passed, {failed} failed, {results.Count(r => r.Outcome == CheckOutcome.Skip)} skipped.");
+            $"{results.Count} checks: {results.Count(r => r.Outcome == CheckOutcome.Pass)} passed, {failed} failed, {results.Count(r => r.Outcome == CheckOutcome.Skip)} skipped"
+            + (warned > 0 ? $", {warned} with a warning." : "."));
         return failed == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
 }

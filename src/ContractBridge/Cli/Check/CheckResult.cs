@@ -8,4 +8,6 @@ public sealed record CheckResult(string Area, string Check, CheckOutcome Outcome
     public static CheckResult Fail(string area, string check, string detail) => new(area, check, CheckOutcome.Fail, detail);
 
     public static CheckResult Skip(string area, string check, string detail) => new(area, check, CheckOutcome.Skip, detail);
+
+    public static CheckResult Warn(string area, string check, string detail) => new(area, check, CheckOutcome.Warn, detail);
 }

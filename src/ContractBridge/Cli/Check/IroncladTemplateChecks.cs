@@ -8,7 +8,7 @@ namespace ContractBridge.Cli.Check;
 /// <summary>
 /// The Ironclad side of `check`: the credentials list templates, each rule's template exists, and its mapping fits the
 /// template's schema (every mapped attribute exists with a compatible type, every required one is mapped), using the
-/// same <see cref="AttributeMapper.Plan"/> a launch uses.
+/// same <see cref="AttributeMapper.Plan"/> a launch uses. A template without a kommoLeadId attribute works, with a warning.
 /// </summary>
 public sealed class IroncladTemplateChecks(TemplateCatalog catalog, BridgeOptions options)
 {
@@ -40,6 +40,13 @@ public sealed class IroncladTemplateChecks(TemplateCatalog catalog, BridgeOption
             }
 
             results.Add(CheckResult.Pass(Area, $"{prefix} template '{rule.Template}'", $"'{template.Name}' (id {template.Id})"));
+            if (!template.Attributes.ContainsKey(AttributeMapper.LeadIdAttribute))
+            {
+                results.Add(CheckResult.Warn(Area, $"{prefix} attribute {AttributeMapper.LeadIdAttribute}", $"'{template.Name}' has none: a launch whose answer is lost "
+                    + "cannot be found again in Ironclad (the bridge then relies on its own record alone), and a workflow launched by hand "
+                    + $"cannot find its deal. Add a text attribute named {AttributeMapper.LeadIdAttribute} to the template."));
+            }
+
             var plan = AttributeMapper.Plan(rule.Mapping, template);
             if (plan.Problems.Count == 0)
             {
