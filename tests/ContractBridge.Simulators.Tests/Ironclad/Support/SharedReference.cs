@@ -1,13 +1,19 @@
 namespace ContractBridge.Simulators.Tests.Ironclad.Support;
 
 /// <summary>
-/// Finds the project's shared reference files (<c>shared/reference/</c>), which sit beside the repository (CI copies
-/// them there; worktrees find them further up).
+/// Finds a reference file: the copy kept with these tests (Ironclad/Spec, copied next to the test assembly), so a clone
+/// anywhere has it, else the project's shared reference folder above the repository (<c>shared/reference/</c>).
 /// </summary>
 public static class SharedReference
 {
     public static string Path(string fileName)
     {
+        var kept = System.IO.Path.Combine(AppContext.BaseDirectory, "Ironclad", "Spec", fileName);
+        if (File.Exists(kept))
+        {
+            return kept;
+        }
+
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             var candidate = System.IO.Path.Combine(directory.FullName, "shared", "reference", fileName);
@@ -17,6 +23,6 @@ public static class SharedReference
             }
         }
 
-        throw new FileNotFoundException($"shared/reference/{fileName} was not found above {AppContext.BaseDirectory}");
+        throw new FileNotFoundException($"{fileName} is neither in Ironclad/Spec next to the tests nor in shared/reference above {AppContext.BaseDirectory}");
     }
 }
