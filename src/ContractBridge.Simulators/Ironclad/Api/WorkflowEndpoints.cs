@@ -23,10 +23,10 @@ public static class WorkflowEndpoints
             return IroncladJson.Result(services.Launcher.StartAsync(body, caller, useDefaults));
         });
 
-        api.MapGet("/workflows/async/{asyncJobId}", (HttpContext context, string asyncJobId) =>
+        api.MapGet("/workflows/async/{asyncJobId}", async (HttpContext context, string asyncJobId) =>
         {
             services.Auth.Authenticate(context, IroncladScopes.CreateWorkflows);
-            return IroncladJson.Result(services.Launcher.AsyncStatus(asyncJobId)
+            return IroncladJson.Result(await services.Launcher.AsyncStatusAsync(asyncJobId)
                 ?? throw IroncladApiException.NotFound("not found", "asyncJobId"));
         });
 

@@ -54,6 +54,8 @@ public sealed partial class IroncladState
             job.Error = error;
             job.Finished = true;
         }
+
+        job.Completion.TrySetResult();
     }
 
     /// <summary>Runs <paramref name="read"/> on a job under the lock; null when unknown.</summary>

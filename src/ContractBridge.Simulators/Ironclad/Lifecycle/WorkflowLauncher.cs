@@ -32,10 +32,18 @@ public sealed class WorkflowLauncher(IroncladState state, SimulatorClock clock)
         };
     }
 
-    /// <summary>The job as <c>GET /workflows/async/{id}</c> answers it; null when unknown.</summary>
-    public JsonObject? AsyncStatus(string jobId)
+    /// <summary>
+    /// The job as <c>GET /workflows/async/{id}</c> answers it; null when unknown. Once the job is due its outcome is
+    /// answered: a poll that finds the launch running (started by the timer) waits for it rather than say "in_progress".
+    /// </summary>
+    public async Task<JsonObject?> AsyncStatusAsync(string jobId)
     {
         RunIfDue(jobId);
+        if (state.ReadAsyncJob(jobId, job => job.Claimed ? job.Completion.Task : Task.CompletedTask) is { } launched)
+        {
+            await launched;
+        }
+
         return state.ReadAsyncJob(jobId, job =>
         {
             var status = new JsonObject
@@ -93,6 +101,12 @@ public sealed class WorkflowLauncher(IroncladState state, SimulatorClock clock)
         catch (IroncladApiException ex)
         {
             state.FinishAsyncJob(job, null, ex.Error);
+        }
+        catch (Exception ex)
+        {
+            // A simulator bug must still end the job: polls wait for it once it has started.
+            state.FinishAsyncJob(job, null, new IroncladError("SERVER_ERROR", ex.Message, null));
+            throw;
         }
     }
 }

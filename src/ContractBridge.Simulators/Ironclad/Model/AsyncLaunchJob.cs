@@ -24,6 +24,9 @@ public sealed class AsyncLaunchJob
 
     public bool Finished { get; set; }
 
+    /// <summary>Completes when the launch has run, so a poll that finds it running waits for its outcome.</summary>
+    public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public JsonObject? LaunchedWorkflow { get; set; }
 
     public IroncladError? Error { get; set; }
