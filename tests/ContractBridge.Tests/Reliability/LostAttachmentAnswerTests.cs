@@ -58,22 +58,10 @@ public sealed class LostAttachmentAnswerTests
         bridge.Ironclad.Control.AdvanceTo(workflow.Id, WorkflowStage.Complete);
         await LifecycleSteps.NoteContainingAsync(bridge, lead, "signed (executed)");
         await Eventually.TrueAsync(async () => (await bridge.Store.CountAsync(CancellationToken.None)) is { Pending: 0, Running: 0 }, "the bridge's own jobs to finish");
-        var integration = bridge.Kommo.Control.AddIntegration();
-        using var kommoHttp = new HttpClient(new FailBefore(r => r.Method == HttpMethod.Post)) { BaseAddress = new Uri(bridge.Kommo.BaseUrl, "/api/v4/") };
-        using var ironcladHttp = new HttpClient { BaseAddress = new Uri(bridge.Ironclad.BaseUrl, "/public/api/v1/") };
-        var kommo = new KommoClient(kommoHttp, new StaticKommoAccessTokens(integration.Token));
-        using var directory = new KommoDirectory(kommo, TimeProvider.System);
-        var handler = new AttachDocumentHandler(
-            kommo,
-            directory,
-            new IroncladClient(ironcladHttp, new LegacyTokenAuth("ironclad-sim-api-key")),
-            NullLogger<AttachDocumentHandler>.Instance);
-        var payload = JobPayloads.Write(new AttachDocumentRequest(lead, workflow.Id, workflow.IroncladId, "https://ironclad.example/workflows/" + workflow.Id));
-        var batch = new RecordingBatch(new Job(1, JobKinds.AttachDocument, JobKinds.LeadKey(lead), payload, 3, DateTimeOffset.UtcNow, null));
 
-        await handler.HandleAsync(batch, CancellationToken.None);
+        var result = await AttachOnceAsync(bridge, lead, workflow, attempt: 3, kommoHandler: new FailBefore(r => r.Method == HttpMethod.Post), ironcladHandler: new SocketsHttpHandler());
 
-        Assert.IsType<JobResult.Transient>(Assert.Single(batch.Results));
+        Assert.IsType<JobResult.Transient>(result);
     }
 
     /// <summary>
@@ -89,12 +77,21 @@ public sealed class LostAttachmentAnswerTests
         bridge.Ironclad.Control.AdvanceTo(workflow.Id, WorkflowStage.Complete);
         await Eventually.TrueAsync(() => bridge.Kommo.Control.GetLead(lead)!.Attachments.Count == 1, "the PDF attached by the bridge");
         await Eventually.TrueAsync(async () => (await bridge.Store.CountAsync(CancellationToken.None)) is { Pending: 0, Running: 0 }, "the bridge's own jobs to finish");
+
+        var result = await AttachOnceAsync(
+            bridge, lead, workflow, AttachDocumentHandler.AttemptsBeforeFallback, kommoHandler: new SocketsHttpHandler(),
+            ironcladHandler: new FailBefore(r => r.RequestUri!.AbsolutePath.EndsWith("/documents", StringComparison.Ordinal)));
+
+        Assert.IsType<JobResult.Transient>(result);
+    }
+
+    /// <summary>Runs one try (number <paramref name="attempt"/>) of the lead's attachment job through the given transports.</summary>
+    private static async Task<JobResult> AttachOnceAsync(
+        BridgeHarness bridge, long lead, WorkflowSnapshot workflow, int attempt, HttpMessageHandler kommoHandler, HttpMessageHandler ironcladHandler)
+    {
         var integration = bridge.Kommo.Control.AddIntegration();
-        using var kommoHttp = new HttpClient { BaseAddress = new Uri(bridge.Kommo.BaseUrl, "/api/v4/") };
-        using var ironcladHttp = new HttpClient(new FailBefore(r => r.RequestUri!.AbsolutePath.EndsWith("/documents", StringComparison.Ordinal)))
-        {
-            BaseAddress = new Uri(bridge.Ironclad.BaseUrl, "/public/api/v1/"),
-        };
+        using var kommoHttp = new HttpClient(kommoHandler) { BaseAddress = new Uri(bridge.Kommo.BaseUrl, "/api/v4/") };
+        using var ironcladHttp = new HttpClient(ironcladHandler) { BaseAddress = new Uri(bridge.Ironclad.BaseUrl, "/public/api/v1/") };
         var kommo = new KommoClient(kommoHttp, new StaticKommoAccessTokens(integration.Token));
         using var directory = new KommoDirectory(kommo, TimeProvider.System);
         var handler = new AttachDocumentHandler(
@@ -103,11 +100,10 @@ public sealed class LostAttachmentAnswerTests
             new IroncladClient(ironcladHttp, new LegacyTokenAuth("ironclad-sim-api-key")),
             NullLogger<AttachDocumentHandler>.Instance);
         var payload = JobPayloads.Write(new AttachDocumentRequest(lead, workflow.Id, workflow.IroncladId, "https://ironclad.example/workflows/" + workflow.Id));
-        var batch = new RecordingBatch(new Job(1, JobKinds.AttachDocument, JobKinds.LeadKey(lead), payload, AttachDocumentHandler.AttemptsBeforeFallback, DateTimeOffset.UtcNow, null));
+        var batch = new RecordingBatch(new Job(1, JobKinds.AttachDocument, JobKinds.LeadKey(lead), payload, attempt, DateTimeOffset.UtcNow, null));
 
         await handler.HandleAsync(batch, CancellationToken.None);
-
-        Assert.IsType<JobResult.Transient>(Assert.Single(batch.Results));
+        return Assert.Single(batch.Results);
     }
 
     /// <summary>Answers 503 without sending the request, as an upstream incident would.</summary>
