@@ -72,23 +72,13 @@ internal sealed class LeadEndpoints(KommoApiContext api)
             return;
         }
 
-        var leads = new JsonArray();
-        foreach (var updated in outcome.Updated)
+        await KommoHttp.WriteHalAsync(context, HalCollection.Create(api.Links.Api("leads"), "leads", outcome.Updated.Select(updated => new JsonObject
         {
-            leads.Add(new JsonObject
-            {
-                ["id"] = updated.Id,
-                ["updated_at"] = updated.UpdatedAt,
-                ["request_id"] = updated.RequestId,
-                ["_links"] = KommoLinks.Self(api.Links.Api($"leads/{updated.Id}")),
-            });
-        }
-
-        await KommoHttp.WriteHalAsync(context, new JsonObject
-        {
-            ["_links"] = KommoLinks.Self(api.Links.Api("leads")),
-            ["_embedded"] = new JsonObject { ["leads"] = leads },
-        });
+            ["id"] = updated.Id,
+            ["updated_at"] = updated.UpdatedAt,
+            ["request_id"] = updated.RequestId,
+            ["_links"] = KommoLinks.Self(api.Links.Api($"leads/{updated.Id}")),
+        })));
     }
 
     /// <summary>Kommo answers a single-lead PATCH with the lead's id and updated_at at the top level, not embedded.</summary>

@@ -47,24 +47,14 @@ internal sealed class NoteEndpoints(KommoApiContext api)
             return;
         }
 
-        var notes = new JsonArray();
-        foreach (var created in outcome.Created)
-        {
-            notes.Add(new JsonObject
-            {
-                ["id"] = created.Id,
-                ["entity_id"] = created.EntityId,
-                ["request_id"] = created.RequestId,
-                ["_links"] = KommoLinks.Self(api.Links.Api($"leads/{created.EntityId}/notes/{created.Id}")),
-            });
-        }
-
         var self = routeLeadId is null ? "leads/notes" : $"leads/{routeLeadId}/notes";
-        await KommoHttp.WriteHalAsync(context, new JsonObject
+        await KommoHttp.WriteHalAsync(context, HalCollection.Create(api.Links.Api(self), "notes", outcome.Created.Select(created => new JsonObject
         {
-            ["_links"] = KommoLinks.Self(api.Links.Api(self)),
-            ["_embedded"] = new JsonObject { ["notes"] = notes },
-        });
+            ["id"] = created.Id,
+            ["entity_id"] = created.EntityId,
+            ["request_id"] = created.RequestId,
+            ["_links"] = KommoLinks.Self(api.Links.Api($"leads/{created.EntityId}/notes/{created.Id}")),
+        })));
     }
 
     private Task ListAsync(HttpContext context, long? routeLeadId)

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ContractBridge.Simulators.Kommo.Wire;
 
 namespace ContractBridge.Simulators.Kommo.Api;
@@ -20,7 +19,7 @@ internal sealed class PipelineEndpoints(KommoApiContext api)
     private Task ListPipelinesAsync(HttpContext context)
     {
         var pipelines = api.Store.Read(data => data.Pipelines.Values.Select(p => PipelineJson.Write(p, api.Links, api.AccountId)).ToList());
-        return KommoHttp.WriteHalAsync(context, Collection("pipelines", pipelines, api.Links.Api("leads/pipelines")));
+        return KommoHttp.WriteHalAsync(context, HalCollection.WithTotal(api.Links.Api("leads/pipelines"), "pipelines", pipelines));
     }
 
     private Task GetPipelineAsync(HttpContext context)
@@ -40,7 +39,7 @@ internal sealed class PipelineEndpoints(KommoApiContext api)
             : null);
         return statuses is null
             ? KommoHttp.WriteNotFoundAsync(context, $"Pipeline {id} not found")
-            : KommoHttp.WriteHalAsync(context, Collection("statuses", statuses, api.Links.Api($"leads/pipelines/{id}/statuses")));
+            : KommoHttp.WriteHalAsync(context, HalCollection.WithTotal(api.Links.Api($"leads/pipelines/{id}/statuses"), "statuses", statuses));
     }
 
     private Task ListLossReasonsAsync(HttpContext context)
@@ -73,22 +72,5 @@ internal sealed class PipelineEndpoints(KommoApiContext api)
             return (page.Select(f => CustomFieldJson.Write(f, api.Links, api.AccountId)).ToList(), more);
         });
         return HalList.WriteAsync(context, query, "custom_fields", items, hasMore, api.Links);
-    }
-
-    /// <summary>The unpaged collection shape of pipelines and statuses: <c>_total_items</c>, <c>_links</c>, <c>_embedded</c>.</summary>
-    private static JsonObject Collection(string name, List<JsonObject> items, string self)
-    {
-        var array = new JsonArray();
-        foreach (var item in items)
-        {
-            array.Add(item);
-        }
-
-        return new JsonObject
-        {
-            ["_total_items"] = items.Count,
-            ["_links"] = KommoLinks.Self(self),
-            ["_embedded"] = new JsonObject { [name] = array },
-        };
     }
 }

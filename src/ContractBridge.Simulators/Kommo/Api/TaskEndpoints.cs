@@ -36,22 +36,12 @@ internal sealed class TaskEndpoints(KommoApiContext api)
             return;
         }
 
-        var tasks = new JsonArray();
-        foreach (var created in outcome.Created)
+        await KommoHttp.WriteHalAsync(context, HalCollection.Create(api.Links.Api("tasks"), "tasks", outcome.Created.Select(created => new JsonObject
         {
-            tasks.Add(new JsonObject
-            {
-                ["id"] = created.Id,
-                ["request_id"] = created.RequestId,
-                ["_links"] = KommoLinks.Self(api.Links.Api($"tasks/{created.Id}")),
-            });
-        }
-
-        await KommoHttp.WriteHalAsync(context, new JsonObject
-        {
-            ["_links"] = KommoLinks.Self(api.Links.Api("tasks")),
-            ["_embedded"] = new JsonObject { ["tasks"] = tasks },
-        });
+            ["id"] = created.Id,
+            ["request_id"] = created.RequestId,
+            ["_links"] = KommoLinks.Self(api.Links.Api($"tasks/{created.Id}")),
+        })));
     }
 
     private Task ListAsync(HttpContext context)

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ContractBridge.Simulators.Kommo.Model;
 using ContractBridge.Simulators.Kommo.Operations;
 using ContractBridge.Simulators.Kommo.Wire;
@@ -93,18 +92,7 @@ internal sealed class WebhookEndpoints(KommoApiContext api)
             return KommoHttp.WriteNoContent(context);
         }
 
-        var array = new JsonArray();
-        foreach (var item in items)
-        {
-            array.Add(item);
-        }
-
-        return KommoHttp.WriteHalAsync(context, new JsonObject
-        {
-            ["_total_items"] = items.Count,
-            ["_links"] = KommoLinks.Self(api.Links.Api("webhooks")),
-            ["_embedded"] = new JsonObject { ["webhooks"] = array },
-        });
+        return KommoHttp.WriteHalAsync(context, HalCollection.WithTotal(api.Links.Api("webhooks"), "webhooks", items));
     }
 
     private async Task UnsubscribeAsync(HttpContext context)
