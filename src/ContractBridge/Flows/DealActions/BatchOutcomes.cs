@@ -1,4 +1,6 @@
+using ContractBridge.Configuration;
 using ContractBridge.Engine.Jobs;
+using ContractBridge.Kommo;
 using ContractBridge.Upstream;
 
 namespace ContractBridge.Flows.DealActions;
@@ -25,6 +27,13 @@ internal static class BatchOutcomes
 
         return readable;
     }
+
+    /// <summary>How the Kommo write handlers claim: up to one request's worth of jobs, gathered while more keep coming.</summary>
+    public static JobHandlerOptions KommoWrites(KommoOptions kommo, int concurrentBatches) =>
+        new(KommoClient.MaxPerRequest, concurrentBatches, kommo.WriteBatchLinger, kommo.WriteBatchQuiet);
+
+    /// <summary>The deal was deleted in Kommo: nothing to act on, now or on a retry.</summary>
+    public static JobResult.Permanent LeadGone(long leadId) => new($"Lead {leadId} no longer exists in Kommo.");
 
     public static JobResult FromFailure(UpstreamException ex) =>
         ex.IsTransient ? new JobResult.Transient(ex.Message, ex.RetryAfter) : new JobResult.Permanent(ex.Message);

@@ -15,7 +15,7 @@ public sealed class NoteHandler(IOptions<BridgeOptions> bridge, KommoClient komm
 {
     public string Kind => JobKinds.Note;
 
-    public JobHandlerOptions Options { get; } = new(MaxBatchSize: KommoClient.MaxPerRequest, MaxConcurrentBatches: 2, Linger: bridge.Value.Kommo.WriteBatchLinger, LingerQuiet: bridge.Value.Kommo.WriteBatchQuiet);
+    public JobHandlerOptions Options { get; } = BatchOutcomes.KommoWrites(bridge.Value.Kommo, concurrentBatches: 2);
 
     public async Task HandleAsync(JobBatch batch, CancellationToken cancellationToken)
     {

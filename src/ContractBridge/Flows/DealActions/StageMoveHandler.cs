@@ -15,7 +15,7 @@ public sealed class StageMoveHandler(IOptions<BridgeOptions> bridge, KommoClient
 {
     public string Kind => JobKinds.StageMove;
 
-    public JobHandlerOptions Options { get; } = new(MaxBatchSize: KommoClient.MaxPerRequest, MaxConcurrentBatches: 1, Linger: bridge.Value.Kommo.WriteBatchLinger, LingerQuiet: bridge.Value.Kommo.WriteBatchQuiet);
+    public JobHandlerOptions Options { get; } = BatchOutcomes.KommoWrites(bridge.Value.Kommo, concurrentBatches: 1);
 
     public async Task HandleAsync(JobBatch batch, CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ public sealed class StageMoveHandler(IOptions<BridgeOptions> bridge, KommoClient
             {
                 if (!leads.TryGetValue(request.LeadId, out var lead))
                 {
-                    outcomes.Add((job, new JobResult.Permanent($"Lead {request.LeadId} no longer exists in Kommo.")));
+                    outcomes.Add((job, BatchOutcomes.LeadGone(request.LeadId)));
                     continue;
                 }
 

@@ -14,7 +14,7 @@ public sealed class TaskHandler(IOptions<BridgeOptions> bridge, KommoClient komm
 {
     public string Kind => JobKinds.Task;
 
-    public JobHandlerOptions Options { get; } = new(MaxBatchSize: KommoClient.MaxPerRequest, MaxConcurrentBatches: 1, Linger: bridge.Value.Kommo.WriteBatchLinger, LingerQuiet: bridge.Value.Kommo.WriteBatchQuiet);
+    public JobHandlerOptions Options { get; } = BatchOutcomes.KommoWrites(bridge.Value.Kommo, concurrentBatches: 1);
 
     public async Task HandleAsync(JobBatch batch, CancellationToken cancellationToken)
     {
@@ -38,7 +38,7 @@ public sealed class TaskHandler(IOptions<BridgeOptions> bridge, KommoClient komm
             {
                 if (!leads.TryGetValue(request.LeadId, out var lead))
                 {
-                    await batch.CompleteAsync(job, new JobResult.Permanent($"Lead {request.LeadId} no longer exists in Kommo."), cancellationToken);
+                    await batch.CompleteAsync(job, BatchOutcomes.LeadGone(request.LeadId), cancellationToken);
                 }
                 else if (existing.Contains((request.LeadId, request.Text)))
                 {

@@ -4,6 +4,7 @@ using ContractBridge.Configuration;
 using ContractBridge.Engine.Contracts;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Engine.Storage;
+using ContractBridge.Flows.DealActions;
 using ContractBridge.Flows.Mapping;
 using ContractBridge.Ironclad;
 using ContractBridge.Ironclad.Api;
@@ -227,7 +228,7 @@ public sealed partial class LaunchContractHandler(
             if (deal is null)
             {
                 await store.ReleaseReservationAsync(request.LeadId, job.Id, cancellationToken);
-                return new JobResult.Permanent($"Lead {request.LeadId} no longer exists in Kommo.");
+                return BatchOutcomes.LeadGone(request.LeadId);
             }
 
             var triggerStage = await directory.StageNameAsync(rule.PipelineId ?? deal.Lead.PipelineId, rule.StageId, cancellationToken);
