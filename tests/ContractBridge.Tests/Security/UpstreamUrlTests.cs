@@ -10,6 +10,7 @@ using ContractBridge.Simulators.Ironclad.Model;
 using ContractBridge.Simulators.Kommo.Control.Contracts;
 using ContractBridge.Tests.Integration.Support;
 using ContractBridge.Upstream;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -88,24 +89,9 @@ public sealed partial class UpstreamUrlTests
             request.Path.Value!.EndsWith("/documents", StringComparison.Ordinal)
                 ? DownloadField().Replace(body, $"\"download\":\"{new Uri(elsewhere.Url, "/steal")}\"")
                 : body));
-        var settings = world.BridgeSettings(new BridgeTuning
-        {
-            DataDirectory = Directory.CreateTempSubdirectory("cb-download-").FullName,
-            Extra = new Dictionary<string, string?> { ["ContractBridge:Ironclad:BaseUrl"] = new Uri(hostileIronclad.Url, "/public/api/v1").ToString() },
-        });
-        settings["urls"] = "http://127.0.0.1:0";
-        await using var app = BridgeApp.Build([], settings);
-        await app.StartAsync();
-        await world.RegisterWebhooksAsync(new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()), CancellationToken.None);
-        var lead = world.AddDeals(1)[0];
+        await using var app = await StartBridgeAsync(world, "ContractBridge:Ironclad:BaseUrl", new Uri(hostileIronclad.Url, "/public/api/v1"));
 
-        world.Kommo.Control.MoveLeads(new MoveLeads { LeadIds = [lead], StatusId = world.SendContract });
-        var workflow = await Eventually.GetAsync(() => world.Ironclad.Control.Workflows().FirstOrDefault(), "the launch");
-        world.Ironclad.Control.AdvanceTo(workflow.Id, WorkflowStage.Complete);
-        var note = await Eventually.GetAsync(
-            () => world.Kommo.Control.GetLead(lead)!.Notes.FirstOrDefault(n => NoteKinds.Of(n) == NoteKind.DocumentFallback),
-            "the note saying the PDF could not be attached",
-            TimeSpan.FromSeconds(60));
+        var (lead, note) = await ExecuteAContractAsync(world);
 
         Assert.Contains("refused", note.Text, StringComparison.Ordinal);
         Assert.Equal(KommoStatuses.ClosedWon, world.Kommo.Control.GetLead(lead)!.StatusId);
@@ -134,27 +120,41 @@ public sealed partial class UpstreamUrlTests
         var elsewhereDrive = $"http://localhost:{elsewhere.Url.Port}/drive";
         await using var hostileKommo = await ReverseProxy.StartAsync([world.Kommo.BaseUrl], new ProxyRules(RewriteBody: (request, body) =>
             request.Path.Value == "/api/v4/account" ? DriveField().Replace(body, $"\"drive_url\":\"{elsewhereDrive}\"") : body));
-        var settings = world.BridgeSettings(new BridgeTuning
-        {
-            DataDirectory = Directory.CreateTempSubdirectory("cb-drive-").FullName,
-            Extra = new Dictionary<string, string?> { ["ContractBridge:Kommo:BaseUrl"] = new Uri(hostileKommo.Url, "/api/v4").ToString() },
-        });
-        settings["urls"] = "http://127.0.0.1:0";
-        await using var app = BridgeApp.Build([], settings);
-        await app.StartAsync();
-        await world.RegisterWebhooksAsync(new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()), CancellationToken.None);
-        var lead = world.AddDeals(1)[0];
+        await using var app = await StartBridgeAsync(world, "ContractBridge:Kommo:BaseUrl", new Uri(hostileKommo.Url, "/api/v4"));
 
-        world.Kommo.Control.MoveLeads(new MoveLeads { LeadIds = [lead], StatusId = world.SendContract });
-        var workflow = await Eventually.GetAsync(() => world.Ironclad.Control.Workflows().FirstOrDefault(), "the launch");
-        world.Ironclad.Control.AdvanceTo(workflow.Id, WorkflowStage.Complete);
-        await Eventually.GetAsync(
-            () => world.Kommo.Control.GetLead(lead)!.Notes.FirstOrDefault(n => NoteKinds.Of(n) == NoteKind.DocumentFallback),
-            "the note saying the PDF could not be attached",
-            TimeSpan.FromSeconds(60));
+        var (lead, _) = await ExecuteAContractAsync(world);
 
         Assert.Equal(KommoStatuses.ClosedWon, world.Kommo.Control.GetLead(lead)!.StatusId);
         Assert.True(heard.Count == 0, "The drive elsewhere was called: " + string.Join("; ", heard));
+    }
+
+    /// <summary>The bridge in this process against the world, with one upstream root pointed at <paramref name="root"/>.</summary>
+    private static async Task<WebApplication> StartBridgeAsync(ChaosWorld world, string rootSetting, Uri root)
+    {
+        var settings = world.BridgeSettings(new BridgeTuning
+        {
+            DataDirectory = Directory.CreateTempSubdirectory("cb-upstream-url-").FullName,
+            Extra = new Dictionary<string, string?> { [rootSetting] = root.ToString() },
+        });
+        settings["urls"] = "http://127.0.0.1:0";
+        var app = BridgeApp.Build([], settings);
+        await app.StartAsync();
+        await world.RegisterWebhooksAsync(new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()), CancellationToken.None);
+        return app;
+    }
+
+    /// <summary>A new deal's contract launched and executed; returns the deal and the note saying its PDF could not be attached.</summary>
+    private static async Task<(long Lead, NoteView Note)> ExecuteAContractAsync(ChaosWorld world)
+    {
+        var lead = world.AddDeals(1)[0];
+        world.Kommo.Control.MoveLeads(new MoveLeads { LeadIds = [lead], StatusId = world.SendContract });
+        var workflow = await Eventually.GetAsync(() => world.Ironclad.Control.Workflows().FirstOrDefault(), "the launch");
+        world.Ironclad.Control.AdvanceTo(workflow.Id, WorkflowStage.Complete);
+        var note = await Eventually.GetAsync(
+            () => world.Kommo.Control.GetLead(lead)!.Notes.FirstOrDefault(n => NoteKinds.Of(n) == NoteKind.DocumentFallback),
+            "the note saying the PDF could not be attached",
+            TimeSpan.FromSeconds(60));
+        return (lead, note);
     }
 
     [GeneratedRegex("\"download\":\"[^\"]*\"")]
