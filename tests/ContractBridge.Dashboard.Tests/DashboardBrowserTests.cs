@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ContractBridge.Engine.Jobs;
-using ContractBridge.Flows;
+using ContractBridge.Flows.Jobs;
 using ContractBridge.Simulators.Common;
 using ContractBridge.Tests.Integration.Support;
 using Microsoft.Playwright;

@@ -5,7 +5,7 @@ using System.Text.Unicode;
 using ContractBridge.Configuration;
 using ContractBridge.Engine.Intake;
 using ContractBridge.Engine.Jobs;
-using ContractBridge.Flows;
+using ContractBridge.Flows.Jobs;
 using ContractBridge.Flows.Sync;
 using ContractBridge.Ironclad.Webhooks;
 using ContractBridge.Observability;
@@ -175,8 +175,7 @@ public static partial class IroncladWebhookEndpoint
         }
     }
 
-    private static NewJob Sync(string workflowId, string eventName) =>
-        new(JobKinds.Sync, JobKinds.WorkflowKey(workflowId), JobPayloads.Write(new SyncRequest(workflowId, eventName)));
+    private static NewJob Sync(string workflowId, string eventName) => new SyncRequest(workflowId, eventName).ToJob();
 
     private static string? String(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

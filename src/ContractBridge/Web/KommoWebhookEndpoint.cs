@@ -5,6 +5,7 @@ using ContractBridge.Configuration;
 using ContractBridge.Engine.Intake;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Flows;
+using ContractBridge.Flows.Jobs;
 using ContractBridge.Kommo.Webhooks;
 using ContractBridge.Observability;
 
@@ -101,7 +102,7 @@ public static class KommoWebhookEndpoint
             if (rules.Triggered(change) is { } rule && launched.Add(change.LeadId))
             {
                 var request = new LaunchRequest(change.LeadId, rule.Name, change.PipelineId, change.StatusId, change.Action.ToString().ToLowerInvariant());
-                jobs.Add(new NewJob(JobKinds.Launch, JobKinds.LeadKey(change.LeadId), JobPayloads.Write(request)));
+                jobs.Add(request.ToJob());
             }
         }
 

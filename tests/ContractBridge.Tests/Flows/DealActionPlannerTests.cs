@@ -1,6 +1,7 @@
 using ContractBridge.Configuration;
 using ContractBridge.Engine.Contracts;
 using ContractBridge.Flows;
+using ContractBridge.Flows.Jobs;
 using ContractBridge.Flows.Sync;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

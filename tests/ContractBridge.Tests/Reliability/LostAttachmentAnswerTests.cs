@@ -1,6 +1,7 @@
 using ContractBridge.Configuration;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Flows;
+using ContractBridge.Flows.Jobs;
 using ContractBridge.Flows.DealActions;
 using ContractBridge.Ironclad;
 using ContractBridge.Kommo;

@@ -1,4 +1,5 @@
 using ContractBridge.Engine.Jobs;
+using ContractBridge.Flows.Jobs;
 using ContractBridge.Ironclad;
 using ContractBridge.Kommo;
 using ContractBridge.Upstream;
@@ -45,7 +46,7 @@ public sealed partial class AttachDocumentHandler(KommoClient kommo, KommoDirect
             var signed = (documents.SignaturePacketDocuments ?? []).OrderByDescending(d => d.VersionNumber ?? 0).ThenByDescending(d => d.LastModified?.Timestamp).FirstOrDefault();
             if (signed is null)
             {
-                return JobResult.Then(JobPayloads.Note(request.LeadId, DealNotes.NoSignedDocument(request.ContractName, request.WorkflowLink)));
+                return JobResult.Then(new NoteRequest(request.LeadId, DealNotes.NoSignedDocument(request.ContractName, request.WorkflowLink)).ToJob());
             }
 
             fileName = signed.Filename;
@@ -59,8 +60,7 @@ public sealed partial class AttachDocumentHandler(KommoClient kommo, KommoDirect
             var account = await directory.GetAccountAsync(cancellationToken);
             var file = await kommo.UploadFileAsync(account.DriveUrl, fileName, contentType, content, cancellationToken);
             Log.Attached(logger, request.LeadId, fileName, content.Length);
-            return JobResult.Then(new NewJob(JobKinds.Note, JobKinds.LeadKey(request.LeadId), JobPayloads.Write(
-                new NoteRequest(request.LeadId, fileName, new NoteAttachment(file.Uuid, file.VersionUuid, file.Name)))));
+            return JobResult.Then(new NoteRequest(request.LeadId, fileName, new NoteAttachment(file.Uuid, file.VersionUuid, file.Name)).ToJob());
         }
         catch (UpstreamException ex) when (ex.IsTransient && (job.Attempt < AttemptsBeforeFallback || !signedFound))
         {
@@ -88,7 +88,7 @@ public sealed partial class AttachDocumentHandler(KommoClient kommo, KommoDirect
 
             Log.FellBack(logger, request.LeadId, ex.Message);
             var reason = ex.IsTransient ? "the upload kept failing" : "Ironclad or Kommo refused the transfer";
-            return JobResult.Then(JobPayloads.Note(request.LeadId, DealNotes.DocumentNotAttached(request.ContractName, fileName, reason, request.WorkflowLink)));
+            return JobResult.Then(new NoteRequest(request.LeadId, DealNotes.DocumentNotAttached(request.ContractName, fileName, reason, request.WorkflowLink)).ToJob());
         }
     }
 

@@ -1,5 +1,6 @@
 using ContractBridge.Configuration;
 using ContractBridge.Engine.Jobs;
+using ContractBridge.Flows.Jobs;
 using ContractBridge.Kommo;
 using ContractBridge.Upstream;
 

@@ -1,5 +1,6 @@
 using ContractBridge.Configuration;
 using ContractBridge.Engine.Jobs;
+using ContractBridge.Flows.Jobs;
 using ContractBridge.Kommo;
 using ContractBridge.Kommo.Api;
 using ContractBridge.Upstream;
@@ -61,7 +62,7 @@ public sealed class StageMoveHandler(IOptions<BridgeOptions> bridge, KommoClient
                 }
 
                 var note = string.Join(' ', new[] { request.NoteLead, outcome }.Where(t => t.Length > 0)) + (request.NoteTail.Length > 0 ? "\n" + request.NoteTail : string.Empty);
-                outcomes.Add((job, JobResult.Then(JobPayloads.Note(request.LeadId, note))));
+                outcomes.Add((job, JobResult.Then(new NoteRequest(request.LeadId, note).ToJob())));
             }
 
             if (updates.Count > 0)

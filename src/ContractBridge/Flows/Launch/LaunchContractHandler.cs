@@ -5,6 +5,7 @@ using ContractBridge.Engine.Contracts;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Engine.Storage;
 using ContractBridge.Flows.DealActions;
+using ContractBridge.Flows.Jobs;
 using ContractBridge.Flows.Mapping;
 using ContractBridge.Ironclad;
 using ContractBridge.Ironclad.Api;
@@ -154,9 +155,9 @@ public sealed partial class LaunchContractHandler(
             case ReservationStatus.ActiveContractExists:
                 var existing = reservation.Link;
                 Log.AlreadyActive(logger, request.LeadId, existing.WorkflowId ?? "(launching)");
-                await batch.CompleteAsync(job, JobResult.Then(JobPayloads.Note(
+                await batch.CompleteAsync(job, JobResult.Then(new NoteRequest(
                     request.LeadId,
-                    DealNotes.AlreadyInProgress(rule.Template, existing, existing.WorkflowId is null ? null : links.Workflow(existing.WorkflowId)))), cancellationToken);
+                    DealNotes.AlreadyInProgress(rule.Template, existing, existing.WorkflowId is null ? null : links.Workflow(existing.WorkflowId))).ToJob()), cancellationToken);
                 return null;
             case ReservationStatus.ReservedByThisJob when reservation.Link.State != ContractState.Launching:
                 // This job launched and recorded the contract (and its note) before it was interrupted.
@@ -265,8 +266,8 @@ public sealed partial class LaunchContractHandler(
                 deal.Lead.Name,
                 workflow.Created ?? workflow.LastUpdated ?? time.GetUtcNow(),
                 [
-                    JobPayloads.Note(request.LeadId, DealNotes.Launched(template.Name, number, workflow.Id, links.Workflow(workflow.Id))),
-                    new NewJob(JobKinds.Sync, JobKinds.WorkflowKey(workflow.Id), JobPayloads.Write(new SyncRequest(workflow.Id, "launch recorded"))),
+                    new NoteRequest(request.LeadId, DealNotes.Launched(template.Name, number, workflow.Id, links.Workflow(workflow.Id))).ToJob(),
+                    new SyncRequest(workflow.Id, "launch recorded").ToJob(),
                 ],
                 time.GetUtcNow(),
                 cancellationToken);
@@ -337,7 +338,7 @@ public sealed partial class LaunchContractHandler(
     {
         await store.ReleaseReservationAsync(work.Request.LeadId, work.Job.Id, cancellationToken);
         Log.NotLaunched(logger, work.Request.LeadId);
-        return JobResult.Then(JobPayloads.Note(work.Request.LeadId, note));
+        return JobResult.Then(new NoteRequest(work.Request.LeadId, note).ToJob());
     }
 
     /// <summary>Ironclad's 400: name the attributes (MISSING_PARAM's param is a JSON array of attribute ids).</summary>

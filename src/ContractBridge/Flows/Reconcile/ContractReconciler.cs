@@ -2,6 +2,7 @@ using System.Globalization;
 using ContractBridge.Configuration;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Engine.Storage;
+using ContractBridge.Flows.Jobs;
 using ContractBridge.Ironclad;
 using ContractBridge.Upstream;
 
@@ -60,7 +61,7 @@ public sealed partial class ContractReconciler(
             {
                 if (open.TryGetValue(workflow.Id, out var link) && (link.IroncladUpdatedAt is null || workflow.LastUpdated > link.IroncladUpdatedAt))
                 {
-                    syncs.Add(new NewJob(JobKinds.Sync, JobKinds.WorkflowKey(workflow.Id), JobPayloads.Write(new SyncRequest(workflow.Id, "reconcile"))));
+                    syncs.Add(new SyncRequest(workflow.Id, "reconcile").ToJob());
                 }
             }
 

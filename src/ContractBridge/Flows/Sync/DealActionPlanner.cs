@@ -1,6 +1,7 @@
 using ContractBridge.Configuration;
 using ContractBridge.Engine.Contracts;
 using ContractBridge.Engine.Jobs;
+using ContractBridge.Flows.Jobs;
 using ContractBridge.Kommo;
 
 namespace ContractBridge.Flows.Sync;
@@ -28,13 +29,13 @@ public sealed class DealActionPlanner(ContractLinks links, TimeProvider time)
             case ContractState.Signature:
                 if (rule.OnSignature.Note)
                 {
-                    jobs.Add(JobPayloads.Note(lead, DealNotes.SentForSignature(contract, url)));
+                    jobs.Add(new NoteRequest(lead, DealNotes.SentForSignature(contract, url)).ToJob());
                 }
 
                 if (rule.OnSignature.Task)
                 {
                     var due = time.GetUtcNow().AddDays(rule.OnSignature.TaskDueDays).ToUnixTimeSeconds();
-                    jobs.Add(new NewJob(JobKinds.Task, JobKinds.LeadKey(lead), JobPayloads.Write(new TaskRequest(lead, DealNotes.SignatureTask(contract), due, rule.OnSignature.TaskTypeId))));
+                    jobs.Add(new TaskRequest(lead, DealNotes.SignatureTask(contract), due, rule.OnSignature.TaskTypeId).ToJob());
                 }
 
                 break;
@@ -42,16 +43,16 @@ public sealed class DealActionPlanner(ContractLinks links, TimeProvider time)
                 if (rule.OnExecuted.MoveToWon)
                 {
                     var pipeline = rule.ClosedWonStageId == KommoStatuses.ClosedWon ? null : rule.PipelineId;
-                    jobs.Add(Move(lead, new StageMoveRequest(lead, rule.ClosedWonStageId, pipeline, null, null, DealNotes.ExecutedLead(contract), url)));
+                    jobs.Add(new StageMoveRequest(lead, rule.ClosedWonStageId, pipeline, null, null, DealNotes.ExecutedLead(contract), url).ToJob());
                 }
                 else if (rule.OnExecuted.Note)
                 {
-                    jobs.Add(JobPayloads.Note(lead, DealNotes.ExecutedLead(contract) + "\n" + url));
+                    jobs.Add(new NoteRequest(lead, DealNotes.ExecutedLead(contract) + "\n" + url).ToJob());
                 }
 
                 if (rule.OnExecuted.AttachDocument)
                 {
-                    jobs.Add(new NewJob(JobKinds.AttachDocument, JobKinds.LeadKey(lead), JobPayloads.Write(new AttachDocumentRequest(lead, workflowId, contract, url))));
+                    jobs.Add(new AttachDocumentRequest(lead, workflowId, contract, url).ToJob());
                 }
 
                 break;
@@ -59,22 +60,19 @@ public sealed class DealActionPlanner(ContractLinks links, TimeProvider time)
                 if (rule.OnCancelled.MoveToStageId is { } stage)
                 {
                     var pipeline = KommoStatuses.IsClosed(stage) ? null : rule.PipelineId;
-                    jobs.Add(Move(lead, new StageMoveRequest(lead, stage, pipeline, rule.OnCancelled.LossReasonId, rule.StageId, DealNotes.CancelledLead(contract), url)));
+                    jobs.Add(new StageMoveRequest(lead, stage, pipeline, rule.OnCancelled.LossReasonId, rule.StageId, DealNotes.CancelledLead(contract), url).ToJob());
                 }
                 else if (rule.OnCancelled.Note)
                 {
-                    jobs.Add(JobPayloads.Note(lead, DealNotes.CancelledLead(contract) + "\n" + url));
+                    jobs.Add(new NoteRequest(lead, DealNotes.CancelledLead(contract) + "\n" + url).ToJob());
                 }
 
                 break;
             case ContractState.Review when link.State == ContractState.Signature:
-                jobs.Add(JobPayloads.Note(lead, DealNotes.BackToReview(contract, url)));
+                jobs.Add(new NoteRequest(lead, DealNotes.BackToReview(contract, url)).ToJob());
                 break;
         }
 
         return jobs;
     }
-
-    private static NewJob Move(long lead, StageMoveRequest request) =>
-        new(JobKinds.StageMove, JobKinds.LeadKey(lead), JobPayloads.Write(request));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using ContractBridge.Engine.Contracts;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Engine.Storage;
+using ContractBridge.Flows.Jobs;
 using ContractBridge.Flows.Mapping;
 using ContractBridge.Ironclad;
 using ContractBridge.Ironclad.Api;

@@ -1,4 +1,4 @@
-namespace ContractBridge.Flows;
+namespace ContractBridge.Flows.Jobs;
 
 /// <summary>The job kinds the bridge runs, and the keys that serialise them: all work on a deal is keyed by its lead.</summary>
 public static class JobKinds

@@ -1,0 +1,3 @@
+namespace ContractBridge.Flows.Jobs;
+
+public sealed class InvalidJobPayloadException(string message) : Exception(message);

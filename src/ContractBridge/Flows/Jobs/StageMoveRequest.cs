@@ -1,0 +1,19 @@
+using ContractBridge.Engine.Jobs;
+
+namespace ContractBridge.Flows.Jobs;
+
+/// <summary>
+/// Move a deal because its contract was executed or cancelled, unless a human already closed it or moved it on; the note
+/// tells which. <see cref="OnlyFromStageId"/>: move only while the deal still sits in this stage (cancellations).
+/// </summary>
+public sealed record StageMoveRequest(
+    long LeadId,
+    long TargetStatusId,
+    long? TargetPipelineId,
+    long? LossReasonId,
+    long? OnlyFromStageId,
+    string NoteLead,
+    string NoteTail)
+{
+    public NewJob ToJob() => JobPayloads.Job(JobKinds.StageMove, JobKinds.LeadKey(LeadId), this);
+}
