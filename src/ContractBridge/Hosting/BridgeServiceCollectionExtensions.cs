@@ -51,6 +51,9 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<ContractLinks>();
         services.AddSingleton<DealActionPlanner>();
         services.AddSingleton<WebhookRegistrar>();
+        services.AddSingleton<LaunchReservations>();
+        services.AddSingleton<DealReader>();
+        services.AddSingleton<WorkflowLauncher>();
         services.AddJobHandler<LaunchContractHandler>();
         services.AddJobHandler<SyncContractHandler>();
         services.AddJobHandler<NoteHandler>();

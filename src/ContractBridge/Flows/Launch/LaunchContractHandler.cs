@@ -1,43 +1,31 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-using ContractBridge.Configuration;
-using ContractBridge.Engine.Contracts;
 using ContractBridge.Engine.Jobs;
-using ContractBridge.Engine.Storage;
 using ContractBridge.Flows.DealActions;
 using ContractBridge.Flows.Jobs;
 using ContractBridge.Flows.Mapping;
-using ContractBridge.Ironclad;
-using ContractBridge.Ironclad.Api;
 using ContractBridge.Kommo;
-using ContractBridge.Kommo.Api;
 using ContractBridge.Upstream;
 
 namespace ContractBridge.Flows.Launch;
 
 /// <summary>
 /// Launches the contract of each deal that entered a trigger stage, exactly once: the lead is reserved in the database
-/// before Ironclad is called, a re-run looks the lead up in Ironclad (by its kommoLeadId attribute) before launching
-/// again, and a deal with an active contract gets a note instead of a second workflow. Deals are read in batches (one
-/// Kommo call per 250 leads, contacts, companies); launches run in parallel behind Ironclad's write limiter.
+/// before Ironclad is called (<see cref="LaunchReservations"/>), a re-run looks the lead up in Ironclad (by its
+/// kommoLeadId attribute) before launching again (<see cref="WorkflowLauncher"/>), and a deal with an active contract
+/// gets a note instead of a second workflow. Deals are read in batches (one Kommo call per 250 leads, contacts,
+/// companies: <see cref="DealReader"/>); launches run in parallel behind Ironclad's write limiter.
 /// Problems a person must fix (no email, unknown template, a mapping Ironclad refuses) end as one note on the deal,
 /// and the reservation is dropped so moving the deal again retries.
 /// </summary>
 public sealed partial class LaunchContractHandler(
-    IBridgeStore store,
-    KommoClient kommo,
-    IroncladClient ironclad,
-    TemplateCatalog templates,
-    KommoDirectory directory,
+    LaunchReservations reservations,
+    DealReader deals,
+    WorkflowLauncher launcher,
     RuleBook rules,
+    KommoDirectory directory,
     ContractLinks links,
-    IOptions<BridgeOptions> options,
-    JobWakeups wakeups,
-    TimeProvider time,
     ILogger<LaunchContractHandler> logger) : IJobHandler, IDisposable
 {
     private const int ParallelLaunches = 16;
-    private readonly ConcurrentDictionary<(string Rule, string TemplateId), MappingPlan> _plans = new();
     private readonly SemaphoreSlim _lane = new(1, 1);
 
     public string Kind => JobKinds.Launch;
@@ -53,22 +41,18 @@ public sealed partial class LaunchContractHandler(
             return;
         }
 
-        IReadOnlyDictionary<long, DealSnapshot> deals;
+        IReadOnlyDictionary<long, DealSnapshot> snapshots;
         try
         {
-            deals = await GatherAsync(work.Select(w => w.Request.LeadId).ToList(), cancellationToken);
+            snapshots = await deals.ReadAsync(work.Select(w => w.LeadId).ToList(), cancellationToken);
         }
         catch (UpstreamException ex) when (ex.IsTransient)
         {
-            foreach (var w in work)
-            {
-                await batch.CompleteAsync(w.Job, new JobResult.Transient(ex.Message, ex.RetryAfter), cancellationToken);
-            }
-
+            await BatchOutcomes.CompleteAllAsync(batch, work.Select(w => w.Job), new JobResult.Transient(ex.Message, ex.RetryAfter), cancellationToken);
             return;
         }
 
-        await LaunchAllAsync(batch, work, deals, cancellationToken);
+        await LaunchAllAsync(batch, work, snapshots, cancellationToken);
     }
 
     /// <summary>
@@ -78,7 +62,7 @@ public sealed partial class LaunchContractHandler(
     /// deals together, leaving the launch limit unused meanwhile; in one lane the next batch reads its deals while this
     /// one launches.
     /// </summary>
-    private async Task LaunchAllAsync(JobBatch batch, List<LaunchWork> work, IReadOnlyDictionary<long, DealSnapshot> deals, CancellationToken cancellationToken)
+    private async Task LaunchAllAsync(JobBatch batch, List<LaunchWork> work, IReadOnlyDictionary<long, DealSnapshot> snapshots, CancellationToken cancellationToken)
     {
         using var slots = new SemaphoreSlim(ParallelLaunches);
         var launches = new List<Task>(work.Count);
@@ -108,7 +92,7 @@ public sealed partial class LaunchContractHandler(
         {
             try
             {
-                await batch.CompleteAsync(w.Job, await LaunchOneAsync(w, deals.GetValueOrDefault(w.Request.LeadId), cancellationToken), cancellationToken);
+                await batch.CompleteAsync(w.Job, await LaunchOneAsync(w, snapshots.GetValueOrDefault(w.LeadId), cancellationToken), cancellationToken);
             }
             finally
             {
@@ -138,98 +122,32 @@ public sealed partial class LaunchContractHandler(
             return null;
         }
 
-        var now = time.GetUtcNow();
-        var reservation = await store.ReserveAsync(request.LeadId, rule.Template, rule.Name, job.Id, now, cancellationToken);
-        var searchFirst = job.Attempt > 1;
-        if (reservation.Status == ReservationStatus.ActiveContractExists && await IsAbandonedAsync(reservation.Link, cancellationToken))
+        switch (await reservations.ReserveAsync(job, request, rule, cancellationToken))
         {
-            // A launch that ended without finishing (dead-lettered) left its reservation: this trigger takes over,
-            // and looks in Ironclad first in case that launch did reach Ironclad.
-            await store.ReleaseReservationAsync(request.LeadId, reservation.Link.LaunchJobId!.Value, cancellationToken);
-            reservation = await store.ReserveAsync(request.LeadId, rule.Template, rule.Name, job.Id, now, cancellationToken);
-            searchFirst = true;
-        }
-
-        switch (reservation.Status)
-        {
-            case ReservationStatus.ActiveContractExists:
-                var existing = reservation.Link;
+            case LaunchReservation.Reserved reserved:
+                return new LaunchWork(job, request, rule, reserved.SearchFirst);
+            case LaunchReservation.AlreadyActive { Existing: var existing }:
                 Log.AlreadyActive(logger, request.LeadId, existing.WorkflowId ?? "(launching)");
                 await batch.CompleteAsync(job, JobResult.Then(new NoteRequest(
                     request.LeadId,
                     DealNotes.AlreadyInProgress(rule.Template, existing, existing.WorkflowId is null ? null : links.Workflow(existing.WorkflowId))).ToJob()), cancellationToken);
                 return null;
-            case ReservationStatus.ReservedByThisJob when reservation.Link.State != ContractState.Launching:
-                // This job launched and recorded the contract (and its note) before it was interrupted.
+            default:
+                // AlreadyRecorded: this job launched and recorded the contract (and its note) before it was interrupted.
                 await batch.CompleteAsync(job, JobResult.Done, cancellationToken);
                 return null;
-            case ReservationStatus.ReservedByThisJob:
-                searchFirst = true;
-                break;
-        }
-
-        return new LaunchWork(job, request, rule, reservation.Link, searchFirst);
-    }
-
-    private async Task<bool> IsAbandonedAsync(ContractLink link, CancellationToken cancellationToken)
-    {
-        if (link.State != ContractState.Launching || link.LaunchJobId is not { } owner)
-        {
-            return false;
-        }
-
-        var ownerJob = await store.GetAsync(owner, cancellationToken);
-        return ownerJob is null || ownerJob.Status is JobStatus.Dead or JobStatus.Succeeded;
-    }
-
-    /// <summary>
-    /// Reads every deal of the batch: leads, then their main contacts and companies side by side, a handful of calls for
-    /// up to 250 deals. The account, the stage names and the templates (cached after the first batch) are fetched
-    /// meanwhile, so the first launch of a burst does not wait for them one after the other.
-    /// </summary>
-    private async Task<IReadOnlyDictionary<long, DealSnapshot>> GatherAsync(IReadOnlyCollection<long> leadIds, CancellationToken cancellationToken)
-    {
-        var accountTask = directory.GetAccountAsync(cancellationToken);
-        var warmUp = Task.WhenAll(directory.GetPipelinesAsync(cancellationToken), templates.ListAsync(cancellationToken));
-        var leads = await kommo.GetLeadsAsync(leadIds, cancellationToken);
-        var contactIds = leads.Select(l => l.MainContactId).OfType<long>().ToList();
-        var companyIds = leads.Select(l => l.CompanyId).OfType<long>().ToList();
-        var contactsTask = contactIds.Count == 0 ? Task.FromResult<IReadOnlyList<KommoContact>>([]) : kommo.GetContactsAsync(contactIds, cancellationToken);
-        var companiesTask = companyIds.Count == 0 ? Task.FromResult<IReadOnlyList<KommoCompany>>([]) : kommo.GetCompaniesAsync(companyIds, cancellationToken);
-        var contacts = (await contactsTask).ToDictionary(c => c.Id);
-        var companies = (await companiesTask).ToDictionary(c => c.Id);
-        var account = await accountTask;
-        await ObserveAsync(warmUp);
-        return leads.ToDictionary(
-            l => l.Id,
-            l => new DealSnapshot(
-                l,
-                l.MainContactId is { } c ? contacts.GetValueOrDefault(c) : null,
-                l.CompanyId is { } co ? companies.GetValueOrDefault(co) : null,
-                account));
-    }
-
-    /// <summary>The warm-up's failures are the launches' to report (they ask again); here they are only observed.</summary>
-    private static async Task ObserveAsync(Task warmUp)
-    {
-        try
-        {
-            await warmUp;
-        }
-        catch (Exception ex) when (ex is UpstreamException or OperationCanceledException)
-        {
         }
     }
 
     private async Task<JobResult> LaunchOneAsync(LaunchWork work, DealSnapshot? deal, CancellationToken cancellationToken)
     {
-        var (job, request, rule, _, _) = work;
+        var rule = work.Rule;
         try
         {
             if (deal is null)
             {
-                await store.ReleaseReservationAsync(request.LeadId, job.Id, cancellationToken);
-                return BatchOutcomes.LeadGone(request.LeadId);
+                await reservations.ReleaseAsync(work, cancellationToken);
+                return BatchOutcomes.LeadGone(work.LeadId);
             }
 
             var triggerStage = await directory.StageNameAsync(rule.PipelineId ?? deal.Lead.PipelineId, rule.StageId, cancellationToken);
@@ -239,50 +157,42 @@ public sealed partial class LaunchContractHandler(
                 return await GiveUpAsync(work, DealNotes.NotLaunchedClosed(rule.Template, closedName), cancellationToken);
             }
 
-            var lookup = await templates.FindAsync(rule.Template, cancellationToken);
+            var lookup = await launcher.FindTemplateAsync(rule, cancellationToken);
             if (lookup.Template is not { } template)
             {
                 return await GiveUpAsync(work, DealNotes.LaunchRefused(rule.Template, lookup.Problem!, triggerStage), cancellationToken);
             }
 
-            var plan = _plans.GetOrAdd((rule.Name, template.Id), _ => AttributeMapper.Plan(rule.Mapping, template));
-            var currency = rule.Currency ?? deal.Account.Currency ?? "USD";
-            var mapping = AttributeMapper.Map(plan, deal, currency, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+            var mapping = launcher.Map(rule, template, deal);
             if (!mapping.Succeeded)
             {
                 return await GiveUpAsync(work, DealNotes.LaunchProblems(rule.Template, mapping.Problems, triggerStage), cancellationToken);
             }
 
-            var workflow = (work.SearchFirst ? await FindEarlierLaunchAsync(template, request.LeadId, cancellationToken) : null)
-                ?? await LaunchAsync(rule, template, mapping.Attributes, cancellationToken);
+            var workflow = await launcher.LaunchAsync(work, template, mapping.Attributes, cancellationToken);
             var number = workflow.IroncladId ?? workflow.Id;
-            // The link says "created", true as of the workflow's creation: a workflow found again after a lost answer
-            // may have moved on since, and the sync that follows (events met "launching" and were dropped) applies that.
-            await store.CompleteLaunchAsync(
-                request.LeadId,
-                job.Id,
-                workflow.Id,
-                number,
-                deal.Lead.Name,
-                workflow.Created ?? workflow.LastUpdated ?? time.GetUtcNow(),
+            await reservations.RecordLaunchAsync(
+                work,
+                workflow,
+                ironcladNumber: number,
+                dealName: deal.Lead.Name,
+                followUps:
                 [
-                    new NoteRequest(request.LeadId, DealNotes.Launched(template.Name, number, workflow.Id, links.Workflow(workflow.Id))).ToJob(),
+                    new NoteRequest(work.LeadId, DealNotes.Launched(template.Name, number, workflow.Id, links.Workflow(workflow.Id))).ToJob(),
                     new SyncRequest(workflow.Id, "launch recorded").ToJob(),
                 ],
-                time.GetUtcNow(),
                 cancellationToken);
-            wakeups.Notify(JobKinds.Note);
-            Log.Launched(logger, request.LeadId, workflow.Id, number);
+            Log.Launched(logger, work.LeadId, workflow.Id, number);
             return JobResult.Done;
         }
         catch (UpstreamException ex) when (ex.IsTransient)
         {
             return new JobResult.Transient(ex.Message, ex.RetryAfter);
         }
-        catch (UpstreamException ex) when (ex.Service == UpstreamService.Ironclad && ex.Status == System.Net.HttpStatusCode.BadRequest)
+        catch (UpstreamException ex) when (WorkflowLauncher.IsRefusal(ex))
         {
             var stage = await directory.StageNameAsync(rule.PipelineId ?? deal?.Lead.PipelineId, rule.StageId, cancellationToken);
-            return await GiveUpAsync(work, DealNotes.LaunchRefused(rule.Template, DescribeRefusal(ex), stage), cancellationToken);
+            return await GiveUpAsync(work, DealNotes.LaunchRefused(rule.Template, WorkflowLauncher.DescribeRefusal(ex), stage), cancellationToken);
         }
         catch (UpstreamException ex)
         {
@@ -290,84 +200,15 @@ public sealed partial class LaunchContractHandler(
         }
     }
 
-    /// <summary>POST /workflows; a template re-published since we cached its id is resolved again once.</summary>
-    private async Task<IroncladWorkflow> LaunchAsync(ContractRule rule, IroncladWorkflowSchema template, System.Text.Json.Nodes.JsonObject attributes, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await ironclad.LaunchWorkflowAsync(template.Id, attributes, options.Value.Ironclad.CreatorEmail, cancellationToken);
-        }
-        catch (UpstreamException ex) when (ex.ErrorCode == "NOT_FOUND" && (ex.ErrorParam is null || ex.ErrorParam == "template"))
-        {
-            templates.Invalidate();
-            var again = await templates.FindAsync(rule.Template, cancellationToken);
-            if (again.Template is not { } republished || republished.Id == template.Id)
-            {
-                throw;
-            }
-
-            Log.Republished(logger, rule.Template, template.Id, republished.Id);
-            return await ironclad.LaunchWorkflowAsync(republished.Id, attributes, options.Value.Ironclad.CreatorEmail, cancellationToken);
-        }
-    }
-
-    /// <summary>
-    /// An earlier attempt may have launched the workflow and lost Ironclad's answer: find it by the lead id it carries.
-    /// Templates without a kommoLeadId attribute cannot be searched; the launch is then repeated (documented).
-    /// </summary>
-    private async Task<IroncladWorkflow?> FindEarlierLaunchAsync(IroncladWorkflowSchema template, long leadId, CancellationToken cancellationToken)
-    {
-        if (!template.Attributes.ContainsKey(AttributeMapper.LeadIdAttribute))
-        {
-            return null;
-        }
-
-        var page = await ironclad.ListWorkflowsAsync(0, 20, ["active", "paused", "completed"], null, (AttributeMapper.LeadIdAttribute, leadId.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
-        var known = await store.FindActiveByLeadAsync(leadId, cancellationToken);
-        var found = page.List.Where(w => w.Id != known?.WorkflowId || known?.State == ContractState.Launching).OrderByDescending(w => w.Created).FirstOrDefault();
-        if (found is not null)
-        {
-            Log.FoundEarlierLaunch(logger, leadId, found.Id);
-        }
-
-        return found;
-    }
-
     /// <summary>A problem a person must fix: drop the reservation (moving the deal again retries) and say what to fix.</summary>
     private async Task<JobResult> GiveUpAsync(LaunchWork work, string note, CancellationToken cancellationToken)
     {
-        await store.ReleaseReservationAsync(work.Request.LeadId, work.Job.Id, cancellationToken);
-        Log.NotLaunched(logger, work.Request.LeadId);
-        return JobResult.Then(new NoteRequest(work.Request.LeadId, note).ToJob());
-    }
-
-    /// <summary>Ironclad's 400: name the attributes (MISSING_PARAM's param is a JSON array of attribute ids).</summary>
-    private static string DescribeRefusal(UpstreamException ex)
-    {
-        var attributes = ex.ErrorParam;
-        if (attributes is not null && attributes.TrimStart().StartsWith('['))
-        {
-            try
-            {
-                attributes = string.Join(", ", JsonSerializer.Deserialize<string[]>(attributes) ?? []);
-            }
-            catch (JsonException)
-            {
-            }
-        }
-
-        var code = ex.ErrorCode switch
-        {
-            "MISSING_PARAM" => "Ironclad says required attributes are missing",
-            "INVALID_PARAM" => "Ironclad refused an attribute's value",
-            _ => "Ironclad refused the launch",
-        };
-        return attributes is null ? $"{code} ({ex.Message})" : $"{code}: {attributes} ({ex.Message})";
+        await reservations.ReleaseAsync(work, cancellationToken);
+        Log.NotLaunched(logger, work.LeadId);
+        return JobResult.Then(new NoteRequest(work.LeadId, note).ToJob());
     }
 
     public void Dispose() => _lane.Dispose();
-
-    private sealed record LaunchWork(Job Job, LaunchRequest Request, ContractRule Rule, ContractLink Reservation, bool SearchFirst);
 
     private static partial class Log
     {
@@ -379,11 +220,5 @@ public sealed partial class LaunchContractHandler(
 
         [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Lead {LeadId}: not launched; a note on the deal says what to fix")]
         public static partial void NotLaunched(ILogger logger, long leadId);
-
-        [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Template '{Template}' was re-published: {OldId} is now {NewId}")]
-        public static partial void Republished(ILogger logger, string template, string oldId, string newId);
-
-        [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Lead {LeadId}: found workflow {WorkflowId} from an earlier attempt whose answer was lost; not launching again")]
-        public static partial void FoundEarlierLaunch(ILogger logger, long leadId, string workflowId);
     }
 }

@@ -1,0 +1,78 @@
+using ContractBridge.Configuration;
+using ContractBridge.Engine.Contracts;
+using ContractBridge.Engine.Jobs;
+using ContractBridge.Engine.Storage;
+using ContractBridge.Flows.Jobs;
+using ContractBridge.Ironclad.Api;
+
+namespace ContractBridge.Flows.Launch;
+
+/// <summary>
+/// The launch's ledger of deal ↔ contract links, and every store call a launch makes: a lead is reserved in the database
+/// before Ironclad is called, so at most one launch per deal is under way; the reservation is filled in with the
+/// workflow once launched, or dropped when the launch gives up, so moving the deal again retries.
+/// </summary>
+public sealed class LaunchReservations(IBridgeStore store, JobWakeups wakeups, TimeProvider time)
+{
+    /// <summary>Reserves the job's lead for its rule, taking over a reservation whose launch ended without finishing.</summary>
+    public async Task<LaunchReservation> ReserveAsync(Job job, LaunchRequest request, ContractRule rule, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var reservation = await store.ReserveAsync(request.LeadId, templateName: rule.Template, ruleName: rule.Name, jobId: job.Id, now, cancellationToken);
+        var searchFirst = job.Attempt > 1;
+        if (reservation.Status == ReservationStatus.ActiveContractExists && await IsAbandonedAsync(reservation.Link, cancellationToken))
+        {
+            // A launch that ended without finishing (dead-lettered) left its reservation: this trigger takes over,
+            // and looks in Ironclad first in case that launch did reach Ironclad.
+            await store.ReleaseReservationAsync(request.LeadId, reservation.Link.LaunchJobId!.Value, cancellationToken);
+            reservation = await store.ReserveAsync(request.LeadId, templateName: rule.Template, ruleName: rule.Name, jobId: job.Id, now, cancellationToken);
+            searchFirst = true;
+        }
+
+        return reservation.Status switch
+        {
+            ReservationStatus.ActiveContractExists => new LaunchReservation.AlreadyActive(reservation.Link),
+            ReservationStatus.ReservedByThisJob when reservation.Link.State != ContractState.Launching => new LaunchReservation.AlreadyRecorded(),
+            // This job reserved the lead on an earlier run and recorded no launch: that run may have reached Ironclad.
+            ReservationStatus.ReservedByThisJob => new LaunchReservation.Reserved(SearchFirst: true),
+            _ => new LaunchReservation.Reserved(searchFirst),
+        };
+    }
+
+    /// <summary>Drops the work's reservation (the launch failed for good), so moving the deal again retries.</summary>
+    public Task ReleaseAsync(LaunchWork work, CancellationToken cancellationToken) =>
+        store.ReleaseReservationAsync(work.LeadId, work.Job.Id, cancellationToken);
+
+    /// <summary>Fills the work's reservation in with the launched workflow, and stores <paramref name="followUps"/> in the same transaction.</summary>
+    public async Task RecordLaunchAsync(LaunchWork work, IroncladWorkflow workflow, string ironcladNumber, string? dealName, IReadOnlyList<NewJob> followUps, CancellationToken cancellationToken)
+    {
+        // The link says "created", true as of the workflow's creation: a workflow found again after a lost answer
+        // may have moved on since, and the sync that follows (events met "launching" and were dropped) applies that.
+        await store.CompleteLaunchAsync(
+            leadId: work.LeadId,
+            jobId: work.Job.Id,
+            workflowId: workflow.Id,
+            ironcladNumber: ironcladNumber,
+            dealName: dealName,
+            ironcladUpdatedAt: workflow.Created ?? workflow.LastUpdated ?? time.GetUtcNow(),
+            followUps: followUps,
+            now: time.GetUtcNow(),
+            cancellationToken);
+        wakeups.Notify(JobKinds.Note);
+    }
+
+    /// <summary>The lead's active link (a contract, or a launch under way), if any.</summary>
+    public Task<ContractLink?> FindActiveAsync(long leadId, CancellationToken cancellationToken) =>
+        store.FindActiveByLeadAsync(leadId, cancellationToken);
+
+    private async Task<bool> IsAbandonedAsync(ContractLink link, CancellationToken cancellationToken)
+    {
+        if (link.State != ContractState.Launching || link.LaunchJobId is not { } owner)
+        {
+            return false;
+        }
+
+        var ownerJob = await store.GetAsync(owner, cancellationToken);
+        return ownerJob is null || ownerJob.Status is JobStatus.Dead or JobStatus.Succeeded;
+    }
+}
