@@ -1,4 +1,3 @@
-using System.Net;
 using ContractBridge.Configuration;
 using ContractBridge.Engine.Hosting;
 using ContractBridge.Engine.Jobs;
@@ -9,14 +8,13 @@ using ContractBridge.Flows.Launch;
 using ContractBridge.Flows.Reconcile;
 using ContractBridge.Flows.Sync;
 using ContractBridge.Ironclad;
+using ContractBridge.Ironclad.Http;
 using ContractBridge.Ironclad.Webhooks;
 using ContractBridge.Kommo;
+using ContractBridge.Kommo.Http;
 using ContractBridge.Observability;
 using ContractBridge.Upstream;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
-using Polly;
-using Polly.Timeout;
 
 namespace ContractBridge.Hosting;
 
@@ -67,19 +65,18 @@ public static class BridgeServiceCollectionExtensions
 
     private static void AddKommo(IServiceCollection services)
     {
-        var kommoClient = services.AddHttpClient<KommoClient>((sp, http) =>
-        {
-            var kommo = sp.GetRequiredService<IOptions<BridgeOptions>>().Value.Kommo;
-            http.BaseAddress = WithTrailingSlash(kommo.BaseUrl!);
-        });
-        kommoClient.AddResilienceHandler("kommo", (pipeline, context) => AddReadRetries(pipeline, context.ServiceProvider.GetRequiredService<IOptions<BridgeOptions>>().Value.Kommo.Timeout));
-        kommoClient.AddHttpMessageHandler(sp => new UpstreamMetricsHandler(UpstreamService.Kommo, sp.GetRequiredService<BridgeMetrics>()))
-            .AddHttpMessageHandler(sp => new RateLimitingHandler(_ => sp.GetRequiredService<UpstreamLimiters>().Kommo));
+        services.AddHttpClient<KommoClient>((sp, http) => http.BaseAddress = WithTrailingSlash(Kommo(sp).BaseUrl!))
+            .AddUpstreamPipeline(
+                UpstreamService.Kommo,
+                new KommoProblemReader(),
+                sp => new KommoAuthorization(sp.GetRequiredService<IKommoAccessTokens>()),
+                sp => Kommo(sp).Timeout,
+                sp => _ => sp.GetRequiredService<UpstreamLimiters>().Kommo);
 
         services.AddHttpClient("kommo-oauth");
         services.AddSingleton<IKommoAccessTokens>(sp =>
         {
-            var kommo = sp.GetRequiredService<IOptions<BridgeOptions>>().Value.Kommo;
+            var kommo = Kommo(sp);
             if (kommo.OAuth is not { } oauth)
             {
                 return new StaticKommoAccessTokens(kommo.AccessToken!);
@@ -97,24 +94,23 @@ public static class BridgeServiceCollectionExtensions
 
     private static void AddIronclad(IServiceCollection services)
     {
-        var ironcladClient = services.AddHttpClient<IroncladClient>((sp, http) =>
-        {
-            var ironclad = sp.GetRequiredService<IOptions<BridgeOptions>>().Value.Ironclad;
-            http.BaseAddress = WithTrailingSlash(ironclad.BaseUrl!);
-        });
-        ironcladClient.AddResilienceHandler("ironclad", (pipeline, context) => AddReadRetries(pipeline, context.ServiceProvider.GetRequiredService<IOptions<BridgeOptions>>().Value.Ironclad.Timeout));
-        ironcladClient.AddHttpMessageHandler(sp => new UpstreamMetricsHandler(UpstreamService.Ironclad, sp.GetRequiredService<BridgeMetrics>()))
-            .AddHttpMessageHandler(sp =>
-            {
-                var root = WithTrailingSlash(sp.GetRequiredService<IOptions<BridgeOptions>>().Value.Ironclad.BaseUrl!);
-                var limiters = sp.GetRequiredService<UpstreamLimiters>();
-                return new RateLimitingHandler(request => limiters.ForIronclad(request, root));
-            });
+        services.AddHttpClient<IroncladClient>((sp, http) => http.BaseAddress = WithTrailingSlash(Ironclad(sp).BaseUrl!))
+            .AddUpstreamPipeline(
+                UpstreamService.Ironclad,
+                new IroncladProblemReader(),
+                sp => sp.GetRequiredService<IIroncladAuth>(),
+                sp => Ironclad(sp).Timeout,
+                sp =>
+                {
+                    var root = WithTrailingSlash(Ironclad(sp).BaseUrl!);
+                    var limiters = sp.GetRequiredService<UpstreamLimiters>();
+                    return request => limiters.ForIronclad(request, root);
+                });
 
         services.AddHttpClient("ironclad-oauth");
         services.AddSingleton<IIroncladAuth>(sp =>
         {
-            var ironclad = sp.GetRequiredService<IOptions<BridgeOptions>>().Value.Ironclad;
+            var ironclad = Ironclad(sp);
             if (ironclad.OAuth is not { } oauth)
             {
                 return new LegacyTokenAuth(ironclad.ApiKey!);
@@ -132,30 +128,9 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<IroncladSignatureVerifier>();
     }
 
-    /// <summary>
-    /// A timeout per attempt, and quick retries for reads only (GETs that hit a connection error, a timeout or a 5xx).
-    /// Writes are never retried here: a lost answer to a launch must go through the engine's checks, not be sent twice.
-    /// 429s are not retried here either: the job engine backs off.
-    /// </summary>
-    private static void AddReadRetries(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, TimeSpan timeout)
-    {
-        var retry = new HttpRetryStrategyOptions
-        {
-            MaxRetryAttempts = 2,
-            Delay = TimeSpan.FromMilliseconds(200),
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
-            {
-                { Exception: HttpRequestException or TimeoutRejectedException } => true,
-                { Result: { } response } => (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout,
-                _ => false,
-            }),
-        };
-        retry.DisableForUnsafeHttpMethods();
-        pipeline.AddRetry(retry);
-        pipeline.AddTimeout(timeout);
-    }
+    private static KommoOptions Kommo(IServiceProvider services) => services.GetRequiredService<IOptions<BridgeOptions>>().Value.Kommo;
+
+    private static IroncladOptions Ironclad(IServiceProvider services) => services.GetRequiredService<IOptions<BridgeOptions>>().Value.Ironclad;
 
     private static Uri WithTrailingSlash(Uri uri) => uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
 }

@@ -12,6 +12,7 @@ namespace ContractBridge.Ironclad;
 public sealed class ClientCredentialsAuth(HttpClient tokenHttp, Uri tokenEndpoint, IroncladOAuthOptions options, string actAsEmail, TimeProvider time)
     : IIroncladAuth, IDisposable
 {
+    private const string ActAsHeader = "x-as-user-email";
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (string Token, DateTimeOffset ExpiresAt)? _token;
 
@@ -20,10 +21,19 @@ public sealed class ClientCredentialsAuth(HttpClient tokenHttp, Uri tokenEndpoin
     public async ValueTask AuthorizeAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await GetTokenAsync(cancellationToken));
-        request.Headers.TryAddWithoutValidation("x-as-user-email", actAsEmail);
+
+        // A request sent again after a 401 already carries the header: replace it, never send two.
+        request.Headers.Remove(ActAsHeader);
+        request.Headers.TryAddWithoutValidation(ActAsHeader, actAsEmail);
     }
 
-    public void Invalidate() => _token = null;
+    /// <summary>Drops the cached token (Ironclad may revoke one before it expires) and obtains a new one.</summary>
+    public async ValueTask<bool> ReauthorizeAfterRejectionAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        _token = null;
+        await AuthorizeAsync(request, cancellationToken);
+        return true;
+    }
 
     public void Dispose() => _gate.Dispose();
 

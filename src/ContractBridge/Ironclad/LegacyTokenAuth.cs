@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 
 namespace ContractBridge.Ironclad;
 
-/// <summary>Ironclad's legacy API token (Company Settings → API): a fixed bearer token.</summary>
+/// <summary>Ironclad's legacy API token (Company Settings → API): a fixed bearer token, so a 401 is final.</summary>
 public sealed class LegacyTokenAuth(string apiKey) : IIroncladAuth
 {
     public bool NeedsCreator => true;
@@ -13,7 +13,6 @@ public sealed class LegacyTokenAuth(string apiKey) : IIroncladAuth
         return ValueTask.CompletedTask;
     }
 
-    public void Invalidate()
-    {
-    }
+    public ValueTask<bool> ReauthorizeAfterRejectionAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(false);
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ContractBridge.Kommo.Api;
 using ContractBridge.Upstream;
 
@@ -25,9 +24,9 @@ public sealed partial class KommoClient
             throw new UpstreamException(UpstreamService.Kommo, $"Kommo: refused to upload to drive_url {drive.GetLeftPart(UriPartial.Authority)}: not on the account's domain", null, isTransient: false);
         }
 
-        var sessionBody = new { file_name = fileName, file_size = content.Length, content_type = contentType };
-        using var sessionResponse = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, new Uri(drive, "v1.0/sessions")) { Content = JsonContent.Create(sessionBody) }, cancellationToken);
-        var session = await ReadJsonAsync<UploadSession>(sessionResponse, cancellationToken)
+        var newSession = new KommoNewUploadSession(fileName, content.Length, contentType);
+        using var sessionResponse = await http.PostAsJsonAsync(new Uri(drive, "v1.0/sessions"), newSession, KommoJson.Options, cancellationToken);
+        var session = await ReadJsonAsync<KommoUploadSession>(sessionResponse, cancellationToken)
             ?? throw Unexpected("the drive answered the upload session with no body");
         if (!Uri.TryCreate(session.UploadUrl, UriKind.Absolute, out var uploadUrl) || uploadUrl.Host != drive.Host)
         {
@@ -35,31 +34,21 @@ public sealed partial class KommoClient
         }
 
         var partSize = session.MaxPartSize is > 0 ? (int)Math.Min(session.MaxPartSize.Value, int.MaxValue) : content.Length;
-        UploadedFileBody? uploaded = null;
+        KommoUploadPart? uploaded = null;
         for (var offset = 0; offset < content.Length || (offset == 0 && content.Length == 0); offset += partSize)
         {
             var length = Math.Min(partSize, content.Length - offset);
-            var partUrl = uploadUrl;
-            using var partResponse = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, partUrl) { Content = new ByteArrayContent(content, offset, length) }, cancellationToken);
-            var text = await partResponse.Content.ReadAsStringAsync(cancellationToken);
-            JsonNode? node;
-            try
-            {
-                node = text.Length == 0 ? null : JsonNode.Parse(text);
-            }
-            catch (JsonException ex)
-            {
-                throw Unexpected($"the drive answered an upload part with JSON we cannot read ({ex.Message})");
-            }
-
-            if (node?["next_url"]?.GetValue<string>() is { } next && Uri.TryCreate(next, UriKind.Absolute, out var nextUrl) && nextUrl.Host == drive.Host)
+            using var part = new ByteArrayContent(content, offset, length);
+            using var partResponse = await http.PostAsync(uploadUrl, part, cancellationToken);
+            var answer = await ReadPartAsync(partResponse, cancellationToken);
+            if (answer?.NextUrl is { } next && Uri.TryCreate(next, UriKind.Absolute, out var nextUrl) && nextUrl.Host == drive.Host)
             {
                 uploadUrl = nextUrl;
             }
 
-            if (node?["uuid"] is not null)
+            if (answer?.Uuid is not null)
             {
-                uploaded = new UploadedFileBody(node["uuid"]?.ToString(), node["version_uuid"]?.ToString(), node["name"]?.ToString(), node["size"]?.GetValue<long>());
+                uploaded = answer;
             }
 
             if (content.Length == 0)
@@ -68,9 +57,23 @@ public sealed partial class KommoClient
             }
         }
 
-        return uploaded is { Uuid: not null, VersionUuid: not null }
-            ? new KommoUploadedFile(uploaded.Uuid, uploaded.VersionUuid, uploaded.Name ?? fileName, uploaded.Size ?? content.Length)
+        return uploaded is { Uuid: { } uuid, VersionUuid: { } versionUuid }
+            ? new KommoUploadedFile(uuid, versionUuid, uploaded.Name ?? fileName, uploaded.Size ?? content.Length)
             : throw Unexpected("the drive did not return the uploaded file's uuid");
+    }
+
+    /// <summary>A part's answer; an empty body (a part that needs no answer) is null.</summary>
+    private static async Task<KommoUploadPart?> ReadPartAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        try
+        {
+            return text.Length == 0 ? null : JsonSerializer.Deserialize<KommoUploadPart>(text, KommoJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            throw Unexpected($"the drive answered an upload part with JSON we cannot read ({ex.Message})");
+        }
     }
 
     /// <summary>
@@ -94,8 +97,4 @@ public sealed partial class KommoClient
         return account.HostNameType == UriHostNameType.Dns && labels.Length >= 3
             && drive.Host.EndsWith("." + string.Join('.', labels[1..]), StringComparison.OrdinalIgnoreCase);
     }
-
-    private sealed record UploadSession(string? UploadUrl, long? MaxPartSize);
-
-    private sealed record UploadedFileBody(string? Uuid, string? VersionUuid, string? Name, long? Size);
 }

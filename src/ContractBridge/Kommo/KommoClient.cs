@@ -1,19 +1,19 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using ContractBridge.Kommo.Api;
 using ContractBridge.Upstream;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace ContractBridge.Kommo;
 
 /// <summary>
 /// Typed client for Kommo API v4. Reads many entities per request (<c>filter[id][]</c>, up to 250) and writes in batches,
-/// because Kommo allows 7 requests a second. Every failure becomes an <see cref="UpstreamException"/> that says whether a
-/// retry can help. The HttpClient's BaseAddress is the API root (…/api/v4/).
+/// because Kommo allows 7 requests a second. The HttpClient's BaseAddress is the API root (…/api/v4/); its handlers
+/// attach the token, renew it after a 401 and turn every failure into an <see cref="UpstreamException"/> that says
+/// whether a retry can help, so this class only says what to call and how to read the answer.
 /// </summary>
-public sealed partial class KommoClient(HttpClient http, IKommoAccessTokens tokens)
+public sealed partial class KommoClient(HttpClient http)
 {
     /// <summary>Kommo's page size limit, and the most items one batch write takes.</summary>
     public const int MaxPerRequest = 250;
@@ -21,9 +21,13 @@ public sealed partial class KommoClient(HttpClient http, IKommoAccessTokens toke
     /// <summary>A bound on paging, so a runaway answer cannot keep a job busy for ever.</summary>
     private const int MaxPages = 40;
 
+    private const string IdFilter = "filter[id][]";
+    private const string EntityIdFilter = "filter[entity_id][]";
+
     public async Task<KommoAccount> GetAccountAsync(bool withDriveUrl, CancellationToken cancellationToken)
     {
-        var account = await GetJsonAsync<KommoAccount>(withDriveUrl ? "account?with=drive_url" : "account", cancellationToken);
+        var path = withDriveUrl ? QueryHelpers.AddQueryString("account", "with", "drive_url") : "account";
+        var account = await GetJsonAsync<KommoAccount>(path, cancellationToken);
         return account ?? throw Unexpected("GET account answered with no body");
     }
 
@@ -35,20 +39,20 @@ public sealed partial class KommoClient(HttpClient http, IKommoAccessTokens toke
 
     /// <summary>Leads by id, with their contact and company links; ids Kommo does not know are simply absent.</summary>
     public Task<IReadOnlyList<KommoLead>> GetLeadsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
-        GetManyAsync<LeadsEmbedded, KommoLead>("leads", ids, "with=contacts", e => e.Leads, cancellationToken);
+        GetManyAsync<LeadsEmbedded, KommoLead>("leads", IdFilter, ids, [Pair("with", "contacts")], e => e.Leads, cancellationToken);
 
     public Task<IReadOnlyList<KommoContact>> GetContactsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
-        GetManyAsync<ContactsEmbedded, KommoContact>("contacts", ids, null, e => e.Contacts, cancellationToken);
+        GetManyAsync<ContactsEmbedded, KommoContact>("contacts", IdFilter, ids, [], e => e.Contacts, cancellationToken);
 
     public Task<IReadOnlyList<KommoCompany>> GetCompaniesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
-        GetManyAsync<CompaniesEmbedded, KommoCompany>("companies", ids, null, e => e.Companies, cancellationToken);
+        GetManyAsync<CompaniesEmbedded, KommoCompany>("companies", IdFilter, ids, [], e => e.Companies, cancellationToken);
 
     /// <summary>Common notes on these leads (to find out whether a note was written before a lost answer).</summary>
     public Task<IReadOnlyList<KommoNote>> GetNotesAsync(IReadOnlyCollection<long> leadIds, CancellationToken cancellationToken) =>
-        GetManyAsync<NotesEmbedded, KommoNote>("leads/notes", leadIds, null, e => e.Notes, cancellationToken, "filter[entity_id][]");
+        GetManyAsync<NotesEmbedded, KommoNote>("leads/notes", EntityIdFilter, leadIds, [], e => e.Notes, cancellationToken);
 
     public Task<IReadOnlyList<KommoTask>> GetTasksAsync(IReadOnlyCollection<long> leadIds, CancellationToken cancellationToken) =>
-        GetManyAsync<TasksEmbedded, KommoTask>("tasks", leadIds, "filter[entity_type]=leads", e => e.Tasks, cancellationToken, "filter[entity_id][]");
+        GetManyAsync<TasksEmbedded, KommoTask>("tasks", EntityIdFilter, leadIds, [Pair("filter[entity_type]", "leads")], e => e.Tasks, cancellationToken);
 
     public Task AddNotesAsync(IReadOnlyList<KommoNewNote> notes, CancellationToken cancellationToken) =>
         WriteInChunksAsync(HttpMethod.Post, "leads/notes", notes, cancellationToken);
@@ -67,39 +71,33 @@ public sealed partial class KommoClient(HttpClient http, IKommoAccessTokens toke
 
     public async Task<KommoWebhookRegistration> RegisterWebhookAsync(Uri destination, IReadOnlyList<string> settings, CancellationToken cancellationToken)
     {
-        var body = new { destination = destination.ToString(), settings, sort = 10 };
-        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "webhooks") { Content = JsonContent.Create(body, options: KommoJson.Options) }, cancellationToken);
+        using var response = await http.PostAsJsonAsync("webhooks", new KommoNewWebhook(destination.ToString(), settings, Sort: 10), KommoJson.Options, cancellationToken);
         return await ReadJsonAsync<KommoWebhookRegistration>(response, cancellationToken)
             ?? throw Unexpected("POST webhooks answered with no body");
     }
 
+    /// <summary>
+    /// Every entity of <paramref name="ids"/> (<paramref name="filterKey"/> repeated, 250 to a request) with
+    /// <paramref name="extra"/> query parameters.
+    /// </summary>
     private async Task<IReadOnlyList<TItem>> GetManyAsync<TEmbedded, TItem>(
         string path,
+        string filterKey,
         IReadOnlyCollection<long> ids,
-        string? extraQuery,
+        KeyValuePair<string, string?>[] extra,
         Func<TEmbedded, IReadOnlyList<TItem>?> items,
-        CancellationToken cancellationToken,
-        string filterKey = "filter[id][]")
+        CancellationToken cancellationToken)
         where TEmbedded : class
     {
         var result = new List<TItem>(ids.Count);
         foreach (var chunk in ids.Distinct().Chunk(MaxPerRequest))
         {
-            var query = new StringBuilder(path).Append("?limit=").Append(MaxPerRequest);
-            foreach (var id in chunk)
-            {
-                query.Append('&').Append(filterKey).Append('=').Append(id.ToString(CultureInfo.InvariantCulture));
-            }
-
-            if (extraQuery is not null)
-            {
-                query.Append('&').Append(extraQuery);
-            }
+            var query = QueryHelpers.AddQueryString(path, [Pair("limit", MaxPerRequest), .. chunk.Select(id => Pair(filterKey, id)), .. extra]);
 
             // Lookups by id fit on one page; notes and tasks of many leads may need more.
             for (var page = 1; page <= MaxPages; page++)
             {
-                var found = await GetJsonAsync<EmbeddedList<TEmbedded>>($"{query}&page={page}", cancellationToken) is { Embedded: { } embedded }
+                var found = await GetJsonAsync<EmbeddedList<TEmbedded>>(QueryHelpers.AddQueryString(query, "page", page.ToString(CultureInfo.InvariantCulture)), cancellationToken) is { Embedded: { } embedded }
                     ? items(embedded) ?? []
                     : [];
                 result.AddRange(found);
@@ -117,15 +115,16 @@ public sealed partial class KommoClient(HttpClient http, IKommoAccessTokens toke
     {
         foreach (var chunk in items.Chunk(MaxPerRequest))
         {
-            using var response = await SendAsync(() => new HttpRequestMessage(method, path) { Content = JsonContent.Create(chunk, options: KommoJson.Options) }, cancellationToken);
+            using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(chunk, options: KommoJson.Options) };
+            using var response = await http.SendAsync(request, cancellationToken);
         }
     }
 
     /// <summary>GET that reads Kommo's "204 No Content" (an empty list) as null.</summary>
-    private async Task<T?> GetJsonAsync<T>(string path, CancellationToken cancellationToken)
+    private async Task<T?> GetJsonAsync<T>(string pathAndQuery, CancellationToken cancellationToken)
         where T : class
     {
-        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+        using var response = await http.GetAsync(pathAndQuery, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NoContent)
         {
             return null;
@@ -142,52 +141,13 @@ public sealed partial class KommoClient(HttpClient http, IKommoAccessTokens toke
         }
         catch (JsonException ex)
         {
-            throw Unexpected($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath} answered with JSON we cannot read ({ex.Message})");
+            throw Unexpected($"{UpstreamText.Describe(response.RequestMessage)} answered with JSON we cannot read ({ex.Message})");
         }
     }
 
-    /// <summary>Sends with the current token; on 401 asks for a renewed token once and sends again.</summary>
-    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> build, CancellationToken cancellationToken)
-    {
-        var token = await tokens.GetAsync(cancellationToken);
-        var response = await SendOnceAsync(build, token, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.Unauthorized && await tokens.RenewAfterRejectionAsync(token, cancellationToken) is { } renewed)
-        {
-            response.Dispose();
-            response = await SendOnceAsync(build, renewed, cancellationToken);
-        }
+    private static KeyValuePair<string, string?> Pair(string key, string value) => new(key, value);
 
-        if (response.IsSuccessStatusCode)
-        {
-            return response;
-        }
-
-        using (response)
-        {
-            throw await ToExceptionAsync(response, cancellationToken);
-        }
-    }
-
-    private async Task<HttpResponseMessage> SendOnceAsync(Func<HttpRequestMessage> build, string token, CancellationToken cancellationToken)
-    {
-        using var request = build();
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var what = $"{request.Method} {StripQuery(request.RequestUri?.ToString() ?? string.Empty)}";
-        try
-        {
-            return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new UpstreamException(UpstreamService.Kommo, $"Kommo {what} failed: {ex.Message}", null, isTransient: true, inner: ex);
-        }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new UpstreamException(UpstreamService.Kommo, $"Kommo {what} timed out", null, isTransient: true, inner: ex);
-        }
-    }
-
-    private static string StripQuery(string path) => path.Split('?')[0];
+    private static KeyValuePair<string, string?> Pair(string key, long value) => new(key, value.ToString(CultureInfo.InvariantCulture));
 
     private static UpstreamException Unexpected(string what) =>
         new(UpstreamService.Kommo, $"Kommo: {what}", null, isTransient: true);
@@ -207,5 +167,4 @@ public sealed partial class KommoClient(HttpClient http, IKommoAccessTokens toke
     private sealed record PipelinesEmbedded(IReadOnlyList<KommoPipeline>? Pipelines);
 
     private sealed record WebhooksEmbedded(IReadOnlyList<KommoWebhookRegistration>? Webhooks);
-
 }

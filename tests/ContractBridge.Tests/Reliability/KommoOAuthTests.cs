@@ -7,6 +7,7 @@ using ContractBridge.Engine.Storage.Postgres;
 using ContractBridge.Engine.Storage.Sqlite;
 using ContractBridge.Kommo;
 using ContractBridge.Simulators.Kommo;
+using ContractBridge.Tests.Upstream.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -94,6 +95,31 @@ public sealed class KommoOAuthTests
         Assert.Equal(1, kommo.Control.OAuth.Refreshes);
         Assert.Equal(0, kommo.Control.OAuth.RevokedRefreshReuses);
         Assert.Single(received.Distinct());
+    }
+
+    /// <summary>
+    /// Kommo refuses an access token the bridge still believes fresh (revoked, or Kommo's clock ahead): the call renews it
+    /// once, with one refresh, and succeeds.
+    /// </summary>
+    [Fact]
+    public async Task AccessTokenRefusedBeforeItsExpiry_IsRenewedOnce_AndTheCallSucceeds()
+    {
+        var start = DateTimeOffset.Parse("2026-03-01T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var kommoClock = new FakeTimeProvider(start);
+        await using var kommo = await StartKommoAsync(kommoClock);
+        await using var store = await SqliteStoreAsync();
+        using var tokenHttp = new HttpClient();
+        using var tokens = Tokens(kommo, store, tokenHttp, new FakeTimeProvider(start), "instance-a");
+        using var http = UpstreamClients.KommoHttp(new SocketsHttpHandler(), new Uri(kommo.BaseUrl, "/api/v4/"), tokens);
+        var client = new KommoClient(http);
+        await client.GetAccountAsync(withDriveUrl: false, CancellationToken.None);
+
+        kommoClock.Advance(Lifetime + TimeSpan.FromMinutes(1));
+        var account = await client.GetAccountAsync(withDriveUrl: false, CancellationToken.None);
+
+        Assert.True(account.Id > 0);
+        Assert.Equal(2, kommo.Control.OAuth.Refreshes);
+        Assert.Equal(0, kommo.Control.OAuth.RejectedRefreshes);
     }
 
     private static async Task<KommoSimulator> StartKommoAsync(TimeProvider clock)

@@ -7,6 +7,7 @@ using ContractBridge.Ironclad;
 using ContractBridge.Kommo;
 using ContractBridge.Simulators.Ironclad.Model;
 using ContractBridge.Tests.Integration.Support;
+using ContractBridge.Tests.Upstream.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -26,19 +27,18 @@ public sealed class LostAttachmentAnswerTests
         var lead = bridge.Account.AddDeal("Umbrella Corp");
         await LifecycleSteps.LaunchAsync(bridge, lead);
         var integration = bridge.Kommo.Control.AddIntegration();
-        using var losing = new HttpClient(new LoseAnswers(r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("/leads/notes", StringComparison.Ordinal)))
-        {
-            BaseAddress = new Uri(bridge.Kommo.BaseUrl, "/api/v4/"),
-        };
-        using var plain = new HttpClient { BaseAddress = new Uri(bridge.Kommo.BaseUrl, "/api/v4/") };
-        var kommo = new KommoClient(plain, new StaticKommoAccessTokens(integration.Token));
+        var apiRoot = new Uri(bridge.Kommo.BaseUrl, "/api/v4/");
+        using var losing = UpstreamClients.KommoHttp(
+            new LoseAnswers(r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("/leads/notes", StringComparison.Ordinal)), apiRoot, integration.Token);
+        using var plain = UpstreamClients.KommoHttp(new SocketsHttpHandler(), apiRoot, integration.Token);
+        var kommo = new KommoClient(plain);
         var account = await kommo.GetAccountAsync(withDriveUrl: true, CancellationToken.None);
         var file = await kommo.UploadFileAsync(account.DriveUrl, "MSA - IC-1.pdf", "application/pdf", "%PDF-1.4 signed"u8.ToArray(), CancellationToken.None);
         var payload = JobPayloads.Write(new NoteRequest(lead, file.Name, new NoteAttachment(file.Uuid, file.VersionUuid, file.Name)));
         var options = Options.Create(new BridgeOptions());
 
         var first = new RecordingBatch(new Job(1, JobKinds.Note, JobKinds.LeadKey(lead), payload, 1, DateTimeOffset.UtcNow, null));
-        await new NoteHandler(options, new KommoClient(losing, new StaticKommoAccessTokens(integration.Token))).HandleAsync(first, CancellationToken.None);
+        await new NoteHandler(options, new KommoClient(losing)).HandleAsync(first, CancellationToken.None);
         var retry = new RecordingBatch(new Job(1, JobKinds.Note, JobKinds.LeadKey(lead), payload, 2, DateTimeOffset.UtcNow, "lost"));
         await new NoteHandler(options, kommo).HandleAsync(retry, CancellationToken.None);
 
@@ -91,14 +91,15 @@ public sealed class LostAttachmentAnswerTests
         BridgeHarness bridge, long lead, WorkflowSnapshot workflow, int attempt, HttpMessageHandler kommoHandler, HttpMessageHandler ironcladHandler)
     {
         var integration = bridge.Kommo.Control.AddIntegration();
-        using var kommoHttp = new HttpClient(kommoHandler) { BaseAddress = new Uri(bridge.Kommo.BaseUrl, "/api/v4/") };
-        using var ironcladHttp = new HttpClient(ironcladHandler) { BaseAddress = new Uri(bridge.Ironclad.BaseUrl, "/public/api/v1/") };
-        var kommo = new KommoClient(kommoHttp, new StaticKommoAccessTokens(integration.Token));
+        using var kommoHttp = UpstreamClients.KommoHttp(kommoHandler, new Uri(bridge.Kommo.BaseUrl, "/api/v4/"), integration.Token);
+        var ironcladAuth = new LegacyTokenAuth("ironclad-sim-api-key");
+        using var ironcladHttp = UpstreamClients.IroncladHttp(ironcladHandler, new Uri(bridge.Ironclad.BaseUrl, "/public/api/v1/"), ironcladAuth);
+        var kommo = new KommoClient(kommoHttp);
         using var directory = new KommoDirectory(kommo, TimeProvider.System);
         var handler = new AttachDocumentHandler(
             kommo,
             directory,
-            new IroncladClient(ironcladHttp, new LegacyTokenAuth("ironclad-sim-api-key")),
+            new IroncladClient(ironcladHttp, ironcladAuth),
             NullLogger<AttachDocumentHandler>.Instance);
         var payload = JobPayloads.Write(new AttachDocumentRequest(lead, workflow.Id, workflow.IroncladId, "https://ironclad.example/workflows/" + workflow.Id));
         var batch = new RecordingBatch(new Job(1, JobKinds.AttachDocument, JobKinds.LeadKey(lead), payload, attempt, DateTimeOffset.UtcNow, null));

@@ -3,28 +3,27 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ContractBridge.Upstream;
 
-namespace ContractBridge.Kommo;
+namespace ContractBridge.Kommo.Http;
 
 /// <summary>
 /// Kommo's failures as <see cref="UpstreamException"/>s: 429 and 5xx are worth retrying, a 403 HTML page means the account
 /// is blocked (retry much later), 401 and validation errors need a person. Messages carry problem+json details, never
 /// credentials.
 /// </summary>
-public sealed partial class KommoClient
+public sealed class KommoProblemReader : IUpstreamProblemReader
 {
-    private static async Task<UpstreamException> ToExceptionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>How long to leave a blocked account alone when Kommo's block page gives no Retry-After.</summary>
+    private static readonly TimeSpan BlockedRetryAfter = TimeSpan.FromMinutes(5);
+
+    public UpstreamException ToException(UpstreamFailure failure)
     {
-        var status = response.StatusCode;
-        var what = $"{response.RequestMessage?.Method} {StripQuery(response.RequestMessage?.RequestUri?.AbsolutePath ?? string.Empty)}";
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        var retryAfter = response.Headers.RetryAfter?.Delta
-            ?? (response.Headers.RetryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
-        var isHtml = response.Content.Headers.ContentType?.MediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true;
+        var (status, what, body, mediaType, retryAfter) = failure;
+        var isHtml = mediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true;
         return status switch
         {
             HttpStatusCode.TooManyRequests => new UpstreamException(UpstreamService.Kommo, $"Kommo {what}: 429, over the rate limit", status, true, retryAfter),
             HttpStatusCode.Forbidden when isHtml => new UpstreamException(
-                UpstreamService.Kommo, $"Kommo {what}: 403, the account is blocked (too many requests); Kommo support must unblock it", status, true, retryAfter ?? TimeSpan.FromMinutes(5)),
+                UpstreamService.Kommo, $"Kommo {what}: 403, the account is blocked (too many requests); Kommo support must unblock it", status, true, retryAfter ?? BlockedRetryAfter),
             HttpStatusCode.Unauthorized => new UpstreamException(
                 UpstreamService.Kommo, $"Kommo {what}: 401, the access token was refused ({ProblemDetail(body)}); check KOMMO_ACCESS_TOKEN or re-authorize the integration", status, false),
             _ => new UpstreamException(
@@ -52,17 +51,11 @@ public sealed partial class KommoClient
                 }
             }
 
-            return parts.Count > 0 ? string.Join("; ", parts) : Shorten(body);
+            return parts.Count > 0 ? string.Join("; ", parts) : UpstreamText.Shorten(body);
         }
         catch (JsonException)
         {
-            return Shorten(body);
+            return UpstreamText.Shorten(body);
         }
-    }
-
-    private static string Shorten(string text)
-    {
-        var oneLine = text.ReplaceLineEndings(" ").Trim();
-        return oneLine.Length <= 200 ? oneLine : oneLine[..200] + "…";
     }
 }
