@@ -22,7 +22,7 @@ public static class ContractStateDeriver
             "completed" => ContractState.Executed,
             _ when step is "archive" or "complete" => ContractState.Executed,
             _ when IsSigned(workflow.Signatures?.State) => ContractState.Executed,
-            _ when eventName == IroncladWebhookEvents.SignaturePacketFullySigned && step == "sign" => ContractState.Executed,
+            _ when eventName == IroncladWebhookEvents.WorkflowSignaturePacketFullySigned && step == "sign" => ContractState.Executed,
             _ => step switch
             {
                 "sign" => ContractState.Signature,

@@ -16,8 +16,8 @@ public static class IroncladTriggers
     /// </summary>
     public static readonly IReadOnlySet<string> StateEvents = new HashSet<string>(StringComparer.Ordinal)
     {
-        IroncladWebhookEvents.WorkflowLaunched, IroncladWebhookEvents.WorkflowStepUpdated, IroncladWebhookEvents.SignaturePacketSent,
-        IroncladWebhookEvents.SignaturePacketFullySigned, IroncladWebhookEvents.SignaturePacketCancelled, IroncladWebhookEvents.WorkflowCompleted,
+        IroncladWebhookEvents.WorkflowLaunched, IroncladWebhookEvents.WorkflowStepUpdated, IroncladWebhookEvents.WorkflowSignaturePacketSent,
+        IroncladWebhookEvents.WorkflowSignaturePacketFullySigned, IroncladWebhookEvents.WorkflowSignaturePacketCancelled, IroncladWebhookEvents.WorkflowCompleted,
         IroncladWebhookEvents.WorkflowCancelled, IroncladWebhookEvents.WorkflowPaused, IroncladWebhookEvents.WorkflowResumed,
     };
 
@@ -46,6 +46,6 @@ public static class IroncladTriggers
         }
 
         // EXECUTED in the seed means fully signed: pass it on as the real event that says so.
-        return string.Equals(webhook.Status, "EXECUTED", StringComparison.OrdinalIgnoreCase) ? IroncladWebhookEvents.SignaturePacketFullySigned : webhook.EventName;
+        return string.Equals(webhook.Status, "EXECUTED", StringComparison.OrdinalIgnoreCase) ? IroncladWebhookEvents.WorkflowSignaturePacketFullySigned : webhook.EventName;
     }
 }
