@@ -1,7 +1,7 @@
 using ContractBridge.Configuration;
+using ContractBridge.Flows.Triggers;
 using ContractBridge.Ironclad;
 using ContractBridge.Kommo;
-using ContractBridge.Web;
 
 namespace ContractBridge.Flows;
 
@@ -13,7 +13,7 @@ public sealed class WebhookRegistrar(KommoClient kommo, IroncladClient ironclad,
 {
     public static readonly IReadOnlyList<string> KommoSettings = ["status_lead", "add_lead"];
 
-    public static IReadOnlyList<string> IroncladEvents => [.. IroncladWebhookEndpoint.StateEvents.Order(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> IroncladEvents => [.. IroncladTriggers.StateEvents.Order(StringComparer.Ordinal)];
 
     public Uri KommoUrl(Uri publicUrl) => new(publicUrl, $"/webhooks/kommo/{Uri.EscapeDataString(options.Value.Kommo.WebhookSecret ?? string.Empty)}");
 

@@ -7,6 +7,7 @@ using ContractBridge.Flows.DealActions;
 using ContractBridge.Flows.Launch;
 using ContractBridge.Flows.Reconcile;
 using ContractBridge.Flows.Sync;
+using ContractBridge.Flows.Triggers;
 using ContractBridge.Ironclad;
 using ContractBridge.Ironclad.Http;
 using ContractBridge.Ironclad.Webhooks;
@@ -14,6 +15,7 @@ using ContractBridge.Kommo;
 using ContractBridge.Kommo.Http;
 using ContractBridge.Observability;
 using ContractBridge.Upstream;
+using ContractBridge.Web;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ContractBridge.Hosting;
@@ -52,6 +54,8 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<LaunchReservations>();
         services.AddSingleton<DealReader>();
         services.AddSingleton<WorkflowLauncher>();
+        services.AddSingleton<KommoTriggers>();
+        services.AddSingleton<WebhookIntake>();
         services.AddJobHandler<LaunchContractHandler>();
         services.AddJobHandler<SyncContractHandler>();
         services.AddJobHandler<NoteHandler>();

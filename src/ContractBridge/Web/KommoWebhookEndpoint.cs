@@ -1,21 +1,14 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using ContractBridge.Configuration;
-using ContractBridge.Engine.Intake;
-using ContractBridge.Engine.Jobs;
-using ContractBridge.Flows;
-using ContractBridge.Flows.Jobs;
+using ContractBridge.Flows.Triggers;
 using ContractBridge.Kommo.Webhooks;
-using ContractBridge.Observability;
 
 namespace ContractBridge.Web;
 
 /// <summary>
-/// POST /webhooks/kommo/{secret}: Kommo's CRM webhooks (form-encoded) and the digital-pipeline JSON. Kommo does not sign
-/// webhooks, so the secret in the URL authenticates them (compared in constant time, before the body is read). The body
-/// is stored with one launch job per deal that entered a trigger stage, and answered only once it is committed; Kommo
-/// waits 2 seconds at most and disables hooks that fail, so nothing else happens here.
+/// POST /webhooks/kommo/&lt;secret&gt;: Kommo's CRM webhooks (form-encoded) and the digital-pipeline JSON. Kommo does not
+/// sign webhooks, so the secret in the URL authenticates them (compared in constant time, before the body is read). The
+/// body is parsed, stored with the jobs it triggers, and answered only once it is committed; Kommo waits 2 seconds at
+/// most and disables hooks that fail, so nothing else happens here.
 /// </summary>
 public static class KommoWebhookEndpoint
 {
@@ -39,79 +32,38 @@ public static class KommoWebhookEndpoint
         return next(context);
     });
 
+    /// <summary>One route: the middleware above has taken the secret off every /webhooks/kommo/&lt;secret&gt; path by now.</summary>
     public static IEndpointRouteBuilder MapKommoWebhook(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(Path + "/{secret}", HandleAsync).DisableAntiforgery();
-        routes.MapPost(Path, (HttpContext context, IOptions<BridgeOptions> options, RuleBook rules, EventIntake intake, BridgeMetrics metrics, CancellationToken cancellationToken) =>
-            context.Items[SecretItem] is string secret
-                ? HandleAsync(secret, context.Request, options, rules, intake, metrics, cancellationToken)
-                : Task.FromResult(Refuse(metrics))).DisableAntiforgery();
+        routes.MapPost(Path, HandleAsync).DisableAntiforgery();
         return routes;
     }
 
-    private static IResult Refuse(BridgeMetrics metrics)
-    {
-        metrics.EventReceived(Source, "unauthorized");
-        return WebhookAnswers.Unauthorized("The webhook URL must end with the secret: /webhooks/kommo/<KOMMO_WEBHOOK_SECRET>.");
-    }
-
     private static async Task<IResult> HandleAsync(
-        string secret,
-        HttpRequest request,
+        HttpContext context,
         IOptions<BridgeOptions> options,
-        RuleBook rules,
-        EventIntake intake,
-        BridgeMetrics metrics,
+        KommoTriggers triggers,
+        WebhookIntake intake,
         CancellationToken cancellationToken)
     {
-        if (!SecretComparer.Matches(secret, options.Value.Kommo.WebhookSecret))
+        if (context.Items[SecretItem] is not string secret || !SecretComparer.Matches(secret, options.Value.Kommo.WebhookSecret))
         {
-            return Refuse(metrics);
+            return intake.Refuse(Source, "unauthorized", WebhookAnswers.Unauthorized("The webhook URL must end with the secret: /webhooks/kommo/<KOMMO_WEBHOOK_SECRET>."));
         }
 
+        var request = context.Request;
         var body = await BodyReader.ReadAsync(request, BodyReader.MaxWebhookBytes, cancellationToken);
         if (body is null)
         {
-            metrics.EventReceived(Source, "too_large");
-            return WebhookAnswers.TooLarge(BodyReader.MaxWebhookBytes);
+            return intake.Refuse(Source, "too_large", WebhookAnswers.TooLarge(BodyReader.MaxWebhookBytes));
         }
 
         var parsed = KommoWebhookParser.Parse(request.ContentType, body);
         if (!parsed.Succeeded)
         {
-            metrics.EventReceived(Source, "malformed");
-            return WebhookAnswers.BadRequest(parsed.Error);
+            return intake.Refuse(Source, "malformed", WebhookAnswers.BadRequest(parsed.Error));
         }
 
-        var inbound = ToInboundEvent(parsed.Webhook, request.ContentType ?? string.Empty, body, rules);
-        var outcome = await intake.IngestAsync(inbound, cancellationToken);
-        metrics.EventReceived(Source, outcome == IngestOutcome.Stored ? "stored" : "duplicate");
-        return WebhookAnswers.Stored(outcome == IngestOutcome.Stored ? "stored" : "duplicate", outcome == IngestOutcome.Stored ? inbound.Jobs.Count : 0);
-    }
-
-    /// <summary>
-    /// A redelivery of the same body is the same event: the dedupe key is the body's hash. A lead appears once even when
-    /// the body holds it under several actions (status and update).
-    /// </summary>
-    public static InboundEvent ToInboundEvent(KommoWebhook webhook, string contentType, byte[] body, RuleBook rules)
-    {
-        var jobs = new List<NewJob>();
-        var launched = new HashSet<long>();
-        foreach (var change in webhook.Leads)
-        {
-            if (rules.Triggered(change) is { } rule && launched.Add(change.LeadId))
-            {
-                var request = new LaunchRequest(change.LeadId, rule.Name, change.PipelineId, change.StatusId, change.Action.ToString().ToLowerInvariant());
-                jobs.Add(request.ToJob());
-            }
-        }
-
-        var summary = webhook.Leads.Count == 0
-            ? "no lead changes"
-            : string.Join(", ", webhook.Leads.Take(5).Select(l => string.Create(CultureInfo.InvariantCulture, $"lead {l.LeadId} {l.Action.ToString().ToLowerInvariant()} → stage {l.StatusId}")))
-              + (webhook.Leads.Count > 5 ? $" and {webhook.Leads.Count - 5} more" : string.Empty)
-              + (jobs.Count > 0 ? $"; {jobs.Count} launch(es)" : string.Empty);
-        var dedupe = "kommo:" + Convert.ToHexStringLower(SHA256.HashData(body));
-        return new InboundEvent(Source, dedupe, summary, contentType, Encoding.UTF8.GetString(body), jobs);
+        return await intake.StoreAsync(Source, parsed.Webhook.DedupeKey, request.ContentType ?? string.Empty, body, triggers.For(parsed.Webhook), cancellationToken);
     }
 }

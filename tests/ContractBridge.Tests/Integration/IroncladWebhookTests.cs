@@ -5,13 +5,14 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ContractBridge.Simulators.Ironclad.Model;
 using ContractBridge.Tests.Integration.Support;
+using ContractBridge.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ContractBridge.Tests.Integration;
 
 public sealed class IroncladWebhookTests
 {
-    private const string Envelope = "{\"companyID\":\"605b9829cdd37d296123f4b4\",\"payload\":{\"event\":\"workflow_completed\",\"templateID\":\"6063\",\"workflowID\":\"611f0000000000000000aaaa\"},\"timestamp\":\"2026-11-27T10:00:00.000Z\",\"webhookID\":\"611f\"}";
+    private static readonly string Envelope = Payload.Read("ironclad", "workflow_completed.json").Text;
 
     [Fact]
     public async Task ForgedSignature_Is401_AndNothingIsStored()

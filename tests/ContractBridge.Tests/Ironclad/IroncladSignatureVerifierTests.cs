@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ContractBridge.Ironclad.Webhooks;
+using ContractBridge.Tests.Support;
 
 namespace ContractBridge.Tests.Ironclad;
 
@@ -23,6 +24,19 @@ public sealed class IroncladSignatureVerifierTests : IDisposable
         var verifier = new IroncladSignatureVerifier(_keys);
 
         var result = await verifier.VerifyAsync(EventId, Sign(_key, EventId, Body, "n-1"), Encoding.UTF8.GetBytes(Body), CancellationToken.None);
+
+        Assert.Equal(SignatureCheck.Valid, result);
+    }
+
+    /// <summary>The recorded bodies are what JSON.stringify writes, as Ironclad signs them: so each verifies as sent.</summary>
+    [Theory]
+    [PayloadFiles("ironclad")]
+    public async Task RecordedEnvelope_SignedAsIroncladSigns_IsValid(string fileName)
+    {
+        var payload = Payload.Read("ironclad", fileName);
+        var verifier = new IroncladSignatureVerifier(_keys);
+
+        var result = await verifier.VerifyAsync(EventId, Sign(_key, EventId, payload.Text, "n-0"), payload.Body, CancellationToken.None);
 
         Assert.Equal(SignatureCheck.Valid, result);
     }

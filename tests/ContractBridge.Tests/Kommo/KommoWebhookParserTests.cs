@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using System.Text;
 using ContractBridge.Kommo.Webhooks;
+using ContractBridge.Tests.Support;
 
 namespace ContractBridge.Tests.Kommo;
 
@@ -7,18 +9,73 @@ public sealed class KommoWebhookParserTests
 {
     private const string Form = "application/x-www-form-urlencoded";
 
+    [Theory]
+    [PayloadFiles("kommo")]
+    public void RecordedPayload_Parses_WithTheLeadsOfItsEvent_AndItsBodyHashAsDedupeKey(string fileName)
+    {
+        var payload = Payload.Read("kommo", fileName);
+
+        var result = KommoWebhookParser.Parse(payload.ContentType, payload.Body);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.NotEmpty(result.Webhook.Leads);
+        Assert.Contains(result.Webhook.Leads, l => l.Action == ActionOf(payload.Event));
+        Assert.All(result.Webhook.Leads, l => Assert.True(l.LeadId > 0 && l.StatusId > 0 && l.PipelineId > 0, $"{l} lacks an id."));
+        Assert.Equal("kommo:" + Convert.ToHexStringLower(SHA256.HashData(payload.Body)), result.Webhook.DedupeKey);
+    }
+
     [Fact]
     public void DocumentedStatusWebhook_ParsesTheLeadAndAccount()
     {
-        var body = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Kommo", "Payloads", "status-one-lead.form.txt")).Trim();
+        var payload = Payload.Read("kommo", "status_lead.form.txt");
 
-        var result = KommoWebhookParser.Parse(Form, Encoding.UTF8.GetBytes(body));
+        var result = KommoWebhookParser.Parse(Form, payload.Body);
 
         Assert.True(result.Succeeded, result.Error);
         var lead = Assert.Single(result.Webhook.Leads);
         Assert.Equal(new KommoLeadChange(KommoLeadAction.Status, 10701093, 142, 20067736, 9217056, 9217056, 1539782664), lead);
         Assert.Equal("acme", result.Webhook.AccountSubdomain);
         Assert.Equal(17769199, result.Webhook.AccountId);
+    }
+
+    [Fact]
+    public void StageMoveWithBothSettings_ReadsTheLeadUnderStatusAndUnderUpdate()
+    {
+        var payload = Payload.Read("kommo", "status_lead.with_update.form.txt");
+
+        var result = KommoWebhookParser.Parse(payload.ContentType, payload.Body);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Collection(
+            result.Webhook.Leads,
+            l => Assert.Equal(new KommoLeadChange(KommoLeadAction.Status, 20184012, 61524398, 61524395, 7815243, 7815243, 1796126400), l),
+            l => Assert.Equal(new KommoLeadChange(KommoLeadAction.Update, 20184012, 61524398, null, 7815243, null, 1796126400), l));
+        Assert.Equal(("acme", 29000001L), (result.Webhook.AccountSubdomain, result.Webhook.AccountId!.Value));
+    }
+
+    [Fact]
+    public void DigitalPipelineForm_CarriesOnlyIds_AndIsRead()
+    {
+        var payload = Payload.Read("kommo", "digital_pipeline.form.txt");
+
+        var result = KommoWebhookParser.Parse(payload.ContentType, payload.Body);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(new KommoLeadChange(KommoLeadAction.Status, 20184017, 61524398, 61524395, 7815243, 7815243, null), Assert.Single(result.Webhook.Leads));
+    }
+
+    [Fact]
+    public void SameBody_HasTheSameDedupeKey_AndAnotherBodyAnother()
+    {
+        var payload = Payload.Read("kommo", "status_lead.form.txt");
+        byte[] other = [.. payload.Body, .. "&x=1"u8];
+
+        var first = KommoWebhookParser.Parse(Form, payload.Body);
+        var again = KommoWebhookParser.Parse(Form, payload.Body.ToArray());
+        var changed = KommoWebhookParser.Parse(Form, other);
+
+        Assert.Equal(first.Webhook!.DedupeKey, again.Webhook!.DedupeKey);
+        Assert.NotEqual(first.Webhook.DedupeKey, changed.Webhook!.DedupeKey);
     }
 
     [Fact]
@@ -53,9 +110,9 @@ public sealed class KommoWebhookParserTests
     [Fact]
     public void DigitalPipelineJson_WithNumbersOrStrings_IsRead()
     {
-        var body = "{\"leads\":{\"status\":[{\"id\":11,\"pipeline_id\":\"7\",\"old_pipeline_id\":7,\"status_id\":55,\"old_status_id\":\"54\"}]}}";
+        var payload = Payload.Read("kommo", "digital_pipeline.json");
 
-        var result = KommoWebhookParser.Parse("application/json", Encoding.UTF8.GetBytes(body));
+        var result = KommoWebhookParser.Parse("application/json", payload.Body);
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(new KommoLeadChange(KommoLeadAction.Status, 11, 55, 54, 7, 7, null), Assert.Single(result.Webhook.Leads));
@@ -117,4 +174,13 @@ public sealed class KommoWebhookParserTests
         Assert.False(result.Succeeded);
         Assert.Contains("not valid UTF-8", result.Error, StringComparison.Ordinal);
     }
+
+    /// <summary>The lead action a payload's event stands for: files are named after Kommo's settings (a digital pipeline sends leads[status]).</summary>
+    private static KommoLeadAction ActionOf(string fileEvent) => fileEvent switch
+    {
+        "status_lead" or "digital_pipeline" => KommoLeadAction.Status,
+        "add_lead" => KommoLeadAction.Add,
+        "update_lead" => KommoLeadAction.Update,
+        _ => throw new ArgumentException($"No Kommo event is called {fileEvent}: name payload files after a webhook setting.", nameof(fileEvent)),
+    };
 }

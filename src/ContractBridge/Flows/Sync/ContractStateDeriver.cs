@@ -1,5 +1,6 @@
 using ContractBridge.Engine.Contracts;
 using ContractBridge.Ironclad.Api;
+using ContractBridge.Ironclad.Webhooks;
 
 namespace ContractBridge.Flows.Sync;
 
@@ -11,8 +12,6 @@ namespace ContractBridge.Flows.Sync;
 /// </summary>
 public static class ContractStateDeriver
 {
-    public const string FullySignedEvent = "workflow_signature_packet_fully_signed";
-
     public static DerivedState Derive(IroncladWorkflow workflow, string? eventName)
     {
         var status = workflow.Status?.ToLowerInvariant();
@@ -23,7 +22,7 @@ public static class ContractStateDeriver
             "completed" => ContractState.Executed,
             _ when step is "archive" or "complete" => ContractState.Executed,
             _ when IsSigned(workflow.Signatures?.State) => ContractState.Executed,
-            _ when eventName == FullySignedEvent && step == "sign" => ContractState.Executed,
+            _ when eventName == IroncladWebhookEvents.WorkflowSignaturePacketFullySigned && step == "sign" => ContractState.Executed,
             _ => step switch
             {
                 "sign" => ContractState.Signature,

@@ -1,0 +1,7 @@
+using ContractBridge.Engine.Jobs;
+
+namespace ContractBridge.Flows.Triggers;
+
+/// <summary>What a webhook means to the bridge: the jobs it starts, and one human line for the dashboard.</summary>
+/// <param name="Summary">"lead 123 status → stage 456; 1 launch(es)", "workflow_completed 611f…". Never holds secrets.</param>
+public sealed record TriggeredWork(string Summary, IReadOnlyList<NewJob> Jobs);

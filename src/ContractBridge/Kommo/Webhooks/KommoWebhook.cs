@@ -1,0 +1,8 @@
+namespace ContractBridge.Kommo.Webhooks;
+
+/// <summary>A parsed Kommo webhook: every lead change in it, and the account it came from when Kommo said.</summary>
+/// <param name="DedupeKey">
+/// The hash of the body: Kommo sends no event id, and a redelivery repeats the same bytes, so the same body is the same
+/// event.
+/// </param>
+public sealed record KommoWebhook(IReadOnlyList<KommoLeadChange> Leads, string? AccountSubdomain, long? AccountId, string DedupeKey);

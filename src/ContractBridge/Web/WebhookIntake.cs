@@ -1,0 +1,33 @@
+using System.Text;
+using ContractBridge.Engine.Intake;
+using ContractBridge.Flows.Triggers;
+using ContractBridge.Observability;
+
+namespace ContractBridge.Web;
+
+/// <summary>
+/// How both webhook endpoints end: a parsed event is stored with the jobs it triggers and answered once that is
+/// committed, or refused; either way the answer is counted once under its outcome (stored, duplicate, unauthorized,
+/// malformed, too_large, unavailable).
+/// </summary>
+public sealed class WebhookIntake(EventIntake intake, BridgeMetrics metrics)
+{
+    /// <param name="source">"kommo" or "ironclad".</param>
+    /// <param name="dedupeKey">The event's identity, from its parser: a second delivery with it stores nothing.</param>
+    /// <param name="body">The body as received, kept as text for audit and replay (the parsers have checked it is UTF-8).</param>
+    public async Task<IResult> StoreAsync(string source, string dedupeKey, string contentType, byte[] body, TriggeredWork work, CancellationToken cancellationToken)
+    {
+        var inbound = new InboundEvent(source, dedupeKey, work.Summary, contentType, Encoding.UTF8.GetString(body), work.Jobs);
+        var stored = await intake.IngestAsync(inbound, cancellationToken) == IngestOutcome.Stored;
+        var outcome = stored ? "stored" : "duplicate";
+        metrics.EventReceived(source, outcome);
+        return WebhookAnswers.Stored(outcome, stored ? work.Jobs.Count : 0);
+    }
+
+    /// <summary>Counts a refusal under its outcome and passes its answer on.</summary>
+    public IResult Refuse(string source, string outcome, IResult answer)
+    {
+        metrics.EventReceived(source, outcome);
+        return answer;
+    }
+}
