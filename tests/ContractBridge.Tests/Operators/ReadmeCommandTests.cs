@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ContractBridge.Tests.Operators.Support;
@@ -105,22 +104,7 @@ public sealed partial class ReadmeCommandTests
     private static async Task<CliResult> ServeUntilStoppedAsync(ReadmeWorld world, ReadmeCommand command, IReadOnlyDictionary<string, string> environment)
     {
         await using var process = ChildProcess.Start(ChildProcess.ServiceAssembly, world.Arguments(command), environment, world.WorkingDirectory(command));
-        using var http = new HttpClient { BaseAddress = world.ServeUrl, Timeout = TimeSpan.FromSeconds(5) };
-        await Poll.UntilAsync(
-            async () =>
-            {
-                Assert.False(process.HasExited, $"`{command.Shown}` ended before it was ready.\n{process.SoFar}");
-                try
-                {
-                    using var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
-                    return response.StatusCode == HttpStatusCode.OK ? response : null;
-                }
-                catch (HttpRequestException)
-                {
-                    return null;
-                }
-            },
-            $"`{command.Shown}` to answer /readyz");
+        await process.WaitReadyAsync(world.ServeUrl);
         await process.TerminateAsync();
         return await process.WaitForExitAsync();
     }

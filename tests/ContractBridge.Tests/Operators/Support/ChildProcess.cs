@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Text;
 
 namespace ContractBridge.Tests.Operators.Support;
@@ -88,6 +89,27 @@ internal sealed class ChildProcess : IAsyncDisposable
 
         await _reading;
         return SoFar;
+    }
+
+    /// <summary>Waits until the service answers /readyz at <paramref name="url"/>; fails with what it printed when it ends first.</summary>
+    public async Task WaitReadyAsync(Uri url)
+    {
+        using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
+        await Poll.UntilAsync(
+            async () =>
+            {
+                Assert.False(_process.HasExited, $"It ended before it was ready.\n{SoFar}");
+                try
+                {
+                    using var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
+                    return response.StatusCode == HttpStatusCode.OK ? response : null;
+                }
+                catch (HttpRequestException)
+                {
+                    return null;
+                }
+            },
+            $"{url} to answer /readyz");
     }
 
     /// <summary>SIGTERM, as systemd stops a service.</summary>
