@@ -51,6 +51,12 @@ public static class CommandRunner
             await error.WriteLineAsync($"The database could not be used: {ex.Message}");
             return ExitCodes.Failure;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The data directory, above all: one that cannot be created or written.
+            await error.WriteLineAsync($"A file could not be used (is --data-dir, CONTRACTBRIDGE_DATA_DIR, right?): {ex.Message}");
+            return ExitCodes.Failure;
+        }
         catch (OperationCanceledException)
         {
             await error.WriteLineAsync("Cancelled.");

@@ -48,6 +48,24 @@ public sealed class CommandLineTests
         }
     }
 
+    [Fact]
+    public async Task ADataDirectoryThatCannotBeCreated_IsOneLine_NotAStackTrace()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var result = await CliRun.RunAsync(new Dictionary<string, string?>(), "jobs", "list", "--data-dir", Path.Combine(file, "data"));
+
+            Assert.True(result.ExitCode == 1, result.ToString());
+            Assert.Contains("A file could not be used (is --data-dir, CONTRACTBRIDGE_DATA_DIR, right?): ", result.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("exception", result.All, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Theory]
     [InlineData("bridge.acme.example")]
     [InlineData("ftp://bridge.acme.example")]
