@@ -1,3 +1,3 @@
 using ContractBridge.Cli;
 
-return await BridgeCli.Create().Parse(args).InvokeAsync();
+return await BridgeCli.RunAsync(args);

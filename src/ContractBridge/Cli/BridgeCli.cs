@@ -9,6 +9,18 @@ namespace ContractBridge.Cli;
 /// </summary>
 public static class BridgeCli
 {
+    /// <summary>
+    /// How long a command may take to end after SIGTERM or Ctrl+C cancelled it, before the process ends anyway.
+    /// System.CommandLine's default, 2 s, cut `serve`'s shutdown short: running jobs are given Jobs:ShutdownTimeout
+    /// (20 s) to finish, inside the host's own 30 s, and the process exited 143 while they ran. Every command ends on
+    /// cancellation within its own bounds, so this only ends one that would not.
+    /// </summary>
+    public static readonly TimeSpan TerminationTimeout = TimeSpan.FromMinutes(1);
+
+    /// <summary>Parses and runs the binary's arguments: its entry point.</summary>
+    public static Task<int> RunAsync(string[] args) =>
+        Create().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TerminationTimeout });
+
     public static RootCommand Create(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var given = settings ?? new Dictionary<string, string?>();

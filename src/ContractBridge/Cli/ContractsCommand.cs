@@ -8,8 +8,6 @@ public static class ContractsCommand
 {
     public static Command Create(IReadOnlyDictionary<string, string?> settings)
     {
-        var dataDir = CommonOptions.DataDir();
-        var postgres = CommonOptions.Postgres();
         var limit = new Option<int>("--limit") { Description = "How many contracts, newest first.", DefaultValueFactory = _ => 100 };
         limit.Validators.Add(result =>
         {
@@ -18,9 +16,8 @@ public static class ContractsCommand
                 result.AddError("--limit must be between 1 and 10000.");
             }
         });
-        var list = new Command("list", "List deal ↔ contract links: lead, deal name, workflow, IC number, template, state and when it last changed.") { dataDir, postgres, limit };
-        list.SetAction((parse, cancellationToken) =>
-            CommandRunner.RunAsync(parse, CommonOptions.Merge(settings, parse, dataDir, postgres), (host, output, error) => ListAsync(host, parse.GetValue(limit), output, error, cancellationToken)));
+        var list = new Command("list", "List deal ↔ contract links: lead, deal name, workflow, IC number, template, state and when it last changed.") { limit };
+        CommandRunner.SetAction(list, settings, (parse, host, output, error, cancellationToken) => ListAsync(host, parse.GetValue(limit), output, error, cancellationToken));
         return new Command("contracts", "Inspect the contracts the bridge launched or follows.") { list };
     }
 

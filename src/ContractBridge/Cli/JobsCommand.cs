@@ -18,8 +18,6 @@ public static class JobsCommand
 
     private static Command CreateList(IReadOnlyDictionary<string, string?> settings)
     {
-        var dataDir = CommonOptions.DataDir();
-        var postgres = CommonOptions.Postgres();
         var status = new Option<string?>("--status") { Description = "Only jobs in this state (default: all)." };
         status.AcceptOnlyFromAmong(Statuses);
         var limit = new Option<int>("--limit") { Description = "How many jobs, newest first.", DefaultValueFactory = _ => 100 };
@@ -30,22 +28,20 @@ public static class JobsCommand
                 result.AddError("--limit must be between 1 and 10000.");
             }
         });
-        var list = new Command("list", "List jobs with their state, attempts, next attempt and last error.") { status, limit, dataDir, postgres };
-        list.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, CommonOptions.Merge(settings, parse, dataDir, postgres), (host, output, error) =>
-            ListAsync(host, ParseStatus(parse.GetValue(status)), parse.GetValue(limit), output, error, cancellationToken)));
+        var list = new Command("list", "List jobs with their state, attempts, next attempt and last error.") { status, limit };
+        CommandRunner.SetAction(list, settings, (parse, host, output, error, cancellationToken) =>
+            ListAsync(host, ParseStatus(parse.GetValue(status)), parse.GetValue(limit), output, error, cancellationToken));
         return list;
     }
 
     private static Command CreateRetry(IReadOnlyDictionary<string, string?> settings)
     {
-        var dataDir = CommonOptions.DataDir();
-        var postgres = CommonOptions.Postgres();
         var id = new Argument<long?>("id") { Description = "The dead job to queue again.", Arity = ArgumentArity.ZeroOrOne };
         var allDead = new Option<bool>("--all-dead") { Description = "Queue every dead job again." };
         var retry = new Command(
             "retry",
             "Queue a dead job again (attempts reset), or every dead job with --all-dead. Acts on the database directly; a running service runs the job at its next poll.")
-        { id, allDead, dataDir, postgres };
+        { id, allDead };
         retry.Validators.Add(result =>
         {
             var hasId = result.GetValue(id) is not null;
@@ -55,10 +51,10 @@ public static class JobsCommand
                 result.AddError(all ? "Give a job id or --all-dead, not both." : "Give the id of a dead job, or --all-dead.");
             }
         });
-        retry.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, CommonOptions.Merge(settings, parse, dataDir, postgres), (host, output, error) =>
+        CommandRunner.SetAction(retry, settings, (parse, host, output, error, cancellationToken) =>
             parse.GetValue(allDead)
                 ? RetryAllAsync(host, output, error, cancellationToken)
-                : RetryOneAsync(host, parse.GetValue(id)!.Value, output, error, cancellationToken)));
+                : RetryOneAsync(host, parse.GetValue(id)!.Value, output, error, cancellationToken));
         return retry;
     }
 

@@ -9,13 +9,12 @@ public static class ServeCommand
     public static Command Create()
     {
         var urls = new Option<string?>("--urls") { Description = "Where to listen, e.g. http://0.0.0.0:8080 (env ASPNETCORE_URLS; default http://localhost:5000)." };
-        var dataDir = CommonOptions.DataDir();
-        var postgres = CommonOptions.Postgres();
         var logFormat = LogFormat.Option();
-        var command = new Command("serve", "Run ContractBridge: receive webhooks from Kommo and Ironclad and act on them.") { urls, dataDir, postgres, logFormat };
+        var command = new Command("serve", "Run ContractBridge: receive webhooks from Kommo and Ironclad and act on them.") { urls, logFormat };
+        var common = CommonOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var overrides = CommonOptions.Overrides(parse, dataDir, postgres);
+            var overrides = common.Overrides(parse);
             if (parse.GetValue(urls) is { } listen)
             {
                 overrides["urls"] = listen;

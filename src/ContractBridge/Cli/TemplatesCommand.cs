@@ -11,11 +11,11 @@ public static class TemplatesCommand
     public static Command Create(IReadOnlyDictionary<string, string?> settings)
     {
         var list = new Command("list", "List the Ironclad templates (workflow schemas) the configured credentials can launch.");
-        list.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, settings, (host, output, error) => ListAsync(host, output, error, cancellationToken)));
+        CommandRunner.SetAction(list, settings, (_, host, output, error, cancellationToken) => ListAsync(host, output, error, cancellationToken));
 
         var name = new Argument<string>("name") { Description = "The template's name (case-insensitive; a unique part of it is enough)." };
         var show = new Command("show", "Show a template's launch fields: id, type, required flag, and which rule fills each.") { name };
-        show.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, settings, (host, output, error) => ShowAsync(host, parse.GetRequiredValue(name), output, error, cancellationToken)));
+        CommandRunner.SetAction(show, settings, (parse, host, output, error, cancellationToken) => ShowAsync(host, parse.GetRequiredValue(name), output, error, cancellationToken));
 
         return new Command("templates", "Inspect Ironclad templates.") { list, show };
     }

@@ -14,10 +14,11 @@ public static class WebhooksCommand
         var publicUrl = new Option<Uri?>("--public-url")
         {
             Description = "Where Kommo and Ironclad reach this service, e.g. https://bridge.example.com (default: ContractBridge:PublicUrl, env CONTRACTBRIDGE_PUBLIC_URL).",
+            CustomParser = HttpUrl.Parse,
         };
         var register = new Command("register", "Register this service's webhook URLs with Kommo (status_lead, add_lead) and Ironclad (workflow events).") { publicUrl };
-        register.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, settings, (host, output, error) =>
-            RegisterAsync(host, parse.GetValue(publicUrl), output, error, cancellationToken)));
+        CommandRunner.SetAction(register, settings, (parse, host, output, error, cancellationToken) =>
+            RegisterAsync(host, parse.GetValue(publicUrl), output, error, cancellationToken));
         return new Command("webhooks", "Manage the webhook registrations with Kommo and Ironclad.") { register };
     }
 
@@ -30,7 +31,7 @@ public static class WebhooksCommand
         {
             problems.Add("No public URL: pass --public-url or set CONTRACTBRIDGE_PUBLIC_URL (ContractBridge:PublicUrl).");
         }
-        else if (!publicUrl.IsAbsoluteUri || (publicUrl.Scheme != Uri.UriSchemeHttps && publicUrl.Scheme != Uri.UriSchemeHttp))
+        else if (!HttpUrl.IsValid(publicUrl))
         {
             problems.Add($"The public URL '{publicUrl}' must be an absolute http(s) address.");
         }

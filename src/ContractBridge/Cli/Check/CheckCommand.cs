@@ -17,7 +17,7 @@ public static class CheckCommand
         var command = new Command(
             "check",
             "Check the configuration against the live Kommo and Ironclad accounts: credentials, pipelines and stages, templates, attribute mappings and webhook registrations.");
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, settings, (host, output, error) => RunAsync(host, output, error, cancellationToken)));
+        CommandRunner.SetAction(command, settings, (_, host, output, error, cancellationToken) => RunAsync(host, output, error, cancellationToken));
         return command;
     }
 
