@@ -18,7 +18,7 @@ public sealed class ObservabilityTests
         bridge.Account.MoveToSendContract(lead);
         await Eventually.TrueAsync(async () => await bridge.Store.FindActiveByLeadAsync(lead, CancellationToken.None) is { WorkflowId: not null }, "the launch");
 
-        var text = await Poll.UntilAsync(
+        var text = await Eventually.GetAsync(
             async () =>
             {
                 var metrics = await bridge.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
