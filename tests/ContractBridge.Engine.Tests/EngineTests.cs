@@ -281,24 +281,45 @@ public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provi
     [Fact]
     public async Task Engine_LongBatch_KeepsItsLeaseByHeartbeat_SoNoOtherInstanceRunsIt()
     {
+        var time = new FakeTimeProvider(T0);
         var job = await EnqueueOneAsync("k");
         var log = new RunLog();
-        // A 3-second lease renewed every second: a heartbeat would have to be more than two seconds late, which a loaded
-        // CI machine can do to a 1-second lease but not to this one.
-        var options = (string id) => Engines.Options(id, o => (o.LeaseDuration, o.PollInterval) = (TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(20)));
+        var workDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // A 3-second lease, renewed every second; the work lasts two and a half lease durations.
+        var (lease, work, step) = (TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(7.5), TimeSpan.FromMilliseconds(100));
+        var options = (string id) => Engines.Options(id, o => (o.LeaseDuration, o.PollInterval) = (lease, TimeSpan.FromMilliseconds(20)));
         var handler = new DelegateHandler("k", async (batch, ct) =>
         {
             using (log.Enter(batch.Jobs[0]))
             {
-                await Task.Delay(TimeSpan.FromSeconds(7.5), ct); // the work itself: two and a half lease durations long
+                await workDone.Task.WaitAsync(ct);
             }
 
             await batch.CompleteAsync(batch.Jobs[0], JobResult.Done, ct);
         });
+        var holder = new ObservedJobStore(Store);
+        var other = new ObservedJobStore(Database.Open());
 
-        await using var first = await Engines.StartAsync(Store, [handler], options("first"));
+        await using var first = await Engines.StartAsync(holder, [handler], options("first"), time);
         await Eventually.TrueAsync(() => log.Count == 1, "the first instance to start the job");
-        await using var second = await Engines.StartAsync(Database.Open(), [handler], options("second"));
+        await using var second = await Engines.StartAsync(other, [handler], options("second"), time);
+        // The clock moves on a step only once the lease reaches past it, so a heartbeat that is late in this machine's
+        // real time cannot let the lease lapse; a heartbeat that is missing or late by the clock fails the wait. It moves
+        // on until the work is done and the second instance has looked for jobs after the first lease would have ended.
+        // The work ends even when a wait fails: the engines' shutdown timeout runs on this clock and would never pass.
+        try
+        {
+            while (time.GetUtcNow() < T0 + work || !(other.LastClaimAt > T0 + lease))
+            {
+                await Eventually.TrueAsync(() => holder.HeldUntil > time.GetUtcNow() + step, $"the heartbeat to renew the lease at {time.GetUtcNow() - T0} on the clock");
+                time.Advance(step);
+            }
+        }
+        finally
+        {
+            workDone.SetResult();
+        }
+
         await Eventually.TrueAsync(async () => (await Store.GetAsync(job, None))!.Status == JobStatus.Succeeded, "the job to succeed");
 
         Assert.Equal(1, log.Count);
