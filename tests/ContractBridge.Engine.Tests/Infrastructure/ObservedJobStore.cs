@@ -5,13 +5,17 @@ namespace ContractBridge.Engine.Tests.Infrastructure;
 
 /// <summary>
 /// Passes every call through to a real store and remembers what tests on a fake clock need to know before they move it
-/// on: until when the leases this store's engine holds run, and at what time its engine last claimed.
+/// on: until when the leases this store's engine holds run, and at what time its engine last claimed. While
+/// <see cref="ClaimFault"/> is set, claims fail with it instead, as on a database that refuses writes.
 /// </summary>
 public sealed class ObservedJobStore(IJobStore inner) : IJobStore
 {
     private readonly Lock gate = new();
     private DateTimeOffset? heldUntil;
     private DateTimeOffset? lastClaimAt;
+
+    /// <summary>Thrown by every claim while set.</summary>
+    public Exception? ClaimFault { get; set; }
 
     /// <summary>The end of the lease last taken or renewed through this store; null before any.</summary>
     public DateTimeOffset? HeldUntil
@@ -39,6 +43,11 @@ public sealed class ObservedJobStore(IJobStore inner) : IJobStore
 
     public async Task<IReadOnlyList<Job>> ClaimAsync(string kind, int max, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
+        if (ClaimFault is { } fault)
+        {
+            throw fault;
+        }
+
         var claimed = await inner.ClaimAsync(kind, max, owner, now, lease, cancellationToken);
         lock (gate)
         {
