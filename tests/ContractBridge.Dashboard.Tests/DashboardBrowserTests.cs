@@ -34,7 +34,7 @@ public sealed class DashboardBrowserTests(HeadlessChromium chromium) : IClassFix
         bridge.Ironclad.Control.SetFaults(new FaultProfile { ServerErrorRate = 1.0 });
         var initech = bridge.Account.AddDeal("Initech renewal", email: "peter@initech.example", contactName: "Peter Gibbons");
         bridge.Account.MoveToSendContract(initech);
-        var dead = await Poll(async () => (await bridge.Store.ListAsync(JobStatus.Dead, 10, CancellationToken.None)).SingleOrDefault(j => j.Kind == JobKinds.Launch), "the dead launch");
+        var dead = await Eventually.GetAsync(async () => (await bridge.Store.ListAsync(JobStatus.Dead, 10, CancellationToken.None)).SingleOrDefault(j => j.Kind == JobKinds.Launch), "the dead launch");
         bridge.Ironclad.Control.ClearFaults();
 
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = bridge.Url.ToString() });
@@ -64,33 +64,13 @@ public sealed class DashboardBrowserTests(HeadlessChromium chromium) : IClassFix
 
         // Requeued, it runs again and this time the contract is launched.
         var status = page.GetByTestId("job-status");
-        await Poll(async () =>
+        await Eventually.TrueAsync(async () =>
         {
             await page.ReloadAsync();
-            return await status.InnerTextAsync() == "succeeded" ? string.Empty : null;
+            return await status.InnerTextAsync() == "succeeded";
         }, "the replayed job to succeed");
         await page.GetByRole(AriaRole.Link, new() { Name = "Contracts", Exact = true }).ClickAsync();
         await Expect(page.Locator($"tr[data-lead='{initech.ToString(CultureInfo.InvariantCulture)}']").GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^IC-") })).ToBeVisibleAsync(Patiently);
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-contracts.png"), FullPage = true });
-    }
-
-    private static async Task<T> Poll<T>(Func<Task<T?>> probe, string what)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting for {what}.");
-            }
-
-            await Task.Delay(50);
-        }
     }
 }

@@ -28,7 +28,7 @@ public abstract class CrashTests(IStoreProvider provider, ITestOutputHelper outp
         int killedPid;
         using (var burst = CrashHostProcess.Start("burst", location, $"{Events}"))
         {
-            await Eventually.HoldsAsync(() => burst.Acknowledged.Count >= 500 && burst.Runs >= 100, $"the burst is well under way (stderr: {burst.Errors})", TimeSpan.FromMinutes(2));
+            await Eventually.TrueAsync(() => burst.Acknowledged.Count >= 500 && burst.Runs >= 100, "the burst to be well under way", TimeSpan.FromMinutes(2), () => $" Its stderr: {burst.Errors}");
             burst.KillNow();
             await burst.WaitForExitAsync(TimeSpan.FromSeconds(30));
             acknowledged = [.. burst.Acknowledged];

@@ -31,7 +31,7 @@ public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provi
         await Store.EnqueueAsync([.. Enumerable.Range(0, 200).Select(i => Engines.Job("k", $"lead:{i % 20}", $"{i / 20}"))], T0, None);
 
         await using var engine = await Engines.StartAsync(Store, [handler], Engines.Options("one"));
-        await Eventually.HoldsAsync(async () => (await Store.CountAsync(None)).Succeeded == 200, "all 200 jobs succeed");
+        await Eventually.TrueAsync(async () => (await Store.CountAsync(None)).Succeeded == 200, "all 200 jobs to succeed");
 
         Assert.Equal(0, log.Overlaps);
         Assert.Equal(200, log.Runs.Select(r => r.JobId).Distinct().Count());
@@ -53,7 +53,7 @@ public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provi
         await Store.EnqueueAsync([.. Enumerable.Range(0, 100).Select(i => Engines.Job("notes", $"lead:{i % 60}"))], T0, None);
 
         await using var engine = await Engines.StartAsync(Store, [handler], Engines.Options("batcher"));
-        await Eventually.HoldsAsync(async () => (await Store.CountAsync(None)).Succeeded == 100, "all notes are written");
+        await Eventually.TrueAsync(async () => (await Store.CountAsync(None)).Succeeded == 100, "all notes to be written");
 
         Assert.All(batches, b => Assert.InRange(b.Count, 1, 25));
         Assert.All(batches, b => Assert.Equal(b.Count, b.Select(j => j.Key).Distinct().Count()));
@@ -91,9 +91,9 @@ public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provi
 
         // The first job proves the worker is up; the next three arrive while it sleeps, and go together after 1 s of quiet.
         await queue.EnqueueAsync([Engines.Job("notes", "lead:1")], None);
-        await Eventually.HoldsAsync(() => SucceededAdvancing(1), "the first note is written");
+        await Eventually.TrueAsync(() => SucceededAdvancing(1), "the first note to be written");
         await queue.EnqueueAsync([.. Enumerable.Range(2, 3).Select(i => Engines.Job("notes", $"lead:{i}"))], None);
-        await Eventually.HoldsAsync(() => SucceededAdvancing(4), "the next three notes are written");
+        await Eventually.TrueAsync(() => SucceededAdvancing(4), "the next three notes to be written");
 
         Assert.True(advanced < TimeSpan.FromMinutes(1), $"the hour-long linger ended early, after {advanced} of quiet and polling");
         Assert.Equal([1, 3], batches);
@@ -175,7 +175,7 @@ public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provi
         });
 
         await using var engine = await Engines.StartAsync(Store, [handler], Engines.Options("twice"));
-        await Eventually.HoldsAsync(async () => (await Store.GetAsync(job, None))!.Status == JobStatus.Succeeded, "the job succeeds");
+        await Eventually.TrueAsync(async () => (await Store.GetAsync(job, None))!.Status == JobStatus.Succeeded, "the job to succeed");
 
         Assert.Empty(await Store.ListDeadLettersAsync(job, None));
     }
@@ -198,10 +198,10 @@ public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provi
             Assert.InRange(delay, (backoff / 2) - TimeSpan.FromMilliseconds(1), backoff);
             time.Advance(delay - TimeSpan.FromMilliseconds(1));
             Assert.Equal(JobStatus.Pending, (await Store.GetAsync(job, None))!.Status);
-            await AdvanceUntilAsync(time, async () => (await Store.GetAsync(job, None))!.Attempts > attempt, $"attempt {attempt + 1} starts");
+            await AdvanceUntilAsync(time, async () => (await Store.GetAsync(job, None))!.Attempts > attempt, $"attempt {attempt + 1} to start");
         }
 
-        await AdvanceUntilAsync(time, async () => (await Store.GetAsync(job, None))!.Status == JobStatus.Succeeded, "the fourth attempt succeeds");
+        await AdvanceUntilAsync(time, async () => (await Store.GetAsync(job, None))!.Status == JobStatus.Succeeded, "the fourth attempt to succeed");
         Assert.Equal(4, (await Store.GetAsync(job, None))!.Attempts);
     }
 
@@ -220,7 +220,7 @@ public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provi
 
         Assert.Equal(T0.AddSeconds(90), pending.NextAttemptAt);
         Assert.Equal(JobStatus.Pending, beforeRetryAfter!.Status);
-        await AdvanceUntilAsync(time, async () => (await Store.GetAsync(job, None))!.Status == JobStatus.Succeeded, "the retry after 90 s succeeds");
+        await AdvanceUntilAsync(time, async () => (await Store.GetAsync(job, None))!.Status == JobStatus.Succeeded, "the retry after 90 s to succeed");
     }
 
     [Fact]
@@ -236,7 +236,7 @@ public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provi
         for (var attempt = 1; attempt <= 2; attempt++)
         {
             await PendingAfterAttemptAsync(job, attempt);
-            await AdvanceUntilAsync(time, async () => (await Store.GetAsync(job, None))!.Attempts > attempt, $"attempt {attempt + 1} runs");
+            await AdvanceUntilAsync(time, async () => (await Store.GetAsync(job, None))!.Attempts > attempt, $"attempt {attempt + 1} to run");
         }
 
         var dead = await DeadAsync(job);
@@ -244,7 +244,7 @@ public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provi
         Assert.True(await Store.ReplayAsync(job, time.GetUtcNow(), None));
 
         Assert.Equal((3, "Gave up after 3 attempts: HTTP 502"), (dead.Attempts, dead.LastError));
-        await AdvanceUntilAsync(time, async () => (await Store.GetAsync(job, None))!.Status == JobStatus.Succeeded, "the replayed job succeeds");
+        await AdvanceUntilAsync(time, async () => (await Store.GetAsync(job, None))!.Status == JobStatus.Succeeded, "the replayed job to succeed");
     }
 
     [Fact]
@@ -268,7 +268,7 @@ public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provi
         await using var survivor = await Engines.StartAsync(Store, [DelegateHandler.EachJob("k", j => { log.Enter(j, "survivor").Dispose(); return JobResult.Done; })], Engines.Options("survivor"), survivorClock);
         survivorClock.Advance(TimeSpan.FromSeconds(29));
         Assert.Equal(JobStatus.Running, (await Store.GetAsync(job, None))!.Status);
-        await AdvanceUntilAsync(survivorClock, async () => (await Store.GetAsync(job, None))!.Status == JobStatus.Succeeded, "the survivor finishes the job");
+        await AdvanceUntilAsync(survivorClock, async () => (await Store.GetAsync(job, None))!.Status == JobStatus.Succeeded, "the survivor to finish the job");
         neverFinishes.SetResult();
         using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await crashed.StopAsync(giveUp.Token);
@@ -281,25 +281,46 @@ public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provi
     [Fact]
     public async Task Engine_LongBatch_KeepsItsLeaseByHeartbeat_SoNoOtherInstanceRunsIt()
     {
+        var time = new FakeTimeProvider(T0);
         var job = await EnqueueOneAsync("k");
         var log = new RunLog();
-        // A 3-second lease renewed every second: a heartbeat would have to be more than two seconds late, which a loaded
-        // CI machine can do to a 1-second lease but not to this one.
-        var options = (string id) => Engines.Options(id, o => (o.LeaseDuration, o.PollInterval) = (TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(20)));
+        var workDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // A 3-second lease, renewed every second; the work lasts two and a half lease durations.
+        var (lease, work, step) = (TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(7.5), TimeSpan.FromMilliseconds(100));
+        var options = (string id) => Engines.Options(id, o => (o.LeaseDuration, o.PollInterval) = (lease, TimeSpan.FromMilliseconds(20)));
         var handler = new DelegateHandler("k", async (batch, ct) =>
         {
             using (log.Enter(batch.Jobs[0]))
             {
-                await Task.Delay(TimeSpan.FromSeconds(7.5), ct); // the work itself: two and a half lease durations long
+                await workDone.Task.WaitAsync(ct);
             }
 
             await batch.CompleteAsync(batch.Jobs[0], JobResult.Done, ct);
         });
+        var holder = new ObservedJobStore(Store);
+        var other = new ObservedJobStore(Database.Open());
 
-        await using var first = await Engines.StartAsync(Store, [handler], options("first"));
-        await Eventually.HoldsAsync(() => log.Count == 1, "the first instance starts the job");
-        await using var second = await Engines.StartAsync(Database.Open(), [handler], options("second"));
-        await Eventually.HoldsAsync(async () => (await Store.GetAsync(job, None))!.Status == JobStatus.Succeeded, "the job succeeds");
+        await using var first = await Engines.StartAsync(holder, [handler], options("first"), time);
+        await Eventually.TrueAsync(() => log.Count == 1, "the first instance to start the job");
+        await using var second = await Engines.StartAsync(other, [handler], options("second"), time);
+        // The clock moves on a step only once the lease reaches past it, so a heartbeat that is late in this machine's
+        // real time cannot let the lease lapse; a heartbeat that is missing or late by the clock fails the wait. It moves
+        // on until the work is done and the second instance has looked for jobs after the first lease would have ended.
+        // The work ends even when a wait fails: the engines' shutdown timeout runs on this clock and would never pass.
+        try
+        {
+            while (time.GetUtcNow() < T0 + work || !(other.LastClaimAt > T0 + lease))
+            {
+                await Eventually.TrueAsync(() => holder.HeldUntil > time.GetUtcNow() + step, $"the heartbeat to renew the lease at {time.GetUtcNow() - T0} on the clock");
+                time.Advance(step);
+            }
+        }
+        finally
+        {
+            workDone.SetResult();
+        }
+
+        await Eventually.TrueAsync(async () => (await Store.GetAsync(job, None))!.Status == JobStatus.Succeeded, "the job to succeed");
 
         Assert.Equal(1, log.Count);
         Assert.Equal(1, (await Store.GetAsync(job, None))!.Attempts);
@@ -333,7 +354,7 @@ public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provi
             await Store.EnqueueAsync([.. Enumerable.Range(chunk, Math.Min(250, total - chunk)).Select(i => Engines.Job("k", $"lead:{i % 300}", $"{i:D6}"))], T0, None);
         }
 
-        await Eventually.HoldsAsync(async () => (await Store.CountAsync(None)).Succeeded == total, $"all {total} jobs succeed", TimeSpan.FromMinutes(3));
+        await Eventually.TrueAsync(async () => (await Store.CountAsync(None)).Succeeded == total, $"all {total} jobs to succeed", TimeSpan.FromMinutes(3));
         foreach (var engine in engines)
         {
             await engine.DisposeAsync();
@@ -388,7 +409,7 @@ public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provi
             await stubbornRelease.Task; // ignores cancellation altogether
             await batch.CompleteAsync(batch.Jobs[0], JobResult.Done, CancellationToken.None);
         }, new JobHandlerOptions(MaxConcurrentBatches: 2))], Engines.Options("timeout", o => o.ShutdownTimeout = TimeSpan.FromMilliseconds(300)));
-        await Eventually.HoldsAsync(() => Volatile.Read(ref running) == 2, "both jobs are running");
+        await Eventually.TrueAsync(() => Volatile.Read(ref running) == 2, "both jobs to be running");
 
         await engine.StopAsync(None);
         stubbornRelease.SetResult();
@@ -405,7 +426,7 @@ public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provi
     /// a worker may read the clock just before a step and arm its timer just after, so one exact jump could strand it.
     /// </summary>
     private static Task AdvanceUntilAsync(FakeTimeProvider time, Func<Task<bool>> condition, string what) =>
-        Eventually.HoldsAsync(async () =>
+        Eventually.TrueAsync(async () =>
         {
             if (await condition())
             {
@@ -425,22 +446,22 @@ public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provi
     private async Task<JobSummary> PendingAfterAttemptAsync(long jobId, int attempt)
     {
         JobSummary? summary = null;
-        await Eventually.HoldsAsync(async () =>
+        await Eventually.TrueAsync(async () =>
         {
             summary = await Store.GetAsync(jobId, None);
             return summary is { Status: JobStatus.Pending } && summary.Attempts == attempt;
-        }, $"attempt {attempt} has failed and the job waits for its retry");
+        }, $"attempt {attempt} to fail and the job to wait for its retry");
         return summary!;
     }
 
     private async Task<JobSummary> DeadAsync(long jobId)
     {
         JobSummary? summary = null;
-        await Eventually.HoldsAsync(async () =>
+        await Eventually.TrueAsync(async () =>
         {
             summary = await Store.GetAsync(jobId, None);
             return summary is { Status: JobStatus.Dead };
-        }, "the job is dead-lettered");
+        }, "the job to be dead-lettered");
         return summary!;
     }
 }

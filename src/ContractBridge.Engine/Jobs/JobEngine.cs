@@ -18,7 +18,7 @@ public sealed partial class JobEngine : IHostedService, IAsyncDisposable
     private readonly JobEngineOptions options;
     private readonly TimeProvider time;
     private readonly ILogger<JobEngine> logger;
-    private readonly List<KindWorker> workers = [];
+    private KindWorker[] workers = []; // published whole once every worker has started
     private int state; // 0 new, 1 started, 2 stopped
 
     public JobEngine(
@@ -58,13 +58,13 @@ public sealed partial class JobEngine : IHostedService, IAsyncDisposable
         }
 
         var recorder = new JobOutcomeRecorder(store, options, new RetrySchedule(options), wakeups, time, logger);
-        foreach (var handler in handlers)
+        var started = handlers.Select(handler => new KindWorker(handler, store, options, wakeups, recorder, time, logger)).ToArray();
+        foreach (var worker in started)
         {
-            var worker = new KindWorker(handler, store, options, wakeups, recorder, time, logger);
-            workers.Add(worker);
             worker.Start();
         }
 
+        Volatile.Write(ref workers, started);
         Log.Started(logger, options.InstanceId, string.Join(", ", handlers.Select(h => h.Kind)));
         return Task.CompletedTask;
     }
@@ -76,13 +76,30 @@ public sealed partial class JobEngine : IHostedService, IAsyncDisposable
             return;
         }
 
-        await Task.WhenAll(workers.Select(w => w.StopAsync(options.ShutdownTimeout, cancellationToken)));
-        foreach (var worker in workers)
+        var started = Volatile.Read(ref workers);
+        await Task.WhenAll(started.Select(w => w.StopAsync(options.ShutdownTimeout, cancellationToken)));
+        foreach (var worker in started)
         {
             worker.Dispose();
         }
 
         Log.Stopped(logger, options.InstanceId);
+    }
+
+    /// <summary>
+    /// Null while the engine runs and every kind's worker claims jobs; otherwise why not, in words for a readiness probe:
+    /// the engine is not running (not yet started, or stopped), a worker's claim loop has ended, or the store refused a
+    /// worker's last claim.
+    /// </summary>
+    public string? WhyNotClaiming()
+    {
+        var started = Volatile.Read(ref workers);
+        if (Volatile.Read(ref state) != 1 || started.Length < handlers.Count)
+        {
+            return "the job engine is not running";
+        }
+
+        return started.Select(w => w.WhyNotClaiming()).FirstOrDefault(reason => reason is not null);
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);

@@ -24,6 +24,7 @@ internal sealed partial class KindWorker : IDisposable
     private readonly CancellationTokenSource abortHandlers = new();
     private Task claimLoop = Task.CompletedTask;
     private bool lookedAgainAtDueJob;
+    private volatile bool lastClaimFailed;
 
     public KindWorker(IJobHandler handler, IJobStore store, JobEngineOptions options, JobWakeups wakeups, JobOutcomeRecorder recorder, TimeProvider time, ILogger logger)
     {
@@ -38,9 +39,26 @@ internal sealed partial class KindWorker : IDisposable
         slots = new SemaphoreSlim(Math.Max(1, handler.Options.MaxConcurrentBatches));
     }
 
-    private string Kind => handler.Kind;
+    public string Kind => handler.Kind;
 
     public void Start() => claimLoop = Task.Run(ClaimLoopAsync);
+
+    /// <summary>
+    /// Null while the claim loop runs and the store answered its last claim; otherwise what is wrong, for a readiness
+    /// probe. No exception text: probes answer anyone, and the failed claims are logged.
+    /// </summary>
+    public string? WhyNotClaiming()
+    {
+        var loop = claimLoop;
+        if (loop.IsCompleted)
+        {
+            return loop.Exception?.GetBaseException() is { } error
+                ? $"the {Kind} worker has stopped claiming jobs ({error.GetType().Name})"
+                : $"the {Kind} worker has stopped claiming jobs";
+        }
+
+        return lastClaimFailed ? $"the {Kind} worker cannot claim jobs: its last claim failed (see the log)" : null;
+    }
 
     /// <summary>Stops claiming, lets running batches finish within <paramref name="timeout"/>, then releases what is left.</summary>
     public async Task StopAsync(TimeSpan timeout, CancellationToken cancellationToken)
@@ -122,10 +140,13 @@ internal sealed partial class KindWorker : IDisposable
     {
         try
         {
-            return await store.ClaimAsync(Kind, Math.Max(1, handler.Options.MaxBatchSize), options.InstanceId, time.GetUtcNow(), options.LeaseDuration, stopping);
+            var jobs = await store.ClaimAsync(Kind, Math.Max(1, handler.Options.MaxBatchSize), options.InstanceId, time.GetUtcNow(), options.LeaseDuration, stopping);
+            lastClaimFailed = false;
+            return jobs;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            lastClaimFailed = true;
             Log.ClaimFailed(logger, ex, Kind);
             return [];
         }

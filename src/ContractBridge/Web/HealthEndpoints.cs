@@ -1,14 +1,19 @@
+using ContractBridge.Engine.Jobs;
 using ContractBridge.Engine.Storage;
 
 namespace ContractBridge.Web;
 
-/// <summary>/healthz: the process answers. /readyz: the database answers and the job engine runs.</summary>
+/// <summary>
+/// /healthz: the process answers. /readyz: the host has started and is not stopping, the database answers, and the job
+/// engine runs with every worker claiming (its claim loop alive, its last claim answered by the store); a 503 says which
+/// is not so.
+/// </summary>
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/healthz", () => Results.Text("ok"));
-        routes.MapGet("/readyz", async (IBridgeStore store, IHostApplicationLifetime lifetime, CancellationToken cancellationToken) =>
+        routes.MapGet("/readyz", async (IBridgeStore store, JobEngine engine, IHostApplicationLifetime lifetime, CancellationToken cancellationToken) =>
         {
             if (!lifetime.ApplicationStarted.IsCancellationRequested || lifetime.ApplicationStopping.IsCancellationRequested)
             {
@@ -25,9 +30,14 @@ public static class HealthEndpoints
                 database = false;
             }
 
-            return database
-                ? Results.Text("ready")
-                : Results.Text("the database does not answer", statusCode: StatusCodes.Status503ServiceUnavailable);
+            if (!database)
+            {
+                return Results.Text("the database does not answer", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            return engine.WhyNotClaiming() is { } reason
+                ? Results.Text(reason, statusCode: StatusCodes.Status503ServiceUnavailable)
+                : Results.Text("ready");
         });
         return routes;
     }

@@ -130,7 +130,7 @@ public sealed class ControlClientTests : IAsyncLifetime
         await receiver.WaitForAsync(r => r.Count == 1);
 
         var webhooks = await _client.WebhooksAsync();
-        var attempts = await Poll.UntilAsync(() => _client.WebhookAttemptsAsync(), a => a.Count == 1);
+        var attempts = await Eventually.UntilAsync(() => _client.WebhookAttemptsAsync(), a => a.Count == 1, "one delivery attempt to be logged", describe: a => $"{a.Count} attempts");
 
         Assert.Equal(receiver.Url, Assert.Single(webhooks).TargetUrl);
         Assert.Equal(200, attempts[0].StatusCode);

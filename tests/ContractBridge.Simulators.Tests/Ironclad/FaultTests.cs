@@ -89,7 +89,7 @@ public sealed class FaultTests : IAsyncLifetime
         _server.Simulator.Control.SetFaults(new FaultProfile { WebhookDropRate = 1 });
 
         await _server.LaunchAsync();
-        await Poll.UntilAsync(() => _server.Simulator.Control.PendingWebhooks, p => p == 0);
+        await Eventually.UntilAsync(() => _server.Simulator.Control.PendingWebhooks, p => p == 0, "no webhook to be pending");
 
         Assert.Empty(receiver.Received);
         Assert.Equal("dropped (fault)", _server.Simulator.Control.WebhookAttempts().Single().Error);

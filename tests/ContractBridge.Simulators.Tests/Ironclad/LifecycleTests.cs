@@ -178,7 +178,7 @@ public sealed class LifecycleTests : IAsyncLifetime
         {
             Assert.NotEqual(expected, server.Simulator.Control.Workflow(id)!.Stage);
             _time.Advance(TimeSpan.FromSeconds(1));
-            stages.Add((await Poll.UntilAsync(() => server.Simulator.Control.Workflow(id)!, w => w.Stage == expected)).Stage);
+            stages.Add((await Eventually.UntilAsync(() => server.Simulator.Control.Workflow(id)!, w => w.Stage == expected, $"the workflow to reach {expected}", describe: w => $"{w.Stage}")).Stage);
         }
 
         Assert.Equal("completed", server.Simulator.Control.Workflow(id)!.Status);
@@ -198,7 +198,7 @@ public sealed class LifecycleTests : IAsyncLifetime
         _time.Advance(TimeSpan.FromMinutes(1));
 
         Assert.Equal(WorkflowStage.Review, stillInReview);
-        await Poll.UntilAsync(() => server.Simulator.Control.Workflow(id)!, w => w.Stage == WorkflowStage.Sign);
+        await Eventually.UntilAsync(() => server.Simulator.Control.Workflow(id)!, w => w.Stage == WorkflowStage.Sign, "the workflow to reach Sign", describe: w => $"{w.Stage}");
     }
 
     private static JsonObject Comment(string message) => new() { ["comment"] = new JsonObject { ["message"] = message } };

@@ -33,7 +33,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
 
         await server.LaunchAsync();
         var received = await _receiver.WaitForAsync(r => r.Count == 3);
-        await Poll.UntilAsync(() => server.Simulator.Control.PendingWebhooks, p => p == 0);
+        await Eventually.UntilAsync(() => server.Simulator.Control.PendingWebhooks, p => p == 0, "no webhook to be pending");
 
         Assert.Single(received.Select(r => r.Headers["X-Ironclad-Webhook-Event-Id"]).Distinct());
         Assert.Equal([500, 500, 200], server.Simulator.Control.WebhookAttempts().Select(a => a.StatusCode ?? 0));
@@ -49,7 +49,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
 
         await server.LaunchAsync();
         await _receiver.WaitForAsync(r => r.Count == 1);
-        var disabled = await Poll.UntilAsync(() => server.Simulator.Control.Webhooks().Single(), w => w.Status != "enabled");
+        var disabled = await Eventually.UntilAsync(() => server.Simulator.Control.Webhooks().Single(), w => w.Status != "enabled", "the webhook to be disabled", describe: w => w.Status);
         await server.LaunchAsync();
         var apiView = await server.GetJsonAsync($"webhooks/{webhookId}");
 
@@ -77,7 +77,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         for (var i = 1; i <= 3; i++)
         {
             await server.LaunchAsync();
-            counts.Add((await Poll.UntilAsync(() => server.Simulator.Control.Webhooks().Single(), w => w.ConsecutiveFailureCount == i)).ConsecutiveFailureCount);
+            counts.Add((await Eventually.UntilAsync(() => server.Simulator.Control.Webhooks().Single(), w => w.ConsecutiveFailureCount == i, $"failure {i} to be counted", describe: w => $"{w.ConsecutiveFailureCount} failures")).ConsecutiveFailureCount);
         }
 
         var webhook = server.Simulator.Control.Webhooks().Single();
@@ -98,7 +98,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         using var patched = await server.Http.SendAsync(patch);
         await server.LaunchAsync();
         await _receiver.WaitForAsync(r => r.Count == 1);
-        await Poll.UntilAsync(() => server.Simulator.Control.PendingWebhooks, p => p == 0);
+        await Eventually.UntilAsync(() => server.Simulator.Control.PendingWebhooks, p => p == 0, "no webhook to be pending");
 
         Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
         Assert.Single(_receiver.Received);

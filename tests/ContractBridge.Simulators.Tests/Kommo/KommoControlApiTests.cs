@@ -113,7 +113,7 @@ public sealed class KommoControlApiTests
         var created = await control.CreateLeadAsync(new SeedLead { Name = "Fresh", PipelineId = account.Sales.Id });
         await receiver.WaitForAsync(2);
         var emitted = await control.GetEmittedWebhooksAsync();
-        await Eventually.HoldsAsync(() => kommo.Control.WebhookAttempts.Count == 2, "both deliveries are logged");
+        await Eventually.TrueAsync(() => kommo.Control.WebhookAttempts.Count == 2, "both deliveries to be logged");
         var attempts = await control.GetWebhookAttemptsAsync();
 
         Assert.Equal(2, moved.Count);

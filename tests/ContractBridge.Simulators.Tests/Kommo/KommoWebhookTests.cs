@@ -65,7 +65,7 @@ public sealed partial class KommoWebhookTests
              {"id":{{account.FullLeadId}},"status_id":{{account.SendContract}}},
              {"id":{{account.OtherLeadId}},"status_id":{{account.SendContract}}}]
             """);
-        await Eventually.HoldsAsync(() => kommo.Control.PendingWebhooks == 0 && kommo.Control.WebhookAttempts.Count == 1, "the webhook was delivered");
+        await Eventually.TrueAsync(() => kommo.Control.PendingWebhooks == 0 && kommo.Control.WebhookAttempts.Count == 1, "the webhook to be delivered");
 
         var hook = receiver.Received.Single();
         Assert.Equal([0, 1, 2], hook.LeadIndexes("status"));
@@ -196,7 +196,7 @@ public sealed partial class KommoWebhookTests
         }
 
         await receiver.WaitForAsync(4);
-        await Eventually.HoldsAsync(() => kommo.Control.PendingWebhooks == 0, "the sender gave up");
+        await Eventually.TrueAsync(() => kommo.Control.PendingWebhooks == 0, "the sender to give up");
 
         Assert.Equal([TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromMinutes(1)], waits);
         var attempts = kommo.Control.WebhookAttempts;
@@ -222,7 +222,7 @@ public sealed partial class KommoWebhookTests
             await receiver.WaitForAsync(price);
         }
 
-        await Eventually.HoldsAsync(() => kommo.Control.Webhooks.Single().Disabled, "the webhook is disabled");
+        await Eventually.TrueAsync(() => kommo.Control.Webhooks.Single().Disabled, "the webhook to be disabled");
         kommo.Control.EditLead(new EditLead { LeadId = account.FullLeadId, Price = 5 });
         var listed = await kommo.GetJsonAsync("api/v4/webhooks");
         receiver.AnswerStatus = StatusCodes.Status200OK;
@@ -245,7 +245,7 @@ public sealed partial class KommoWebhookTests
         await RegisterAsync(kommo, receiver, "status_lead");
 
         kommo.Control.MoveLeads(new MoveLeads { LeadIds = [account.FullLeadId], StatusId = account.SendContract });
-        await Eventually.HoldsAsync(() => kommo.Control.WebhookAttempts.Count == 1, "the attempt timed out");
+        await Eventually.TrueAsync(() => kommo.Control.WebhookAttempts.Count == 1, "the attempt to time out");
 
         var attempt = kommo.Control.WebhookAttempts.Single();
         Assert.Null(attempt.StatusCode);
@@ -276,7 +276,7 @@ public sealed partial class KommoWebhookTests
         async Task FailOnceAsync(int price)
         {
             kommo.Control.EditLead(new EditLead { LeadId = account.FullLeadId, Price = price });
-            await Eventually.HoldsAsync(() => kommo.Control.WebhookAttempts.Count == price && kommo.Control.PendingWebhooks == 0, $"attempt {price} is recorded");
+            await Eventually.TrueAsync(() => kommo.Control.WebhookAttempts.Count == price && kommo.Control.PendingWebhooks == 0, $"attempt {price} to be recorded");
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using ContractBridge.Engine.Jobs;
 using ContractBridge.Hosting;
 using ContractBridge.Tests.Integration.Support;
 using ContractBridge.Tests.Operators.Support;
@@ -18,7 +19,7 @@ public sealed class ObservabilityTests
         bridge.Account.MoveToSendContract(lead);
         await Eventually.TrueAsync(async () => await bridge.Store.FindActiveByLeadAsync(lead, CancellationToken.None) is { WorkflowId: not null }, "the launch");
 
-        var text = await Poll.UntilAsync(
+        var text = await Eventually.GetAsync(
             async () =>
             {
                 var metrics = await bridge.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
@@ -45,6 +46,21 @@ public sealed class ObservabilityTests
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    [Fact]
+    public async Task Readiness_Answers503SayingSo_WhileTheJobEngineIsNotRunning()
+    {
+        await using var bridge = await BridgeHarness.StartAsync(registerWebhooks: false);
+        using var before = await bridge.Http.GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        await bridge.App.Services.GetRequiredService<JobEngine>().StopAsync(CancellationToken.None);
+        using var after = await bridge.Http.GetAsync(new Uri("/readyz", UriKind.Relative));
+        using var live = await bridge.Http.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal((HttpStatusCode.OK, "ready"), (before.StatusCode, await before.Content.ReadAsStringAsync()));
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "the job engine is not running"), (after.StatusCode, await after.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
 
     [Fact]

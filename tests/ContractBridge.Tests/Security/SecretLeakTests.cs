@@ -7,7 +7,6 @@ using ContractBridge.Hosting;
 using ContractBridge.Kommo;
 using ContractBridge.Simulators.Ironclad.Model;
 using ContractBridge.Simulators.Kommo.Control.Contracts;
-using ContractBridge.Tests.Integration.Support;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;

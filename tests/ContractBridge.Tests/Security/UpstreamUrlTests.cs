@@ -8,7 +8,6 @@ using ContractBridge.Ironclad;
 using ContractBridge.Kommo;
 using ContractBridge.Simulators.Ironclad.Model;
 using ContractBridge.Simulators.Kommo.Control.Contracts;
-using ContractBridge.Tests.Integration.Support;
 using ContractBridge.Upstream;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -54,7 +54,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     /// <summary>Waits (polling, with a deadline) until the received requests satisfy <paramref name="done"/>.</summary>
     public Task<IReadOnlyList<ReceivedWebhook>> WaitForAsync(Func<IReadOnlyList<ReceivedWebhook>, bool> done, TimeSpan? timeout = null) =>
-        Poll.UntilAsync(() => Received, done, timeout);
+        Eventually.UntilAsync(() => Received, done, $"the webhooks expected at {Url}", timeout, r => $"{r.Count} received ({string.Join(", ", r.Select(w => w.Event))})");
 
     public async ValueTask DisposeAsync()
     {

@@ -17,7 +17,6 @@ public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly List<ReceivedWebhook> _received = [];
-    private readonly SemaphoreSlim _arrived = new(0);
     private volatile int _status = StatusCodes.Status200OK;
 
     private WebhookReceiver(WebApplication app) => _app = app;
@@ -59,26 +58,13 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public TimeSpan AnswerDelay { get; set; }
 
     /// <summary>Waits until at least <paramref name="count"/> webhooks have arrived; fails the test after the timeout.</summary>
-    public async Task<IReadOnlyList<ReceivedWebhook>> WaitForAsync(int count, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (Received.Count < count)
-        {
-            var remaining = deadline - DateTime.UtcNow;
-            if (remaining <= TimeSpan.Zero || !await _arrived.WaitAsync(remaining))
-            {
-                Assert.Fail($"Expected {count} webhook(s), received {Received.Count}.");
-            }
-        }
-
-        return Received;
-    }
+    public Task<IReadOnlyList<ReceivedWebhook>> WaitForAsync(int count, TimeSpan? timeout = null) =>
+        Eventually.UntilAsync(() => Received, r => r.Count >= count, $"{count} webhook(s) at {Url}", timeout, r => $"{r.Count} received");
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        _arrived.Dispose();
     }
 
     /// <summary>Splits <c>a=b&amp;c=d</c> and URL-decodes each side ('+' is a space), keeping the order and duplicates.</summary>
@@ -99,7 +85,6 @@ public sealed class WebhookReceiver : IAsyncDisposable
             _received.Add(new ReceivedWebhook(context.Request.ContentType, body, ParseForm(body)));
         }
 
-        _arrived.Release();
         if (AnswerDelay > TimeSpan.Zero)
         {
             try
