@@ -95,7 +95,7 @@ internal sealed class ChildProcess : IAsyncDisposable
     public async Task WaitReadyAsync(Uri url)
     {
         using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
-        await Poll.UntilAsync(
+        await Eventually.GetAsync(
             async () =>
             {
                 Assert.False(_process.HasExited, $"It ended before it was ready.\n{SoFar}");
