@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using ContractBridge.Configuration;
-using ContractBridge.Engine.Contracts;
+using ContractBridge.Contracts;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Engine.Storage;
 using ContractBridge.Flows.DealActions;
@@ -24,7 +24,7 @@ namespace ContractBridge.Flows.Launch;
 /// and the reservation is dropped so moving the deal again retries.
 /// </summary>
 public sealed partial class LaunchContractHandler(
-    IBridgeStore store,
+    IContractLinkStore store,
     KommoClient kommo,
     IroncladClient ironclad,
     TemplateCatalog templates,
@@ -32,7 +32,7 @@ public sealed partial class LaunchContractHandler(
     RuleBook rules,
     ContractLinks links,
     IOptions<BridgeOptions> options,
-    JobWakeups wakeups,
+    IJobStore jobs,
     TimeProvider time,
     ILogger<LaunchContractHandler> logger) : IJobHandler, IDisposable
 {
@@ -178,7 +178,7 @@ public sealed partial class LaunchContractHandler(
             return false;
         }
 
-        var ownerJob = await store.GetAsync(owner, cancellationToken);
+        var ownerJob = await jobs.GetAsync(owner, cancellationToken);
         return ownerJob is null || ownerJob.Status is JobStatus.Dead or JobStatus.Succeeded;
     }
 
@@ -259,19 +259,13 @@ public sealed partial class LaunchContractHandler(
             // The link says "created", true as of the workflow's creation: a workflow found again after a lost answer
             // may have moved on since, and the sync that follows (events met "launching" and were dropped) applies that.
             await store.CompleteLaunchAsync(
-                request.LeadId,
-                job.Id,
-                workflow.Id,
-                number,
-                deal.Lead.Name,
-                workflow.Created ?? workflow.LastUpdated ?? time.GetUtcNow(),
+                new LaunchRecord(request.LeadId, job.Id, workflow.Id, number, deal.Lead.Name, workflow.Created ?? workflow.LastUpdated ?? time.GetUtcNow()),
                 [
                     new NoteRequest(request.LeadId, DealNotes.Launched(template.Name, number, workflow.Id, links.Workflow(workflow.Id))).ToJob(),
                     new SyncRequest(workflow.Id, "launch recorded").ToJob(),
                 ],
                 time.GetUtcNow(),
                 cancellationToken);
-            wakeups.Notify(JobKinds.Note);
             Log.Launched(logger, request.LeadId, workflow.Id, number);
             return JobResult.Done;
         }
