@@ -19,6 +19,7 @@ public abstract class WakeOnCommitTests(IStoreProvider provider) : StoreTestBase
     [Fact]
     public async Task Enqueue_TellsItsKindsOnce_AfterTheJobsAreCommitted()
     {
+        // A real observer must not block; this one reads, from another store, what is committed when it is told.
         var reader = Database.Open();
         var seen = new ConcurrentQueue<(string[] Kinds, long Pending)>();
         using var _ = Store.ObserveCommittedJobs(new Observer(kinds =>

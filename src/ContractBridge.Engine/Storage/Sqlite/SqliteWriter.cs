@@ -125,7 +125,7 @@ internal sealed class SqliteWriter : IDisposable
 
     private interface IWrite
     {
-        /// <summary>The kinds of the jobs a staged write stored; none when it was rolled back.</summary>
+        /// <summary>The kinds of the jobs the write stored; none when it was rolled back.</summary>
         IReadOnlyCollection<string> StoredKinds { get; }
 
         /// <summary>Runs alone in a transaction of its own, then publishes the jobs it stored and its outcome.</summary>
@@ -158,10 +158,10 @@ internal sealed class SqliteWriter : IDisposable
             try
             {
                 using var transaction = connection.BeginTransaction(deferred: false);
-                var own = new SqliteWriteScope(connection, transaction);
-                var result = work(own);
+                scope = new SqliteWriteScope(connection, transaction);
+                var result = work(scope);
                 transaction.Commit();
-                committed.Publish(own.Stored.Kinds);
+                committed.Publish(scope.Stored.Kinds);
                 Done.SetResult(result);
             }
             catch (Exception ex)
