@@ -64,8 +64,7 @@ public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provi
     public async Task Engine_Linger_EndsOnceNoJobHasArrivedForTheQuietPeriod()
     {
         var time = new FakeTimeProvider(T0);
-        var wakeups = new JobWakeups();
-        var queue = new JobQueue(Store, wakeups, time);
+        var queue = new JobQueue(Store, time);
         var batches = new System.Collections.Concurrent.ConcurrentQueue<int>();
         var handler = new DelegateHandler("notes", async (batch, ct) =>
         {
@@ -75,7 +74,7 @@ public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provi
                 await batch.CompleteAsync(job, JobResult.Done, ct);
             }
         }, new JobHandlerOptions(MaxBatchSize: 250, MaxConcurrentBatches: 1, Linger: TimeSpan.FromHours(1), LingerQuiet: TimeSpan.FromSeconds(1)));
-        await using var engine = await Engines.StartAsync(Store, [handler], Engines.Options("quiet", o => o.PollInterval = TimeSpan.FromHours(2)), time, wakeups);
+        await using var engine = await Engines.StartAsync(Store, [handler], Engines.Options("quiet", o => o.PollInterval = TimeSpan.FromHours(2)), time);
         var advanced = TimeSpan.Zero;
         async Task<bool> SucceededAdvancing(int count)
         {

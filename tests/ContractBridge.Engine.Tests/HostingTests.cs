@@ -57,6 +57,27 @@ public sealed class HostingTests : IDisposable
     }
 
     [Fact]
+    public async Task AddSchemaModule_TheModulesTablesAreMadeWhenTheHostStarts()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddContractBridgeEngine(storage => storage.DataDirectory = dataDirectory);
+        var step = new SchemaStep(1, "notes", "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL);");
+        builder.Services.AddSchemaModule(new SchemaModule("notes", new SchemaModuleSteps([step]), new SchemaModuleSteps([step])));
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        var store = (SqliteBridgeStore)host.Services.GetRequiredService<IBridgeStore>();
+        var written = await store.WriteAsync(scope =>
+        {
+            using var insert = scope.Command("INSERT INTO notes (body) VALUES ('hello');");
+            return insert.ExecuteNonQuery();
+        }, CancellationToken.None);
+        await host.StopAsync();
+
+        Assert.Equal(1, written);
+    }
+
+    [Fact]
     public async Task Factory_WithoutConnectionString_UsesSqliteUnderTheDataDirectory()
     {
         await using var store = BridgeStoreFactory.Create(new StorageOptions { DataDirectory = Path.Combine(dataDirectory, "nested") });

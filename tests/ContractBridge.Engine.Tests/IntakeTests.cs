@@ -121,12 +121,11 @@ public abstract class IntakeTests(IStoreProvider provider) : StoreTestBase(provi
     [Fact]
     public async Task Ingest_WakesTheWorkersOfTheJobsKinds_WithoutWaitingForAPoll()
     {
-        var wakeups = new JobWakeups();
         var ran = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var engine = await Engines.StartAsync(
             Store, [DelegateHandler.EachJob("k", _ => { ran.TrySetResult(); return JobResult.Done; })],
-            Engines.Options("woken", o => o.PollInterval = TimeSpan.FromHours(1)), wakeups: wakeups);
-        await using var intake = NewIntake(wakeups: wakeups);
+            Engines.Options("woken", o => o.PollInterval = TimeSpan.FromHours(1)));
+        await using var intake = NewIntake();
 
         await intake.IngestAsync(Event("evt-1", Engines.Job("k", "lead:1")), None);
 
@@ -136,6 +135,6 @@ public abstract class IntakeTests(IStoreProvider provider) : StoreTestBase(provi
     private static InboundEvent Event(string dedupeKey, params NewJob[] jobs) =>
         new("kommo", dedupeKey, "lead 1 → stage 2", "application/x-www-form-urlencoded", "leads[status][0][id]=1", jobs);
 
-    private EventIntake NewIntake(Storage.IEventStore? store = null, JobWakeups? wakeups = null) =>
-        new(store ?? Store, wakeups ?? new JobWakeups(), Engines.Wrap(new IntakeOptions()), TimeProvider.System, NullLogger<EventIntake>.Instance);
+    private EventIntake NewIntake(Storage.IEventStore? store = null) =>
+        new(store ?? Store, Engines.Wrap(new IntakeOptions()), TimeProvider.System, NullLogger<EventIntake>.Instance);
 }

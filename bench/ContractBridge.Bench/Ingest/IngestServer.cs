@@ -33,7 +33,7 @@ internal sealed class IngestServer : IAsyncDisposable
 
     public static async Task<IngestServer> StartAsync(IBridgeStore store, IntakeOptions options)
     {
-        var intake = new EventIntake(store, new JobWakeups(), Options.Create(options), TimeProvider.System, NullLogger<EventIntake>.Instance);
+        var intake = new EventIntake(store, Options.Create(options), TimeProvider.System, NullLogger<EventIntake>.Instance);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");

@@ -40,10 +40,10 @@ public static class EngineServiceCollectionExtensions
             intakeOptions.Configure(intake);
         }
 
-        services.TryAddSingleton(sp => BridgeStoreFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.TryAddSingleton(sp => BridgeStoreFactory.Create(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetServices<SchemaModule>()));
         services.TryAddSingleton<IEventStore>(sp => sp.GetRequiredService<IBridgeStore>());
         services.TryAddSingleton<IJobStore>(sp => sp.GetRequiredService<IBridgeStore>());
-        services.TryAddSingleton<IContractLinkStore>(sp => sp.GetRequiredService<IBridgeStore>());
         services.TryAddSingleton<IKeyValueStore>(sp => sp.GetRequiredService<IBridgeStore>());
         services.TryAddSingleton<JobWakeups>();
         services.TryAddSingleton<EventIntake>();
@@ -56,6 +56,13 @@ public static class EngineServiceCollectionExtensions
         services.AddHostedService<RetentionService>();
         return services;
     }
+
+    /// <summary>
+    /// Adds a service's own tables to the store's schema: created and upgraded with the engine's at start (and by every
+    /// <see cref="IBridgeStore.MigrateAsync"/>), versioned apart under the module's name.
+    /// </summary>
+    public static IServiceCollection AddSchemaModule(this IServiceCollection services, SchemaModule module) =>
+        services.AddSingleton(module);
 
     /// <summary>Adds a handler; the engine runs one worker per handler kind.</summary>
     public static IServiceCollection AddJobHandler<THandler>(this IServiceCollection services)

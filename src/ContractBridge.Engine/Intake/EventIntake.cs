@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using ContractBridge.Engine.Jobs;
 using ContractBridge.Engine.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,13 +8,13 @@ namespace ContractBridge.Engine.Intake;
 /// <summary>
 /// Stores inbound events durably and says so only once they are committed. Concurrent callers are group-committed: one
 /// background writer drains a queue and stores everything waiting (up to <see cref="IntakeOptions.MaxBatchSize"/>) in a
-/// single transaction, so one fsync serves many requests. Stored jobs wake their workers at once.
+/// single transaction, so one fsync serves many requests. Stored jobs wake their workers at once: the store tells the
+/// engine when the transaction commits.
 /// </summary>
 public sealed partial class EventIntake : IAsyncDisposable
 {
     private readonly Channel<PendingEvent> queue = Channel.CreateUnbounded<PendingEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IEventStore store;
-    private readonly JobWakeups wakeups;
     private readonly TimeProvider time;
     private readonly ILogger<EventIntake> logger;
     private readonly int maxBatchSize;
@@ -26,10 +25,9 @@ public sealed partial class EventIntake : IAsyncDisposable
     private long stored;
     private long duplicates;
 
-    public EventIntake(IEventStore store, JobWakeups wakeups, IOptions<IntakeOptions> options, TimeProvider time, ILogger<EventIntake> logger)
+    public EventIntake(IEventStore store, IOptions<IntakeOptions> options, TimeProvider time, ILogger<EventIntake> logger)
     {
         this.store = store;
-        this.wakeups = wakeups;
         this.time = time;
         this.logger = logger;
         maxBatchSize = Math.Max(1, options.Value.MaxBatchSize);
@@ -110,13 +108,11 @@ public sealed partial class EventIntake : IAsyncDisposable
         var outcomes = await store.StoreEventsAsync([.. batch.Select(p => p.Event)], time.GetUtcNow(), CancellationToken.None);
         Interlocked.Increment(ref commits);
         Interlocked.Add(ref events, batch.Count);
-        var kinds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < batch.Count; i++)
         {
             if (outcomes[i] == IngestOutcome.Stored)
             {
                 Interlocked.Increment(ref stored);
-                kinds.UnionWith(batch[i].Event.Jobs.Select(j => j.Kind));
             }
             else
             {
@@ -124,7 +120,6 @@ public sealed partial class EventIntake : IAsyncDisposable
             }
         }
 
-        wakeups.Notify(kinds);
         for (var i = 0; i < batch.Count; i++)
         {
             batch[i].Outcome.TrySetResult(outcomes[i]);

@@ -3,7 +3,7 @@ namespace ContractBridge.Engine.Jobs;
 /// <summary>
 /// Runs the jobs of one kind. The engine claims up to <see cref="JobHandlerOptions.MaxBatchSize"/> jobs of the kind at once
 /// (never two with the same key) and hands them over as one <see cref="JobBatch"/>, so a handler can serve many jobs with
-/// one upstream call (Kommo reads up to 250 leads per request). The handler reports each job's outcome through
+/// one upstream call (an API that reads up to 250 records per request). The handler reports each job's outcome through
 /// <see cref="JobBatch.CompleteAsync"/> as soon as it knows it; jobs it has not reported when it returns are retried.
 /// A handler must be idempotent: after a crash or a lost lease a job runs again.
 /// </summary>

@@ -19,6 +19,7 @@ public sealed partial class JobEngine : IHostedService, IAsyncDisposable
     private readonly TimeProvider time;
     private readonly ILogger<JobEngine> logger;
     private KindWorker[] workers = []; // published whole once every worker has started
+    private IDisposable? commits;
     private int state; // 0 new, 1 started, 2 stopped
 
     public JobEngine(
@@ -57,7 +58,9 @@ public sealed partial class JobEngine : IHostedService, IAsyncDisposable
             return Task.CompletedTask;
         }
 
-        var recorder = new JobOutcomeRecorder(store, options, new RetrySchedule(options), wakeups, time, logger);
+        // Before the first claim: a job committed from here on wakes its worker, however it was stored.
+        commits = store.ObserveCommittedJobs(wakeups);
+        var recorder = new JobOutcomeRecorder(store, options, new RetrySchedule(options), time, logger);
         var started = handlers.Select(handler => new KindWorker(handler, store, options, wakeups, recorder, time, logger)).ToArray();
         foreach (var worker in started)
         {
@@ -82,6 +85,8 @@ public sealed partial class JobEngine : IHostedService, IAsyncDisposable
         {
             worker.Dispose();
         }
+
+        commits?.Dispose();
 
         Log.Stopped(logger, options.InstanceId);
     }

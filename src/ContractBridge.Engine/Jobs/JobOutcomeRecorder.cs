@@ -3,12 +3,14 @@ using Microsoft.Extensions.Logging;
 
 namespace ContractBridge.Engine.Jobs;
 
-/// <summary>Turns a handler's verdict on one job into the store update: done (with follow-ups), retry later, or dead letter.</summary>
+/// <summary>
+/// Turns a handler's verdict on one job into the store update: done (with follow-ups), retry later, or dead letter.
+/// Follow-ups wake their workers when the completion commits, from the store.
+/// </summary>
 internal sealed partial class JobOutcomeRecorder(
     IJobStore store,
     JobEngineOptions options,
     RetrySchedule retries,
-    JobWakeups wakeups,
     TimeProvider time,
     ILogger logger)
 {
@@ -21,11 +23,6 @@ internal sealed partial class JobOutcomeRecorder(
         {
             case JobResult.Succeeded succeeded:
                 held = await store.CompleteAsync(job.Id, owner, succeeded.FollowUps, now, CancellationToken.None);
-                if (held && succeeded.FollowUps.Count > 0)
-                {
-                    wakeups.Notify(succeeded.FollowUps.Select(f => f.Kind));
-                }
-
                 break;
             case JobResult.Transient transient when job.Attempt >= options.MaxAttempts:
                 var error = $"Gave up after {job.Attempt} attempts: {transient.Error}";

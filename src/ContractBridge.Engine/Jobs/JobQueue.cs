@@ -3,29 +3,17 @@ using ContractBridge.Engine.Storage;
 namespace ContractBridge.Engine.Jobs;
 
 /// <summary>
-/// Puts jobs on the queue from inside the service (a reconciler, a dashboard's replay button) and wakes this instance's
-/// workers at once. Writing to <see cref="IJobStore"/> directly works too, but then the workers find the jobs at their
-/// next poll.
+/// Puts jobs on the queue from inside the service (a reconciler, a dashboard's replay button) at the service's clock.
+/// Like every write that stores jobs, these wake this instance's workers when they commit: the store tells the engine.
 /// </summary>
-public sealed class JobQueue(IJobStore store, JobWakeups wakeups, TimeProvider time)
+public sealed class JobQueue(IJobStore store, TimeProvider time)
 {
-    public async Task EnqueueAsync(IReadOnlyList<NewJob> jobs, CancellationToken cancellationToken)
-    {
-        await store.EnqueueAsync(jobs, time.GetUtcNow(), cancellationToken);
-        wakeups.Notify(jobs.Select(j => j.Kind));
-    }
+    public Task EnqueueAsync(IReadOnlyList<NewJob> jobs, CancellationToken cancellationToken) =>
+        store.EnqueueAsync(jobs, time.GetUtcNow(), cancellationToken);
 
-    public async Task<bool> ReplayAsync(long jobId, CancellationToken cancellationToken)
-    {
-        var replayed = await store.ReplayAsync(jobId, time.GetUtcNow(), cancellationToken);
-        wakeups.NotifyAll();
-        return replayed;
-    }
+    public Task<bool> ReplayAsync(long jobId, CancellationToken cancellationToken) =>
+        store.ReplayAsync(jobId, time.GetUtcNow(), cancellationToken);
 
-    public async Task<int> ReplayAllDeadAsync(CancellationToken cancellationToken)
-    {
-        var count = await store.ReplayAllDeadAsync(time.GetUtcNow(), cancellationToken);
-        wakeups.NotifyAll();
-        return count;
-    }
+    public Task<int> ReplayAllDeadAsync(CancellationToken cancellationToken) =>
+        store.ReplayAllDeadAsync(time.GetUtcNow(), cancellationToken);
 }

@@ -118,8 +118,8 @@ internal sealed partial class KindWorker : IDisposable
                     StartBatch(jobs);
                     if (jobs.Count < handler.Options.MaxBatchSize)
                     {
-                        // The queue is drained: let the next batch gather too, or a steady trickle of jobs (notes while
-                        // contracts are being signed) would be claimed a few at a time, one upstream call each.
+                        // The queue is drained: let the next batch gather too, or a steady trickle of jobs (notifications
+                        // as a day's work goes on) would be claimed a few at a time, one upstream call each.
                         await GatherAsync(stopping);
                     }
 

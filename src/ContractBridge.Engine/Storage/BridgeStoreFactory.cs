@@ -8,14 +8,15 @@ public static class BridgeStoreFactory
 {
     public const string SqliteFileName = "contractbridge.db";
 
-    public static IBridgeStore Create(StorageOptions options)
+    /// <param name="modules">The services' own tables, migrated with the engine's (see <see cref="SchemaModule"/>).</param>
+    public static IBridgeStore Create(StorageOptions options, IEnumerable<SchemaModule>? modules = null)
     {
         if (!string.IsNullOrWhiteSpace(options.PostgresConnectionString))
         {
-            return new PostgresBridgeStore(options.PostgresConnectionString);
+            return new PostgresBridgeStore(options.PostgresConnectionString, modules);
         }
 
         Directory.CreateDirectory(options.DataDirectory);
-        return new SqliteBridgeStore(Path.Combine(options.DataDirectory, SqliteFileName), options.SqliteSynchronous);
+        return new SqliteBridgeStore(Path.Combine(options.DataDirectory, SqliteFileName), options.SqliteSynchronous, modules);
     }
 }

@@ -2,9 +2,10 @@ namespace ContractBridge.Engine.Storage;
 
 /// <summary>
 /// Times are kept to the microsecond in both stores (PostgreSQL's timestamptz precision), so a value read back equals the
-/// value written on either store, and comparisons such as "is this lastUpdated newer" agree between them.
+/// value written on either store, and comparisons such as "is this newer" agree between them. A service's own tables
+/// keep instants the same way.
 /// </summary>
-internal static class DbTime
+public static class DbTime
 {
     private const long TicksPerMicrosecond = TimeSpan.TicksPerMillisecond / 1000;
 

@@ -10,6 +10,12 @@ namespace ContractBridge.Engine.Storage;
 /// </summary>
 public interface IJobStore
 {
+    /// <summary>
+    /// Tells <paramref name="observer"/> of every transaction this store commits that stored jobs (enqueued, follow-ups,
+    /// replayed, or inserted by a service's own write), after the commit. Dispose the result to stop.
+    /// </summary>
+    IDisposable ObserveCommittedJobs(IJobsCommittedObserver observer);
+
     Task EnqueueAsync(IReadOnlyList<NewJob> jobs, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Claims up to <paramref name="max"/> jobs of <paramref name="kind"/> for <paramref name="owner"/>, counting an attempt each.</summary>

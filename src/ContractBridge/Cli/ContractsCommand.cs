@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ContractBridge.Engine.Contracts;
+using ContractBridge.Contracts;
 
 namespace ContractBridge.Cli;
 
@@ -23,8 +23,8 @@ public static class ContractsCommand
 
     private static async Task<int> ListAsync(CliHost host, int limit, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var store = await host.OpenStoreAsync(error, cancellationToken);
-        var links = await store.ListAsync(limit, cancellationToken);
+        await host.OpenStoreAsync(error, cancellationToken);
+        var links = await host.Get<IContractLinkStore>().ListAsync(limit, cancellationToken);
         var table = new TextTable("LEAD", "DEAL", "WORKFLOW", "IC NUMBER", "TEMPLATE", "RULE", "STATE", "UPDATED");
         foreach (var link in links)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using ContractBridge.Contracts;
 using ContractBridge.Engine.Storage;
 using ContractBridge.Flows;
 using ContractBridge.Hosting;
@@ -38,6 +39,8 @@ public sealed class DemoEnvironment : IAsyncDisposable
     public WebApplication Bridge { get; }
 
     public IBridgeStore Store => Bridge.Services.GetRequiredService<IBridgeStore>();
+
+    public IContractLinkStore Contracts => Bridge.Services.GetRequiredService<IContractLinkStore>();
 
     public Uri Url { get; }
 

@@ -58,7 +58,7 @@ public sealed class DemoStory(DemoEnvironment demo, DemoTimeline timeline, DemoS
     {
         string? workflowId = null;
         await UntilAsync(
-            async () => (workflowId = (await demo.Store.FindActiveByLeadAsync(deal.LeadId, cancellationToken))?.WorkflowId) is not null && HasNote(deal, "launched"),
+            async () => (workflowId = (await demo.Contracts.FindActiveByLeadAsync(deal.LeadId, cancellationToken))?.WorkflowId) is not null && HasNote(deal, "launched"),
             $"the contract for {deal} to launch",
             cancellationToken);
         return workflowId!;

@@ -1,4 +1,4 @@
-using ContractBridge.Engine.Contracts;
+using ContractBridge.Contracts;
 using ContractBridge.Flows.Mapping;
 
 namespace ContractBridge.Flows;

@@ -1,4 +1,5 @@
 using ContractBridge.Configuration;
+using ContractBridge.Contracts;
 using ContractBridge.Engine.Hosting;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Engine.Storage;
@@ -32,6 +33,9 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<BridgeMetrics>();
 
         services.AddContractBridgeEngine();
+        // The links live in the engine's database as a module of its schema, and write in its transactions.
+        services.AddSchemaModule(ContractLinkSchema.Module);
+        services.TryAddSingleton(sp => ContractLinkStores.For(sp.GetRequiredService<IBridgeStore>()));
         services.AddOptions<StorageOptions>().Configure<IOptions<BridgeOptions>>((storage, bridge) =>
         {
             storage.DataDirectory = bridge.Value.DataDirectory;

@@ -63,6 +63,8 @@ public sealed class JobLatencyRecorder(IJobStore inner, BridgeMetrics metrics, T
         }
     }
 
+    public IDisposable ObserveCommittedJobs(IJobsCommittedObserver observer) => inner.ObserveCommittedJobs(observer);
+
     public Task EnqueueAsync(IReadOnlyList<NewJob> jobs, DateTimeOffset now, CancellationToken cancellationToken) => inner.EnqueueAsync(jobs, now, cancellationToken);
 
     public Task<IReadOnlyList<long>> ExtendLeasesAsync(IReadOnlyList<long> jobIds, string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using ContractBridge.Contracts;
 using ContractBridge.Engine.Storage;
 
 namespace ContractBridge.Observability;
@@ -8,7 +9,8 @@ namespace ContractBridge.Observability;
 /// however often Prometheus scrapes.
 /// </summary>
 public sealed partial class MetricsSnapshotRefresher(
-    IBridgeStore store,
+    IJobStore store,
+    IContractLinkStore contractLinks,
     BridgeMetrics metrics,
     IOptions<MetricsOptions> options,
     TimeProvider time,
@@ -17,7 +19,7 @@ public sealed partial class MetricsSnapshotRefresher(
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
         var jobs = await store.CountAsync(cancellationToken);
-        var contracts = await store.CountByStateAsync(cancellationToken);
+        var contracts = await contractLinks.CountByStateAsync(cancellationToken);
         metrics.Snapshot = new BridgeGaugeSnapshot(
             new Dictionary<string, long>(StringComparer.Ordinal)
             {
@@ -26,7 +28,7 @@ public sealed partial class MetricsSnapshotRefresher(
                 ["dead"] = jobs.Dead,
                 ["succeeded"] = jobs.Succeeded,
             },
-            Enum.GetValues<Engine.Contracts.ContractState>().ToDictionary(s => s.ToString().ToLowerInvariant(), s => contracts.GetValueOrDefault(s), StringComparer.Ordinal));
+            Enum.GetValues<ContractState>().ToDictionary(s => s.ToString().ToLowerInvariant(), s => contracts.GetValueOrDefault(s), StringComparer.Ordinal));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

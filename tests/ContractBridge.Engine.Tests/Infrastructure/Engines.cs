@@ -28,11 +28,10 @@ public static class Engines
         IJobStore store,
         IEnumerable<IJobHandler> handlers,
         JobEngineOptions options,
-        TimeProvider? time = null,
-        JobWakeups? wakeups = null)
+        TimeProvider? time = null)
     {
         var engine = new JobEngine(
-            store, handlers, wakeups ?? new JobWakeups(), Microsoft.Extensions.Options.Options.Create(options),
+            store, handlers, new JobWakeups(), Microsoft.Extensions.Options.Options.Create(options),
             time ?? TimeProvider.System, NullLogger<JobEngine>.Instance);
         await engine.StartAsync(CancellationToken.None);
         return engine;

@@ -72,6 +72,8 @@ public sealed class ObservedJobStore(IJobStore inner) : IJobStore
         return lost;
     }
 
+    public IDisposable ObserveCommittedJobs(IJobsCommittedObserver observer) => inner.ObserveCommittedJobs(observer);
+
     public Task EnqueueAsync(IReadOnlyList<NewJob> jobs, DateTimeOffset now, CancellationToken cancellationToken) =>
         inner.EnqueueAsync(jobs, now, cancellationToken);
 

@@ -37,7 +37,7 @@ public sealed class PostgresServer : IStoreProvider, IAsyncLifetime
         var schema = $"t_{Guid.NewGuid():N}";
         await ExecuteAsync(databaseConnectionString, $"CREATE SCHEMA {schema};");
         var connectionString = new NpgsqlConnectionStringBuilder(databaseConnectionString) { SearchPath = schema }.ToString();
-        return new TestDatabase("postgresql", connectionString, () => new PostgresBridgeStore(connectionString));
+        return new TestDatabase("postgresql", connectionString, modules => new PostgresBridgeStore(connectionString, modules));
     }
 
     public async Task DisposeAsync()

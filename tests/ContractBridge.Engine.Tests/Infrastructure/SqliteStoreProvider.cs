@@ -10,7 +10,7 @@ public sealed class SqliteStoreProvider : IStoreProvider
     {
         var directory = Directory.CreateTempSubdirectory("contractbridge-engine-tests-").FullName;
         var path = Path.Combine(directory, BridgeStoreFactory.SqliteFileName);
-        return Task.FromResult(new TestDatabase("sqlite", path, () => new SqliteBridgeStore(path), () =>
+        return Task.FromResult(new TestDatabase("sqlite", path, modules => new SqliteBridgeStore(path, modules: modules), () =>
         {
             Directory.Delete(directory, recursive: true);
             return Task.CompletedTask;

@@ -1,9 +1,10 @@
+using System.Data.Common;
 using ContractBridge.Engine.Storage;
 
 namespace ContractBridge.Engine.Tests.Infrastructure;
 
 /// <summary>One test's database. Opens stores on it (one per simulated instance) and disposes them all at the end.</summary>
-public sealed class TestDatabase(string provider, string location, Func<IBridgeStore> open, Func<Task>? cleanUp = null) : IAsyncDisposable
+public sealed class TestDatabase(string provider, string location, Func<IEnumerable<SchemaModule>?, IBridgeStore> open, Func<Task>? cleanUp = null) : IAsyncDisposable
 {
     private readonly List<IBridgeStore> opened = [];
 
@@ -12,15 +13,36 @@ public sealed class TestDatabase(string provider, string location, Func<IBridgeS
     /// <summary>The SQLite file path or the Npgsql connection string (for a child process).</summary>
     public string Location { get; } = location;
 
-    public IBridgeStore Open()
+    /// <summary>A store on this database; <paramref name="modules"/> are the schema modules it migrates beside the engine's tables.</summary>
+    public IBridgeStore Open(params SchemaModule[] modules)
     {
-        var store = open();
+        var store = open(modules);
         lock (opened)
         {
             opened.Add(store);
         }
 
         return store;
+    }
+
+    /// <summary>Runs SQL on a connection of its own, outside any store: to look at or to age the schema.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = Connect();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The first column of the first row <paramref name="sql"/> returns, as a long (counts, versions).</summary>
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = Connect();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async ValueTask DisposeAsync()
@@ -35,4 +57,8 @@ public sealed class TestDatabase(string provider, string location, Func<IBridgeS
             await cleanUp();
         }
     }
+
+    private DbConnection Connect() => Provider == "sqlite"
+        ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Location};Pooling=False")
+        : new Npgsql.NpgsqlConnection(Location);
 }

@@ -1,4 +1,4 @@
-using ContractBridge.Engine.Contracts;
+using ContractBridge.Contracts;
 using ContractBridge.Flows.Sync;
 using ContractBridge.Ironclad.Api;
 

@@ -1,5 +1,5 @@
 using ContractBridge.Configuration;
-using ContractBridge.Engine.Contracts;
+using ContractBridge.Contracts;
 using ContractBridge.Flows;
 using ContractBridge.Flows.Jobs;
 using ContractBridge.Flows.Sync;

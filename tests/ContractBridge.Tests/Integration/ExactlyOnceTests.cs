@@ -58,7 +58,7 @@ public sealed class ExactlyOnceTests
 
         Assert.Single(bridge.Ironclad.Control.Workflows());
         Assert.True(bridge.Ironclad.Control.Calls().LostResponses >= 1);
-        Assert.Equal(workflow.Id, (await bridge.Store.FindActiveByLeadAsync(lead, CancellationToken.None))!.WorkflowId);
+        Assert.Equal(workflow.Id, (await bridge.Contracts.FindActiveByLeadAsync(lead, CancellationToken.None))!.WorkflowId);
     }
 
     [Fact]

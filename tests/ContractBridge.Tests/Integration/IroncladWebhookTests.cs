@@ -73,7 +73,7 @@ public sealed class IroncladWebhookTests
 
         await Eventually.TrueAsync(async () => await bridge.Store.CountEventsAsync(CancellationToken.None) >= 3, "the events to be stored");
         await Eventually.TrueAsync(async () => (await bridge.Store.CountAsync(CancellationToken.None)) is { Pending: 0, Running: 0 }, "their jobs to finish");
-        Assert.Null(await bridge.Store.FindByWorkflowAsync(foreign, CancellationToken.None));
+        Assert.Null(await bridge.Contracts.FindByWorkflowAsync(foreign, CancellationToken.None));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class IroncladWebhookTests
         bridge.Ironclad.Control.AdvanceTo(workflow, WorkflowStage.Sign);
 
         await LifecycleSteps.NoteContainingAsync(bridge, lead, "sent for signature");
-        Assert.Equal(workflow, (await bridge.Store.FindActiveByLeadAsync(lead, CancellationToken.None))!.WorkflowId);
+        Assert.Equal(workflow, (await bridge.Contracts.FindActiveByLeadAsync(lead, CancellationToken.None))!.WorkflowId);
     }
 
     [Fact]

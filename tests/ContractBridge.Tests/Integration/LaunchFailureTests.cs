@@ -17,7 +17,7 @@ public sealed class LaunchFailureTests
         Assert.Contains("no Ironclad template is named 'Master Agreement 2027'", note.Text, StringComparison.Ordinal);
         Assert.Contains("MSA", note.Text, StringComparison.Ordinal);
         Assert.Empty(bridge.Ironclad.Control.Workflows());
-        Assert.Null(await bridge.Store.FindActiveByLeadAsync(lead, CancellationToken.None));
+        Assert.Null(await bridge.Contracts.FindActiveByLeadAsync(lead, CancellationToken.None));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using ContractBridge.Engine.Contracts;
+using ContractBridge.Contracts;
 using ContractBridge.Tests.Integration.Support;
 
 namespace ContractBridge.Tests.Integration;
@@ -27,7 +27,7 @@ public sealed class LaunchTests
         Assert.Contains(workflow.IroncladId, note.Text, StringComparison.Ordinal);
         Assert.Contains(workflow.Id, note.Text, StringComparison.Ordinal);
         Assert.Contains($"/workflows/{workflow.Id}", note.Text, StringComparison.Ordinal);
-        var link = await bridge.Store.FindActiveByLeadAsync(lead, CancellationToken.None);
+        var link = await bridge.Contracts.FindActiveByLeadAsync(lead, CancellationToken.None);
         Assert.Equal((workflow.Id, workflow.IroncladId, ContractState.Created), (link!.WorkflowId, link.IroncladNumber, link.State));
     }
 
@@ -44,7 +44,7 @@ public sealed class LaunchTests
         Assert.Contains("'Bill Lumbergh' has no email", note.Text, StringComparison.Ordinal);
         Assert.Contains("move the deal to 'Send contract' again", note.Text, StringComparison.Ordinal);
         Assert.Empty(bridge.Ironclad.Control.Workflows());
-        Assert.Null(await bridge.Store.FindActiveByLeadAsync(lead, CancellationToken.None));
+        Assert.Null(await bridge.Contracts.FindActiveByLeadAsync(lead, CancellationToken.None));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using ContractBridge.Engine.Contracts;
+using ContractBridge.Contracts;
 using ContractBridge.Kommo;
 using ContractBridge.Simulators.Common;
 using ContractBridge.Simulators.Ironclad.Model;
@@ -33,7 +33,7 @@ public sealed class LifecycleTests
         Assert.EndsWith(".pdf", attachment.FileName, StringComparison.OrdinalIgnoreCase);
         var pdf = bridge.Kommo.Control.GetFileContent(attachment.FileUuid)!;
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5), StringComparison.Ordinal);
-        Assert.Equal(ContractState.Executed, (await bridge.Store.FindByWorkflowAsync(workflow.Id, CancellationToken.None))!.State);
+        Assert.Equal(ContractState.Executed, (await bridge.Contracts.FindByWorkflowAsync(workflow.Id, CancellationToken.None))!.State);
         Assert.Single(LifecycleSteps.Notes(bridge, lead), n => n.Text?.Contains("sent for signature", StringComparison.Ordinal) == true);
         Assert.Single(LifecycleSteps.Notes(bridge, lead), n => n.Text?.Contains("signed (executed)", StringComparison.Ordinal) == true);
     }
@@ -53,7 +53,7 @@ public sealed class LifecycleTests
 
         Assert.NotEqual(first.Id, second.Id);
         Assert.Equal(2, bridge.Ironclad.Control.Workflows().Count);
-        Assert.Equal(ContractState.Cancelled, (await bridge.Store.FindByWorkflowAsync(first.Id, CancellationToken.None))!.State);
+        Assert.Equal(ContractState.Cancelled, (await bridge.Contracts.FindByWorkflowAsync(first.Id, CancellationToken.None))!.State);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class LifecycleTests
 
         bridge.Ironclad.Control.RevertToReview(workflow.Id);
         await LifecycleSteps.NoteContainingAsync(bridge, lead, "went back to review");
-        Assert.Equal(ContractState.Review, (await bridge.Store.FindByWorkflowAsync(workflow.Id, CancellationToken.None))!.State);
+        Assert.Equal(ContractState.Review, (await bridge.Contracts.FindByWorkflowAsync(workflow.Id, CancellationToken.None))!.State);
         bridge.Ironclad.Control.AdvanceTo(workflow.Id, WorkflowStage.Sign);
 
         await Eventually.TrueAsync(() => LifecycleSteps.Notes(bridge, lead).Count(n => n.Text?.Contains("sent for signature", StringComparison.Ordinal) == true) == 2, "a second signature note");
@@ -170,7 +170,7 @@ public sealed class LifecycleTests
 
         bridge.Ironclad.Control.Pause(workflow.Id);
 
-        await Eventually.TrueAsync(async () => (await bridge.Store.FindByWorkflowAsync(workflow.Id, CancellationToken.None))!.Paused, "the contract to show as paused", explain: bridge.Explain);
+        await Eventually.TrueAsync(async () => (await bridge.Contracts.FindByWorkflowAsync(workflow.Id, CancellationToken.None))!.Paused, "the contract to show as paused", explain: bridge.Explain);
         await Eventually.TrueAsync(async () => (await bridge.Store.CountAsync(CancellationToken.None)) is { Pending: 0, Running: 0 }, "every job to finish");
         Assert.Single(LifecycleSteps.Notes(bridge, lead));
         Assert.Empty(bridge.Kommo.Control.GetLead(lead)!.Tasks);

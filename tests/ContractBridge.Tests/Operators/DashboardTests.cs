@@ -230,7 +230,7 @@ public sealed class DashboardTests
         var lead = bridge.Account.AddDeal("Globex <MSA>");
         bridge.Account.MoveToSendContract(lead);
         var workflow = await Eventually.GetAsync(() => bridge.Ironclad.Control.Workflows().SingleOrDefault(), "the workflow");
-        await Eventually.TrueAsync(async () => await bridge.Store.FindActiveByLeadAsync(lead, CancellationToken.None) is { WorkflowId: not null }, "the link");
+        await Eventually.TrueAsync(async () => await bridge.Contracts.FindActiveByLeadAsync(lead, CancellationToken.None) is { WorkflowId: not null }, "the link");
         using var client = new DashboardClient(bridge);
         await client.LoginAsync(DashboardClient.AdminToken);
 

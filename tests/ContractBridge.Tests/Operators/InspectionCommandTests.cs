@@ -85,7 +85,7 @@ public sealed class InspectionCommandTests
         var lead = bridge.Account.AddDeal("Globex MSA");
         bridge.Account.MoveToSendContract(lead);
         var workflow = await Eventually.GetAsync(() => bridge.Ironclad.Control.Workflows().SingleOrDefault(), "the workflow");
-        await Eventually.TrueAsync(async () => await bridge.Store.FindActiveByLeadAsync(lead, CancellationToken.None) is { WorkflowId: not null }, "the link");
+        await Eventually.TrueAsync(async () => await bridge.Contracts.FindActiveByLeadAsync(lead, CancellationToken.None) is { WorkflowId: not null }, "the link");
 
         var result = await CliRun.RunAsync(OperatorSettings.From(bridge), "contracts", "list");
 

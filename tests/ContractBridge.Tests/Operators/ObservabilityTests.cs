@@ -17,7 +17,7 @@ public sealed class ObservabilityTests
         await using var bridge = await BridgeHarness.StartAsync(configuration: _ => new Dictionary<string, string?> { ["ContractBridge:Metrics:RefreshInterval"] = "00:00:00.100" });
         var lead = bridge.Account.AddDeal("Metered");
         bridge.Account.MoveToSendContract(lead);
-        await Eventually.TrueAsync(async () => await bridge.Store.FindActiveByLeadAsync(lead, CancellationToken.None) is { WorkflowId: not null }, "the launch");
+        await Eventually.TrueAsync(async () => await bridge.Contracts.FindActiveByLeadAsync(lead, CancellationToken.None) is { WorkflowId: not null }, "the launch");
 
         var text = await Eventually.GetAsync(
             async () =>

@@ -1,4 +1,4 @@
-using ContractBridge.Engine.Contracts;
+using ContractBridge.Contracts;
 using ContractBridge.Flows.Sync;
 using ContractBridge.Ironclad.Api;
 using ContractBridge.Kommo;
@@ -42,6 +42,6 @@ public sealed class LostSignatureEventTests
 
         await LifecycleSteps.NoteContainingAsync(bridge, lead, "signed (executed)");
         Assert.Equal(KommoStatuses.ClosedWon, bridge.Kommo.Control.GetLead(lead)!.StatusId);
-        Assert.Equal(ContractState.Executed, (await bridge.Store.FindByWorkflowAsync(workflow.Id, CancellationToken.None))!.State);
+        Assert.Equal(ContractState.Executed, (await bridge.Contracts.FindByWorkflowAsync(workflow.Id, CancellationToken.None))!.State);
     }
 }

@@ -1,7 +1,7 @@
 using ContractBridge.Engine.Intake;
 using ContractBridge.Engine.Jobs;
-using Npgsql;
 using NpgsqlTypes;
+using static ContractBridge.Engine.Storage.StoreSchema;
 
 namespace ContractBridge.Engine.Storage.Postgres;
 
@@ -11,20 +11,20 @@ public sealed partial class PostgresBridgeStore
     /// The whole group in one statement: events and jobs travel as arrays, new events are inserted (a dedupe key already
     /// stored, here or by another instance, is skipped), and only their jobs follow. One parse, one round trip, one commit.
     /// </summary>
-    private const string StoreEventsSql = """
+    private const string StoreEventsSql = $"""
         WITH input AS (
             SELECT * FROM unnest(@event_ords, @sources, @dedupe_keys, @summaries, @content_types, @bodies, @job_counts)
                 AS t(ord, source, dedupe_key, summary, content_type, payload, job_count)),
         e AS (
-            INSERT INTO received_events (source, dedupe_key, summary, content_type, payload, received_at, job_count)
+            INSERT INTO {ReceivedEventsTable} ({EventInsertColumns})
             SELECT source, dedupe_key, summary, content_type, payload, @now, job_count FROM input ORDER BY ord
             ON CONFLICT (dedupe_key) DO NOTHING
             RETURNING id, dedupe_key),
         stored AS (
             SELECT input.ord, e.id FROM e JOIN input ON input.dedupe_key = e.dedupe_key),
         j AS (
-            INSERT INTO jobs (kind, key, payload, status, attempts, next_attempt_at, created_at, updated_at, event_id)
-            SELECT t.kind, t.key, t.payload, 'Pending', 0, t.due, @now, @now, stored.id
+            INSERT INTO {JobsTable} ({JobInsertColumns})
+            SELECT t.kind, t.key, t.payload, '{Pending}', 0, t.due, stored.id, @now, @now
             FROM unnest(@job_ords, @kinds, @keys, @payloads, @dues) WITH ORDINALITY AS t(ord, kind, key, payload, due, n)
             JOIN stored ON stored.ord = t.ord
             ORDER BY t.n)
@@ -32,7 +32,7 @@ public sealed partial class PostgresBridgeStore
         """;
 
     public Task<IReadOnlyList<IngestOutcome>> StoreEventsAsync(IReadOnlyList<InboundEvent> events, DateTimeOffset now, CancellationToken cancellationToken) =>
-        InTransactionAsync<IReadOnlyList<IngestOutcome>>(async connection =>
+        WriteAsync<IReadOnlyList<IngestOutcome>>(async (scope, token) =>
         {
             // A key twice in one group: the first is the event, the rest are duplicates of it (as if delivered later).
             var outcomes = new IngestOutcome[events.Count];
@@ -48,7 +48,7 @@ public sealed partial class PostgresBridgeStore
             }
 
             var jobs = unique.SelectMany(i => events[i].Jobs.Select(job => (Ord: i, Job: job))).ToList();
-            await using var command = new NpgsqlCommand(StoreEventsSql, connection);
+            await using var command = scope.Command(StoreEventsSql);
             var p = command.Parameters;
             p.AddWithValue("now", NpgsqlDbType.TimestampTz, DbTime.ToUtcDateTime(now));
             p.AddWithValue("event_ords", unique.ToArray());
@@ -60,10 +60,12 @@ public sealed partial class PostgresBridgeStore
             p.AddWithValue("job_counts", unique.Select(i => events[i].Jobs.Count).ToArray());
             p.AddWithValue("job_ords", jobs.Select(j => j.Ord).ToArray());
             PostgresJobInserts.AddArrays(p, [.. jobs.Select(j => j.Job)], now, name => name);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            await using var reader = await command.ExecuteReaderAsync(token);
+            while (await reader.ReadAsync(token))
             {
-                outcomes[reader.GetInt32(0)] = IngestOutcome.Stored;
+                var stored = reader.GetInt32(0);
+                outcomes[stored] = IngestOutcome.Stored;
+                scope.Stored.Add(events[stored].Jobs.Select(j => j.Kind));
             }
 
             return outcomes;
@@ -71,9 +73,7 @@ public sealed partial class PostgresBridgeStore
 
     public async Task<IReadOnlyList<StoredEvent>> ListRecentEventsAsync(int limit, CancellationToken cancellationToken)
     {
-        await using var command = Command("""
-            SELECT id, source, dedupe_key, summary, received_at, job_count FROM received_events ORDER BY id DESC LIMIT @limit;
-            """);
+        await using var command = CreateCommand(SharedSql.ListRecentEvents);
         command.Parameters.AddWithValue("limit", limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var events = new List<StoredEvent>();
@@ -89,13 +89,14 @@ public sealed partial class PostgresBridgeStore
 
     public async Task<long> CountEventsAsync(CancellationToken cancellationToken)
     {
-        await using var command = Command("SELECT COUNT(*) FROM received_events;");
+        await using var command = CreateCommand(SharedSql.CountEvents);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    public async Task EnqueueAsync(IReadOnlyList<NewJob> jobs, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await PostgresJobInserts.InsertAsync(connection, jobs, now, cancellationToken);
-    }
+    public Task EnqueueAsync(IReadOnlyList<NewJob> jobs, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync(async (scope, token) =>
+        {
+            await scope.InsertJobsAsync(jobs, now, token);
+            return 0;
+        }, cancellationToken);
 }

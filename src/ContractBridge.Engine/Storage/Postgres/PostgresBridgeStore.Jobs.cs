@@ -1,70 +1,58 @@
 using System.Data.Common;
 using ContractBridge.Engine.Jobs;
 using Npgsql;
+using static ContractBridge.Engine.Storage.StoreSchema;
 
 namespace ContractBridge.Engine.Storage.Postgres;
 
 public sealed partial class PostgresBridgeStore
 {
     /// <summary>
-    /// A job is claimable when it is due and the head of its key: no other job of that key is running and none stored
-    /// before it is pending. "Any other running" (not only earlier ones) matters here: two transactions can commit
-    /// same-key jobs out of id order, and a late-committed earlier job must still wait for the later one that runs.
+    /// Claims due key heads. SKIP LOCKED: rows another instance is claiming right now are passed over, not waited for; a row
+    /// that changed meanwhile is re-checked against the WHERE clause on its newest version, so it cannot be claimed twice.
     /// </summary>
-    private const string ClaimableHeads = """
-        j.kind = @kind AND j.status IN ('Pending', 'Running')
-        AND NOT EXISTS (
-            SELECT 1 FROM jobs e
-            WHERE e.key = j.key AND e.id <> j.id AND e.status IN ('Pending', 'Running')
-              AND (e.status = 'Running' OR e.id < j.id))
+    private const string ClaimHeadsSql = $"""
+        WITH picked AS (
+            SELECT j.id AS picked_id FROM {JobsTable} j
+            WHERE {SharedSql.ClaimableHeads}
+              AND {SharedSql.DueAt} <= @now
+            ORDER BY j.id
+            LIMIT @max
+            FOR UPDATE SKIP LOCKED)
+        UPDATE {JobsTable} SET status = '{Running}', attempts = {JobsTable}.attempts + 1, lease_owner = @owner,
+                        lease_expires_at = @until, updated_at = @now
+        FROM picked WHERE {JobsTable}.id = picked.picked_id
+        RETURNING {ClaimedJobColumns};
         """;
 
-    private const string SummaryColumns =
-        "id, kind, key, status, attempts, created_at, updated_at, next_attempt_at, lease_owner, last_error, payload";
-
     public Task<IReadOnlyList<Job>> ClaimAsync(string kind, int max, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
-        InTransactionAsync<IReadOnlyList<Job>>(async connection =>
+        WriteAsync<IReadOnlyList<Job>>(async (scope, token) =>
         {
-            var claimed = await ClaimHeadsAsync(connection, kind, max, owner, now, lease, cancellationToken);
+            var connection = scope.Connection;
+            var claimed = await ClaimHeadsAsync(connection, kind, max, owner, now, lease, token);
             if (claimed.Count == 0)
             {
                 return claimed;
             }
 
-            var clashing = await ClashingClaimsAsync(connection, claimed, cancellationToken);
+            var clashing = await ClashingClaimsAsync(connection, claimed, token);
             if (clashing.Count == 0)
             {
                 return claimed;
             }
 
-            await using var undo = new NpgsqlCommand("""
-                UPDATE jobs SET status = 'Pending', attempts = attempts - 1, lease_owner = NULL, lease_expires_at = NULL
+            await using var undo = new NpgsqlCommand($"""
+                UPDATE {JobsTable} SET status = '{Pending}', attempts = attempts - 1, lease_owner = NULL, lease_expires_at = NULL
                 WHERE id = ANY(@ids);
                 """, connection);
             undo.Parameters.AddWithValue("ids", clashing.ToArray());
-            await undo.ExecuteNonQueryAsync(cancellationToken);
+            await undo.ExecuteNonQueryAsync(token);
             return [.. claimed.Where(j => !clashing.Contains(j.Id))];
         }, cancellationToken);
 
-    /// <summary>
-    /// Claims due key heads. SKIP LOCKED: rows another instance is claiming right now are passed over, not waited for; a row
-    /// that changed meanwhile is re-checked against the WHERE clause on its newest version, so it cannot be claimed twice.
-    /// </summary>
     private static async Task<List<Job>> ClaimHeadsAsync(NpgsqlConnection connection, string kind, int max, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand($"""
-            WITH picked AS (
-                SELECT j.id FROM jobs j
-                WHERE {ClaimableHeads}
-                  AND CASE WHEN j.status = 'Pending' THEN j.next_attempt_at ELSE j.lease_expires_at END <= @now
-                ORDER BY j.id
-                LIMIT @max
-                FOR UPDATE SKIP LOCKED)
-            UPDATE jobs SET status = 'Running', attempts = jobs.attempts + 1, lease_owner = @owner,
-                            lease_expires_at = @until, updated_at = @now
-            FROM picked WHERE jobs.id = picked.id
-            RETURNING jobs.id, jobs.kind, jobs.key, jobs.payload, jobs.attempts, jobs.created_at, jobs.last_error;
-            """, connection);
+        await using var command = new NpgsqlCommand(ClaimHeadsSql, connection);
         command.Parameters.AddWithValue("kind", kind);
         command.Parameters.AddWithValue("owner", owner);
         command.Parameters.AddWithValue("now", DbTime.ToUtcDateTime(now));
@@ -98,40 +86,32 @@ public sealed partial class PostgresBridgeStore
             await lockKeys.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using var check = new NpgsqlCommand("""
-            SELECT j.id FROM jobs j
+        await using var check = new NpgsqlCommand($"""
+            SELECT j.id FROM {JobsTable} j
             WHERE j.id = ANY(@ids)
-              AND EXISTS (SELECT 1 FROM jobs e WHERE e.key = j.key AND e.id <> j.id AND e.status = 'Running');
+              AND EXISTS (SELECT 1 FROM {JobsTable} e WHERE e.key = j.key AND e.id <> j.id AND e.status = '{Running}');
             """, connection);
         check.Parameters.AddWithValue("ids", claimed.Select(j => j.Id).ToArray());
         return await ReadIdsAsync(check, cancellationToken);
     }
 
     public Task<bool> CompleteAsync(long jobId, string owner, IReadOnlyList<NewJob> followUps, DateTimeOffset now, CancellationToken cancellationToken) =>
-        InTransactionAsync(async connection =>
+        WriteAsync(async (scope, token) =>
         {
-            await using var command = new NpgsqlCommand("""
-                UPDATE jobs SET status = 'Succeeded', lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
-                WHERE id = @id AND status = 'Running' AND lease_owner = @owner;
-                """, connection);
+            await using var command = scope.Command(SharedSql.CompleteJob);
             AddOwnedJob(command, jobId, owner, now);
-            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+            if (await command.ExecuteNonQueryAsync(token) == 0)
             {
                 return false;
             }
 
-            await PostgresJobInserts.InsertAsync(connection, followUps, now, cancellationToken);
+            await scope.InsertJobsAsync(followUps, now, token);
             return true;
         }, cancellationToken);
 
     public async Task<bool> RescheduleAsync(long jobId, string owner, DateTimeOffset nextAttemptAt, string error, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = Command("""
-            UPDATE jobs
-            SET status = 'Pending', next_attempt_at = @due, last_error = @error,
-                lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
-            WHERE id = @id AND status = 'Running' AND lease_owner = @owner;
-            """);
+        await using var command = CreateCommand(SharedSql.RescheduleJob);
         AddOwnedJob(command, jobId, owner, now);
         command.Parameters.AddWithValue("due", DbTime.ToUtcDateTime(nextAttemptAt));
         command.Parameters.AddWithValue("error", error);
@@ -140,13 +120,13 @@ public sealed partial class PostgresBridgeStore
 
     public async Task<bool> DeadLetterAsync(long jobId, string owner, string error, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = Command("""
+        await using var command = CreateCommand($"""
             WITH dead AS (
-                UPDATE jobs
-                SET status = 'Dead', last_error = @error, lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
-                WHERE id = @id AND status = 'Running' AND lease_owner = @owner
+                UPDATE {JobsTable}
+                SET status = '{Dead}', last_error = @error, lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
+                WHERE id = @id AND status = '{Running}' AND lease_owner = @owner
                 RETURNING id, attempts)
-            INSERT INTO dead_letters (job_id, attempts, error, dead_at)
+            INSERT INTO {DeadLettersTable} (job_id, attempts, error, dead_at)
             SELECT id, attempts, @error, @now FROM dead;
             """);
         AddOwnedJob(command, jobId, owner, now);
@@ -161,11 +141,11 @@ public sealed partial class PostgresBridgeStore
             return;
         }
 
-        await using var command = Command("""
-            UPDATE jobs
-            SET status = 'Pending', next_attempt_at = @now,
+        await using var command = CreateCommand($"""
+            UPDATE {JobsTable}
+            SET status = '{Pending}', next_attempt_at = @now,
                 lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
-            WHERE id = ANY(@ids) AND status = 'Running' AND lease_owner = @owner;
+            WHERE id = ANY(@ids) AND status = '{Running}' AND lease_owner = @owner;
             """);
         command.Parameters.AddWithValue("ids", jobIds.ToArray());
         command.Parameters.AddWithValue("owner", owner);
@@ -180,9 +160,9 @@ public sealed partial class PostgresBridgeStore
             return [];
         }
 
-        await using var command = Command("""
-            UPDATE jobs SET lease_expires_at = @until
-            WHERE id = ANY(@ids) AND status = 'Running' AND lease_owner = @owner
+        await using var command = CreateCommand($"""
+            UPDATE {JobsTable} SET lease_expires_at = @until
+            WHERE id = ANY(@ids) AND status = '{Running}' AND lease_owner = @owner
             RETURNING id;
             """);
         command.Parameters.AddWithValue("ids", jobIds.ToArray());
@@ -200,9 +180,7 @@ public sealed partial class PostgresBridgeStore
 
     public async Task<IReadOnlyList<JobSummary>> ListAsync(JobStatus? status, int limit, CancellationToken cancellationToken)
     {
-        await using var command = Command(status is null
-            ? $"SELECT {SummaryColumns} FROM jobs ORDER BY id DESC LIMIT @limit;"
-            : $"SELECT {SummaryColumns} FROM jobs WHERE status = @status ORDER BY id DESC LIMIT @limit;");
+        await using var command = CreateCommand(status is null ? SharedSql.ListJobs : SharedSql.ListJobsByStatus);
         command.Parameters.AddWithValue("limit", limit);
         command.Parameters.AddWithValue("status", status?.ToString() ?? string.Empty);
         return await ReadSummariesAsync(command, cancellationToken);
@@ -210,14 +188,14 @@ public sealed partial class PostgresBridgeStore
 
     public async Task<JobSummary?> GetAsync(long jobId, CancellationToken cancellationToken)
     {
-        await using var command = Command($"SELECT {SummaryColumns} FROM jobs WHERE id = @id;");
+        await using var command = CreateCommand(SharedSql.GetJob);
         command.Parameters.AddWithValue("id", jobId);
         return (await ReadSummariesAsync(command, cancellationToken)).SingleOrDefault();
     }
 
     public async Task<JobCounts> CountAsync(CancellationToken cancellationToken)
     {
-        await using var command = Command("SELECT status, COUNT(*) FROM jobs GROUP BY status;");
+        await using var command = CreateCommand(SharedSql.CountJobsByStatus);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
@@ -230,19 +208,14 @@ public sealed partial class PostgresBridgeStore
 
     public async Task<DateTimeOffset?> NextDueAsync(string kind, CancellationToken cancellationToken)
     {
-        await using var command = Command($"""
-            SELECT MIN(CASE WHEN j.status = 'Pending' THEN j.next_attempt_at ELSE j.lease_expires_at END)
-            FROM jobs j WHERE {ClaimableHeads};
-            """);
+        await using var command = CreateCommand(SharedSql.NextDue);
         command.Parameters.AddWithValue("kind", kind);
         return await command.ExecuteScalarAsync(cancellationToken) is DateTime due ? new DateTimeOffset(due, TimeSpan.Zero) : null;
     }
 
     public async Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(long jobId, CancellationToken cancellationToken)
     {
-        await using var command = Command("""
-            SELECT job_id, attempts, error, dead_at, replayed_at FROM dead_letters WHERE job_id = @id ORDER BY id;
-            """);
+        await using var command = CreateCommand(SharedSql.ListDeadLetters);
         command.Parameters.AddWithValue("id", jobId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var letters = new List<DeadLetter>();
@@ -256,22 +229,32 @@ public sealed partial class PostgresBridgeStore
         return letters;
     }
 
-    private async Task<int> ReplayAsync(string filter, long? jobId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var command = Command($"""
-            WITH replayed AS (
-                UPDATE jobs SET status = 'Pending', attempts = 0, next_attempt_at = @now, updated_at = @now
-                WHERE status = 'Dead' AND {filter}
-                RETURNING id),
-            letters AS (
-                UPDATE dead_letters SET replayed_at = @now
-                WHERE replayed_at IS NULL AND job_id IN (SELECT id FROM replayed))
-            SELECT COUNT(*) FROM replayed;
-            """);
-        command.Parameters.AddWithValue("id", jobId ?? 0);
-        command.Parameters.AddWithValue("now", DbTime.ToUtcDateTime(now));
-        return (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
+    /// <summary>Dead jobs matching <paramref name="filter"/> back to pending; their kinds are noted on the scope, to wake them.</summary>
+    private Task<int> ReplayAsync(string filter, long? jobId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync(async (scope, token) =>
+        {
+            await using var command = scope.Command($"""
+                WITH replayed AS (
+                    UPDATE {JobsTable} SET status = '{Pending}', attempts = 0, next_attempt_at = @now, updated_at = @now
+                    WHERE status = '{Dead}' AND {filter}
+                    RETURNING id, kind),
+                letters AS (
+                    UPDATE {DeadLettersTable} SET replayed_at = @now
+                    WHERE replayed_at IS NULL AND job_id IN (SELECT id FROM replayed))
+                SELECT kind FROM replayed;
+                """);
+            command.Parameters.AddWithValue("id", jobId ?? 0);
+            command.Parameters.AddWithValue("now", DbTime.ToUtcDateTime(now));
+            var replayed = 0;
+            await using var reader = await command.ExecuteReaderAsync(token);
+            while (await reader.ReadAsync(token))
+            {
+                replayed++;
+                scope.Stored.Add(reader.GetString(0));
+            }
+
+            return replayed;
+        }, cancellationToken);
 
     private static void AddOwnedJob(NpgsqlCommand command, long jobId, string owner, DateTimeOffset now)
     {

@@ -4,14 +4,20 @@ namespace ContractBridge.Engine.Storage.Postgres;
 
 /// <summary>
 /// The shared store for several instances. Every operation is one short transaction on a pooled connection; workers
-/// claim with <c>FOR UPDATE SKIP LOCKED</c>, so instances never block on each other's jobs.
+/// claim with <c>FOR UPDATE SKIP LOCKED</c>, so instances never block on each other's jobs. A service keeps its own
+/// tables here through <see cref="WriteAsync{T}"/> and <see cref="CreateCommand"/>, and their schema as a
+/// <see cref="SchemaModule"/>.
 /// </summary>
 public sealed partial class PostgresBridgeStore : IBridgeStore
 {
     private readonly NpgsqlDataSource dataSource;
+    private readonly CommittedJobsFeed committed = new();
+    private readonly IReadOnlyList<(string Name, SchemaModuleSteps Steps)> modules;
 
-    public PostgresBridgeStore(string connectionString)
+    /// <param name="modules">The services' own tables, created and upgraded by <see cref="MigrateAsync"/> after the engine's.</param>
+    public PostgresBridgeStore(string connectionString, IEnumerable<SchemaModule>? modules = null)
     {
+        this.modules = SchemaModules.Check(modules, m => m.Postgres);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!builder.ContainsKey("Max Auto Prepare"))
         {
@@ -24,36 +30,13 @@ public sealed partial class PostgresBridgeStore : IBridgeStore
 
     public string Provider => "postgresql";
 
-    public async Task MigrateAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // Taken before anything else: concurrent CREATE TABLE IF NOT EXISTS can still fail on PostgreSQL without it.
-        await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({PostgresMigrations.LockKey});", cancellationToken);
-        await ExecuteAsync(connection, """
-            CREATE TABLE IF NOT EXISTS schema_version (
-                version integer PRIMARY KEY,
-                description text NOT NULL,
-                applied_at timestamptz NOT NULL DEFAULT now()
-            );
-            """, cancellationToken);
-        var version = await CurrentVersionAsync(connection, cancellationToken);
-        foreach (var migration in PostgresMigrations.All.Where(m => m.Version > version).OrderBy(m => m.Version))
-        {
-            await ExecuteAsync(connection, migration.Sql, cancellationToken);
-            await using var record = new NpgsqlCommand("INSERT INTO schema_version (version, description) VALUES (@v, @d);", connection);
-            record.Parameters.AddWithValue("v", migration.Version);
-            record.Parameters.AddWithValue("d", migration.Description);
-            await record.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
+    public Task MigrateAsync(CancellationToken cancellationToken) =>
+        WriteAsync((scope, token) => PostgresMigrator.MigrateAsync(scope, modules, token), cancellationToken);
 
     public async Task<int> SchemaVersionAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await CurrentVersionAsync(connection, cancellationToken);
+        return await PostgresMigrator.EngineVersionAsync(connection, cancellationToken);
     }
 
     public async Task<bool> PingAsync(CancellationToken cancellationToken)
@@ -69,35 +52,29 @@ public sealed partial class PostgresBridgeStore : IBridgeStore
         }
     }
 
-    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+    public IDisposable ObserveCommittedJobs(IJobsCommittedObserver observer) => committed.Subscribe(observer);
 
-    private static async Task<int> CurrentVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        await using var exists = new NpgsqlCommand("SELECT to_regclass('schema_version') IS NOT NULL;", connection);
-        if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
-        {
-            return 0;
-        }
-
-        await using var command = new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM schema_version;", connection);
-        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>Runs <paramref name="work"/> in one transaction on a pooled connection and commits it.</summary>
-    private async Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction on a pooled connection and commits it; the task completes once
+    /// the commit has. Jobs stored through the scope wake this process's workers then; nothing is woken when
+    /// <paramref name="work"/> throws or the commit fails (the transaction is rolled back).
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<PostgresWriteScope, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var result = await work(connection);
+        var scope = new PostgresWriteScope(connection, transaction);
+        var result = await work(scope, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        committed.Publish(scope.Stored.Kinds);
         return result;
     }
 
-    private NpgsqlCommand Command(string sql) => dataSource.CreateCommand(sql);
+    /// <summary>
+    /// A command on a pooled connection of its own, outside any transaction (each statement commits by itself): for
+    /// reads, and for single statements that store no jobs. Writes that store jobs go through <see cref="WriteAsync{T}"/>.
+    /// </summary>
+    public NpgsqlCommand CreateCommand(string sql) => dataSource.CreateCommand(sql);
+
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 }

@@ -1,30 +1,32 @@
 using ContractBridge.Engine.Jobs;
 using Npgsql;
 using NpgsqlTypes;
+using static ContractBridge.Engine.Storage.StoreSchema;
 
 namespace ContractBridge.Engine.Storage.Postgres;
 
 /// <summary>Inserts any number of jobs with one statement: the columns travel as arrays and are unnested in order.</summary>
 internal static class PostgresJobInserts
 {
-    public const string Sql = """
-        INSERT INTO jobs (kind, key, payload, status, attempts, next_attempt_at, created_at, updated_at)
-        SELECT t.kind, t.key, t.payload, 'Pending', 0, t.due, @now, @now
+    public const string Sql = $"""
+        INSERT INTO {JobsTable} (kind, key, payload, status, attempts, next_attempt_at, created_at, updated_at)
+        SELECT t.kind, t.key, t.payload, '{Pending}', 0, t.due, @now, @now
         FROM unnest(@kinds, @keys, @payloads, @dues) WITH ORDINALITY AS t(kind, key, payload, due, ord)
         ORDER BY t.ord;
         """;
 
-    public static async Task InsertAsync(NpgsqlConnection connection, IReadOnlyList<NewJob> jobs, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task InsertAsync(PostgresWriteScope scope, IReadOnlyList<NewJob> jobs, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (jobs.Count == 0)
         {
             return;
         }
 
-        await using var command = new NpgsqlCommand(Sql, connection);
+        await using var command = scope.Command(Sql);
         command.Parameters.AddWithValue("now", DbTime.ToUtcDateTime(now));
         AddArrays(command.Parameters, jobs, now, name => name);
         await command.ExecuteNonQueryAsync(cancellationToken);
+        scope.Stored.Add(jobs.Select(j => j.Kind));
     }
 
     /// <summary>Adds kinds, keys, payloads and due times as arrays; <paramref name="name"/> maps names for positional use.</summary>

@@ -1,14 +1,19 @@
 namespace ContractBridge.Engine.Storage.Postgres;
 
-/// <summary>PostgreSQL's schema steps, applied under an advisory lock so that instances starting together take turns.</summary>
+/// <summary>
+/// PostgreSQL's schema steps, applied under an advisory lock so that instances starting together take turns.
+/// Version 1 once also made the service's own table and version 3 added a column to it; those moved to the service's
+/// schema module, which adopts the table where a database already has it (the one edit of released steps: a database
+/// that ran them keeps what they made, and one made now gets the same from the module).
+/// </summary>
 internal static class PostgresMigrations
 {
     /// <summary>The advisory lock key every ContractBridge migrator takes ("CBMIGRAT" in ASCII).</summary>
     public const long LockKey = 0x43424D4947524154;
 
-    public static readonly IReadOnlyList<Migration> All =
+    public static readonly IReadOnlyList<SchemaStep> All =
     [
-        new(1, "inbox, jobs, dead letters, contract links, key/value state, named leases", """
+        new(1, "inbox, jobs, dead letters, key/value state, named leases", """
             CREATE TABLE received_events (
                 id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
                 source text NOT NULL,
@@ -50,23 +55,6 @@ internal static class PostgresMigrations
             );
             CREATE INDEX dead_letters_by_job ON dead_letters (job_id);
 
-            CREATE TABLE contract_links (
-                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-                lead_id bigint NOT NULL,
-                workflow_id text UNIQUE,
-                ironclad_number text,
-                template_name text NOT NULL,
-                rule_name text NOT NULL,
-                state text NOT NULL,
-                paused boolean NOT NULL DEFAULT false,
-                ironclad_updated_at timestamptz,
-                created_at timestamptz NOT NULL,
-                updated_at timestamptz NOT NULL,
-                launch_job_id bigint
-            );
-            -- At most one active contract per lead, enforced by the database whatever the instances do.
-            CREATE UNIQUE INDEX contract_links_one_active_per_lead ON contract_links (lead_id) WHERE state <> 'Cancelled';
-
             CREATE TABLE key_values (
                 key text PRIMARY KEY,
                 value text NOT NULL,
@@ -84,8 +72,8 @@ internal static class PostgresMigrations
             CREATE INDEX received_events_by_time ON received_events (received_at);
             CREATE INDEX jobs_succeeded_by_time ON jobs (updated_at) WHERE status = 'Succeeded';
             """),
-        new(3, "contract links keep the deal's name", """
-            ALTER TABLE contract_links ADD COLUMN deal_name TEXT;
-            """),
+        // Its work moved to the service's schema module with the table; the version stays, so a database's version
+        // means the same engine tables whichever release made them.
+        new(3, "(moved to a service's schema module)", string.Empty),
     ];
 }

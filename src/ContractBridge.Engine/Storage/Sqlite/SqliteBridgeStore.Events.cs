@@ -1,16 +1,17 @@
 using ContractBridge.Engine.Intake;
 using ContractBridge.Engine.Jobs;
 using Microsoft.Data.Sqlite;
+using static ContractBridge.Engine.Storage.StoreSchema;
 
 namespace ContractBridge.Engine.Storage.Sqlite;
 
 public sealed partial class SqliteBridgeStore
 {
     public Task<IReadOnlyList<IngestOutcome>> StoreEventsAsync(IReadOnlyList<InboundEvent> events, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync<IReadOnlyList<IngestOutcome>>((connection, transaction) =>
+        WriteAsync<IReadOnlyList<IngestOutcome>>(scope =>
         {
-            using var insertEvent = SqliteConnections.Command(connection, transaction, """
-                INSERT INTO received_events (source, dedupe_key, summary, content_type, payload, received_at, job_count)
+            using var insertEvent = scope.Command($"""
+                INSERT INTO {ReceivedEventsTable} ({EventInsertColumns})
                 VALUES (@source, @key, @summary, @type, @payload, @now, @jobs)
                 ON CONFLICT (dedupe_key) DO NOTHING
                 RETURNING id;
@@ -22,7 +23,7 @@ public sealed partial class SqliteBridgeStore
             var payload = insertEvent.Parameters.Add("@payload", SqliteType.Text);
             insertEvent.Parameters.AddWithValue("@now", DbTime.ToMicroseconds(now));
             var jobCount = insertEvent.Parameters.Add("@jobs", SqliteType.Integer);
-            using var jobs = new SqliteJobInserter(connection, transaction, now);
+            using var jobs = new SqliteJobInserter(scope, now);
 
             var outcomes = new IngestOutcome[events.Count];
             for (var i = 0; i < events.Count; i++)
@@ -51,10 +52,7 @@ public sealed partial class SqliteBridgeStore
     public Task<IReadOnlyList<StoredEvent>> ListRecentEventsAsync(int limit, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<StoredEvent>>(connection =>
         {
-            using var command = SqliteConnections.Command(connection, null, """
-                SELECT id, source, dedupe_key, summary, received_at, job_count
-                FROM received_events ORDER BY id DESC LIMIT @limit;
-                """);
+            using var command = SqliteConnections.Command(connection, null, SharedSql.ListRecentEvents);
             command.Parameters.AddWithValue("@limit", limit);
             using var reader = command.ExecuteReader();
             var events = new List<StoredEvent>();
@@ -71,15 +69,14 @@ public sealed partial class SqliteBridgeStore
     public Task<long> CountEventsAsync(CancellationToken cancellationToken) =>
         ReadAsync(connection =>
         {
-            using var command = SqliteConnections.Command(connection, null, "SELECT COUNT(*) FROM received_events;");
+            using var command = SqliteConnections.Command(connection, null, SharedSql.CountEvents);
             return (long)command.ExecuteScalar()!;
         }, cancellationToken);
 
     public Task EnqueueAsync(IReadOnlyList<NewJob> jobs, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync((connection, transaction) =>
+        WriteAsync(scope =>
         {
-            using var inserter = new SqliteJobInserter(connection, transaction, now);
-            inserter.Insert(jobs, eventId: null);
+            scope.InsertJobs(jobs, now);
             return 0;
         }, cancellationToken);
 }

@@ -1,39 +1,28 @@
 using ContractBridge.Engine.Jobs;
 using Microsoft.Data.Sqlite;
+using static ContractBridge.Engine.Storage.StoreSchema;
 
 namespace ContractBridge.Engine.Storage.Sqlite;
 
 public sealed partial class SqliteBridgeStore
 {
-    /// <summary>
-    /// A job is claimable when it is due (pending and due, or running on an expired lease) and it is the head of its key:
-    /// no other job of that key is running and none stored before it is pending.
-    /// </summary>
-    private const string ClaimableHeads = """
-        j.kind = @kind AND j.status IN ('Pending', 'Running')
-        AND NOT EXISTS (
-            SELECT 1 FROM jobs e
-            WHERE e.key = j.key AND e.id <> j.id AND e.status IN ('Pending', 'Running')
-              AND (e.status = 'Running' OR e.id < j.id))
+    /// <summary>One writer: the claimable heads cannot change between the choice and the update, so no row locks are needed.</summary>
+    private const string ClaimSql = $"""
+        UPDATE {JobsTable}
+        SET status = '{Running}', attempts = attempts + 1, lease_owner = @owner, lease_expires_at = @until, updated_at = @now
+        WHERE id IN (
+            SELECT j.id FROM {JobsTable} j
+            WHERE {SharedSql.ClaimableHeads}
+              AND {SharedSql.DueAt} <= @now
+            ORDER BY j.id
+            LIMIT @max)
+        RETURNING {ClaimedJobColumns};
         """;
 
-    private const string SummaryColumns =
-        "id, kind, key, status, attempts, created_at, updated_at, next_attempt_at, lease_owner, last_error, payload";
-
     public Task<IReadOnlyList<Job>> ClaimAsync(string kind, int max, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
-        WriteAsync<IReadOnlyList<Job>>((connection, transaction) =>
+        WriteAsync<IReadOnlyList<Job>>(scope =>
         {
-            using var command = SqliteConnections.Command(connection, transaction, $"""
-                UPDATE jobs
-                SET status = 'Running', attempts = attempts + 1, lease_owner = @owner, lease_expires_at = @until, updated_at = @now
-                WHERE id IN (
-                    SELECT j.id FROM jobs j
-                    WHERE {ClaimableHeads}
-                      AND CASE j.status WHEN 'Pending' THEN j.next_attempt_at ELSE j.lease_expires_at END <= @now
-                    ORDER BY j.id
-                    LIMIT @max)
-                RETURNING id, kind, key, payload, attempts, created_at, last_error;
-                """);
+            using var command = scope.Command(ClaimSql);
             command.Parameters.AddWithValue("@kind", kind);
             command.Parameters.AddWithValue("@owner", owner);
             command.Parameters.AddWithValue("@now", DbTime.ToMicroseconds(now));
@@ -53,32 +42,23 @@ public sealed partial class SqliteBridgeStore
         }, cancellationToken);
 
     public Task<bool> CompleteAsync(long jobId, string owner, IReadOnlyList<NewJob> followUps, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync((connection, transaction) =>
+        WriteAsync(scope =>
         {
-            using var command = SqliteConnections.Command(connection, transaction, """
-                UPDATE jobs SET status = 'Succeeded', lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
-                WHERE id = @id AND status = 'Running' AND lease_owner = @owner;
-                """);
+            using var command = scope.Command(SharedSql.CompleteJob);
             AddOwnedJob(command, jobId, owner, now);
             if (command.ExecuteNonQuery() == 0)
             {
                 return false;
             }
 
-            using var inserter = new SqliteJobInserter(connection, transaction, now);
-            inserter.Insert(followUps, eventId: null);
+            scope.InsertJobs(followUps, now);
             return true;
         }, cancellationToken);
 
     public Task<bool> RescheduleAsync(long jobId, string owner, DateTimeOffset nextAttemptAt, string error, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync((connection, transaction) =>
+        WriteAsync(scope =>
         {
-            using var command = SqliteConnections.Command(connection, transaction, """
-                UPDATE jobs
-                SET status = 'Pending', next_attempt_at = @due, last_error = @error,
-                    lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
-                WHERE id = @id AND status = 'Running' AND lease_owner = @owner;
-                """);
+            using var command = scope.Command(SharedSql.RescheduleJob);
             AddOwnedJob(command, jobId, owner, now);
             command.Parameters.AddWithValue("@due", DbTime.ToMicroseconds(nextAttemptAt));
             command.Parameters.AddWithValue("@error", error);
@@ -86,12 +66,12 @@ public sealed partial class SqliteBridgeStore
         }, cancellationToken);
 
     public Task<bool> DeadLetterAsync(long jobId, string owner, string error, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync((connection, transaction) =>
+        WriteAsync(scope =>
         {
-            using var command = SqliteConnections.Command(connection, transaction, """
-                UPDATE jobs
-                SET status = 'Dead', last_error = @error, lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
-                WHERE id = @id AND status = 'Running' AND lease_owner = @owner
+            using var command = scope.Command($"""
+                UPDATE {JobsTable}
+                SET status = '{Dead}', last_error = @error, lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
+                WHERE id = @id AND status = '{Running}' AND lease_owner = @owner
                 RETURNING attempts;
                 """);
             AddOwnedJob(command, jobId, owner, now);
@@ -101,8 +81,8 @@ public sealed partial class SqliteBridgeStore
                 return false;
             }
 
-            using var letter = SqliteConnections.Command(connection, transaction, """
-                INSERT INTO dead_letters (job_id, attempts, error, dead_at) VALUES (@id, @attempts, @error, @now);
+            using var letter = scope.Command($"""
+                INSERT INTO {DeadLettersTable} (job_id, attempts, error, dead_at) VALUES (@id, @attempts, @error, @now);
                 """);
             letter.Parameters.AddWithValue("@id", jobId);
             letter.Parameters.AddWithValue("@attempts", attempts);
@@ -113,13 +93,13 @@ public sealed partial class SqliteBridgeStore
         }, cancellationToken);
 
     public Task ReleaseAsync(IReadOnlyList<long> jobIds, string owner, DateTimeOffset now, CancellationToken cancellationToken) =>
-        jobIds.Count == 0 ? Task.CompletedTask : WriteAsync((connection, transaction) =>
+        jobIds.Count == 0 ? Task.CompletedTask : WriteAsync(scope =>
         {
-            using var command = SqliteConnections.Command(connection, transaction, $"""
-                UPDATE jobs
-                SET status = 'Pending', next_attempt_at = @now,
+            using var command = scope.Command($"""
+                UPDATE {JobsTable}
+                SET status = '{Pending}', next_attempt_at = @now,
                     lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
-                WHERE id IN ({IdList(jobIds)}) AND status = 'Running' AND lease_owner = @owner;
+                WHERE id IN ({IdList(jobIds)}) AND status = '{Running}' AND lease_owner = @owner;
                 """);
             command.Parameters.AddWithValue("@owner", owner);
             command.Parameters.AddWithValue("@now", DbTime.ToMicroseconds(now));
@@ -133,11 +113,11 @@ public sealed partial class SqliteBridgeStore
             return [];
         }
 
-        var held = await WriteAsync((connection, transaction) =>
+        var held = await WriteAsync(scope =>
         {
-            using var command = SqliteConnections.Command(connection, transaction, $"""
-                UPDATE jobs SET lease_expires_at = @until
-                WHERE id IN ({IdList(jobIds)}) AND status = 'Running' AND lease_owner = @owner
+            using var command = scope.Command($"""
+                UPDATE {JobsTable} SET lease_expires_at = @until
+                WHERE id IN ({IdList(jobIds)}) AND status = '{Running}' AND lease_owner = @owner
                 RETURNING id;
                 """);
             command.Parameters.AddWithValue("@owner", owner);
@@ -148,17 +128,15 @@ public sealed partial class SqliteBridgeStore
     }
 
     public Task<bool> ReplayAsync(long jobId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync((connection, transaction) => Replay(connection, transaction, "id = @id", jobId, now) == 1, cancellationToken);
+        WriteAsync(scope => Replay(scope, "id = @id", jobId, now) == 1, cancellationToken);
 
     public Task<int> ReplayAllDeadAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync((connection, transaction) => Replay(connection, transaction, "1 = 1", null, now), cancellationToken);
+        WriteAsync(scope => Replay(scope, "1 = 1", null, now), cancellationToken);
 
     public Task<IReadOnlyList<JobSummary>> ListAsync(JobStatus? status, int limit, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<JobSummary>>(connection =>
         {
-            using var command = SqliteConnections.Command(connection, null, status is null
-                ? $"SELECT {SummaryColumns} FROM jobs ORDER BY id DESC LIMIT @limit;"
-                : $"SELECT {SummaryColumns} FROM jobs WHERE status = @status ORDER BY id DESC LIMIT @limit;");
+            using var command = SqliteConnections.Command(connection, null, status is null ? SharedSql.ListJobs : SharedSql.ListJobsByStatus);
             command.Parameters.AddWithValue("@limit", limit);
             command.Parameters.AddWithValue("@status", status?.ToString() ?? string.Empty);
             return ReadSummaries(command);
@@ -167,7 +145,7 @@ public sealed partial class SqliteBridgeStore
     public Task<JobSummary?> GetAsync(long jobId, CancellationToken cancellationToken) =>
         ReadAsync(connection =>
         {
-            using var command = SqliteConnections.Command(connection, null, $"SELECT {SummaryColumns} FROM jobs WHERE id = @id;");
+            using var command = SqliteConnections.Command(connection, null, SharedSql.GetJob);
             command.Parameters.AddWithValue("@id", jobId);
             return ReadSummaries(command).SingleOrDefault();
         }, cancellationToken);
@@ -175,7 +153,7 @@ public sealed partial class SqliteBridgeStore
     public Task<JobCounts> CountAsync(CancellationToken cancellationToken) =>
         ReadAsync(connection =>
         {
-            using var command = SqliteConnections.Command(connection, null, "SELECT status, COUNT(*) FROM jobs GROUP BY status;");
+            using var command = SqliteConnections.Command(connection, null, SharedSql.CountJobsByStatus);
             using var reader = command.ExecuteReader();
             var counts = new Dictionary<string, long>(StringComparer.Ordinal);
             while (reader.Read())
@@ -189,10 +167,7 @@ public sealed partial class SqliteBridgeStore
     public Task<DateTimeOffset?> NextDueAsync(string kind, CancellationToken cancellationToken) =>
         ReadAsync(connection =>
         {
-            using var command = SqliteConnections.Command(connection, null, $"""
-                SELECT MIN(CASE j.status WHEN 'Pending' THEN j.next_attempt_at ELSE j.lease_expires_at END)
-                FROM jobs j WHERE {ClaimableHeads};
-                """);
+            using var command = SqliteConnections.Command(connection, null, SharedSql.NextDue);
             command.Parameters.AddWithValue("@kind", kind);
             return command.ExecuteScalar() is long due ? DbTime.FromMicroseconds(due) : (DateTimeOffset?)null;
         }, cancellationToken);
@@ -200,9 +175,7 @@ public sealed partial class SqliteBridgeStore
     public Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(long jobId, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<DeadLetter>>(connection =>
         {
-            using var command = SqliteConnections.Command(connection, null, """
-                SELECT job_id, attempts, error, dead_at, replayed_at FROM dead_letters WHERE job_id = @id ORDER BY id;
-                """);
+            using var command = SqliteConnections.Command(connection, null, SharedSql.ListDeadLetters);
             command.Parameters.AddWithValue("@id", jobId);
             using var reader = command.ExecuteReader();
             var letters = new List<DeadLetter>();
@@ -216,20 +189,30 @@ public sealed partial class SqliteBridgeStore
             return letters;
         }, cancellationToken);
 
-    private static int Replay(SqliteConnection connection, SqliteTransaction transaction, string filter, long? jobId, DateTimeOffset now)
+    /// <summary>Dead jobs matching <paramref name="filter"/> back to pending; their kinds are noted on the scope, to wake them.</summary>
+    private static int Replay(SqliteWriteScope scope, string filter, long? jobId, DateTimeOffset now)
     {
-        using var command = SqliteConnections.Command(connection, transaction, $"""
-            UPDATE jobs SET status = 'Pending', attempts = 0, next_attempt_at = @now, updated_at = @now
-            WHERE status = 'Dead' AND {filter}
-            RETURNING id;
+        using var command = scope.Command($"""
+            UPDATE {JobsTable} SET status = '{Pending}', attempts = 0, next_attempt_at = @now, updated_at = @now
+            WHERE status = '{Dead}' AND {filter}
+            RETURNING id, kind;
             """);
         command.Parameters.AddWithValue("@id", jobId ?? 0);
         command.Parameters.AddWithValue("@now", DbTime.ToMicroseconds(now));
-        var replayed = ReadIds(command);
+        var replayed = new List<long>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                replayed.Add(reader.GetInt64(0));
+                scope.Stored.Add(reader.GetString(1));
+            }
+        }
+
         if (replayed.Count > 0)
         {
-            using var letters = SqliteConnections.Command(connection, transaction, $"""
-                UPDATE dead_letters SET replayed_at = @now WHERE replayed_at IS NULL AND job_id IN ({IdList([.. replayed])});
+            using var letters = scope.Command($"""
+                UPDATE {DeadLettersTable} SET replayed_at = @now WHERE replayed_at IS NULL AND job_id IN ({IdList(replayed)});
                 """);
             letters.Parameters.AddWithValue("@now", DbTime.ToMicroseconds(now));
             letters.ExecuteNonQuery();

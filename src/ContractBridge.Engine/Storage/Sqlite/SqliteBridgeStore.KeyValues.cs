@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace ContractBridge.Engine.Storage.Sqlite;
 
 public sealed partial class SqliteBridgeStore
@@ -5,41 +7,32 @@ public sealed partial class SqliteBridgeStore
     public Task<string?> GetAsync(string key, CancellationToken cancellationToken) =>
         ReadAsync(connection =>
         {
-            using var command = SqliteConnections.Command(connection, null, "SELECT value FROM key_values WHERE key = @key;");
+            using var command = SqliteConnections.Command(connection, null, SharedSql.GetValue);
             command.Parameters.AddWithValue("@key", key);
             return command.ExecuteScalar() as string;
         }, cancellationToken);
 
     public Task SetAsync(string key, string value, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync((connection, transaction) =>
+        WriteAsync(scope =>
         {
-            using var command = SqliteConnections.Command(connection, transaction, """
-                INSERT INTO key_values (key, value, updated_at) VALUES (@key, @value, @now)
-                ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;
-                """);
+            using var command = scope.Command(SharedSql.SetValue);
             AddKeyValue(command, key, value, now);
             return command.ExecuteNonQuery();
         }, cancellationToken);
 
     public Task<bool> CompareAndSetAsync(string key, string? expected, string value, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync((connection, transaction) =>
+        WriteAsync(scope =>
         {
-            using var command = SqliteConnections.Command(connection, transaction, expected is null
-                ? "INSERT INTO key_values (key, value, updated_at) VALUES (@key, @value, @now) ON CONFLICT (key) DO NOTHING;"
-                : "UPDATE key_values SET value = @value, updated_at = @now WHERE key = @key AND value = @expected;");
+            using var command = scope.Command(expected is null ? SharedSql.SetValueIfAbsent : SharedSql.ReplaceValue);
             AddKeyValue(command, key, value, now);
             command.Parameters.AddWithValue("@expected", SqliteConnections.Nullable(expected));
             return command.ExecuteNonQuery() == 1;
         }, cancellationToken);
 
     public Task<bool> TryAcquireLeaseAsync(string name, string owner, DateTimeOffset until, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync((connection, transaction) =>
+        WriteAsync(scope =>
         {
-            using var command = SqliteConnections.Command(connection, transaction, """
-                INSERT INTO named_leases (name, owner, expires_at) VALUES (@name, @owner, @until)
-                ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
-                WHERE named_leases.expires_at <= @now OR named_leases.owner = excluded.owner;
-                """);
+            using var command = scope.Command(SharedSql.AcquireLease);
             command.Parameters.AddWithValue("@name", name);
             command.Parameters.AddWithValue("@owner", owner);
             command.Parameters.AddWithValue("@until", DbTime.ToMicroseconds(until));
@@ -48,15 +41,15 @@ public sealed partial class SqliteBridgeStore
         }, cancellationToken);
 
     public Task ReleaseLeaseAsync(string name, string owner, CancellationToken cancellationToken) =>
-        WriteAsync((connection, transaction) =>
+        WriteAsync(scope =>
         {
-            using var command = SqliteConnections.Command(connection, transaction, "DELETE FROM named_leases WHERE name = @name AND owner = @owner;");
+            using var command = scope.Command(SharedSql.ReleaseLease);
             command.Parameters.AddWithValue("@name", name);
             command.Parameters.AddWithValue("@owner", owner);
             return command.ExecuteNonQuery();
         }, cancellationToken);
 
-    private static void AddKeyValue(Microsoft.Data.Sqlite.SqliteCommand command, string key, string value, DateTimeOffset now)
+    private static void AddKeyValue(SqliteCommand command, string key, string value, DateTimeOffset now)
     {
         command.Parameters.AddWithValue("@key", key);
         command.Parameters.AddWithValue("@value", value);

@@ -4,18 +4,24 @@ namespace ContractBridge.Engine.Storage.Sqlite;
 
 /// <summary>
 /// The default store: one SQLite file in WAL mode, zero set-up. Writes go through one in-process writer (see
-/// <see cref="SqliteWriter"/>); reads use pooled connections of their own, which WAL lets run beside the writer.
+/// <see cref="SqliteWriter"/>); reads use pooled connections of their own, which WAL lets run beside the writer. A
+/// service keeps its own tables here through <see cref="WriteAsync{T}"/> and <see cref="ReadAsync{T}"/>, and their schema
+/// as a <see cref="SchemaModule"/>.
 /// </summary>
 public sealed partial class SqliteBridgeStore : IBridgeStore
 {
     private readonly string connectionString;
+    private readonly CommittedJobsFeed committed = new();
     private readonly SqliteWriter writer;
+    private readonly IReadOnlyList<(string Name, SchemaModuleSteps Steps)> modules;
 
-    public SqliteBridgeStore(string path, SqliteSynchronous synchronous = SqliteSynchronous.Full)
+    /// <param name="modules">The services' own tables, created and upgraded by <see cref="MigrateAsync"/> after the engine's.</param>
+    public SqliteBridgeStore(string path, SqliteSynchronous synchronous = SqliteSynchronous.Full, IEnumerable<SchemaModule>? modules = null)
     {
         Path = path;
+        this.modules = SchemaModules.Check(modules, m => m.Sqlite);
         connectionString = SqliteConnections.ConnectionString(path);
-        writer = new SqliteWriter(connectionString, synchronous);
+        writer = new SqliteWriter(connectionString, synchronous, committed);
     }
 
     public string Provider => "sqlite";
@@ -24,30 +30,8 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
     public string Path { get; }
 
     public Task MigrateAsync(CancellationToken cancellationToken) =>
-        writer.WriteAsync((connection, transaction) =>
-        {
-            // The IMMEDIATE transaction holds SQLite's write lock, so two processes migrating at once take turns.
-            SqliteConnections.Execute(connection, """
-                CREATE TABLE IF NOT EXISTS schema_version (
-                    version INTEGER PRIMARY KEY,
-                    description TEXT NOT NULL,
-                    applied_at TEXT NOT NULL
-                );
-                """, transaction);
-            using var current = SqliteConnections.Command(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_version;");
-            var version = Convert.ToInt32(current.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-            foreach (var migration in SqliteMigrations.All.Where(m => m.Version > version).OrderBy(m => m.Version))
-            {
-                SqliteConnections.Execute(connection, migration.Sql, transaction);
-                using var record = SqliteConnections.Command(connection, transaction,
-                    "INSERT INTO schema_version (version, description, applied_at) VALUES (@v, @d, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));");
-                record.Parameters.AddWithValue("@v", migration.Version);
-                record.Parameters.AddWithValue("@d", migration.Description);
-                record.ExecuteNonQuery();
-            }
-
-            return 0;
-        }, cancellationToken);
+        // The IMMEDIATE transaction holds SQLite's write lock, so two processes migrating at once take turns.
+        WriteAsync(scope => SqliteMigrator.Migrate(scope, modules), cancellationToken);
 
     public async Task<bool> PingAsync(CancellationToken cancellationToken)
     {
@@ -66,17 +50,27 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
     }
 
     public Task<int> SchemaVersionAsync(CancellationToken cancellationToken) =>
-        ReadAsync(connection =>
-        {
-            using var exists = SqliteConnections.Command(connection, null, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version';");
-            if ((long)exists.ExecuteScalar()! == 0)
-            {
-                return 0;
-            }
+        ReadAsync(SqliteMigrator.EngineVersion, cancellationToken);
 
-            using var command = SqliteConnections.Command(connection, null, "SELECT COALESCE(MAX(version), 0) FROM schema_version;");
-            return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        }, cancellationToken);
+    public IDisposable ObserveCommittedJobs(IJobsCommittedObserver observer) => committed.Subscribe(observer);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the single writer, in an IMMEDIATE transaction it may share with other writes
+    /// queued meanwhile (each in a savepoint of its own: one that throws is rolled back alone, and its exception is the
+    /// task's). The task completes once the transaction has committed. Jobs stored through the scope wake their workers
+    /// then. <paramref name="work"/> runs on the writer's thread: keep it to SQL, never wait on anything else in it.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<SqliteWriteScope, T> work, CancellationToken cancellationToken) =>
+        writer.WriteAsync(work, cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> on a pooled reading connection of its own (WAL lets it run beside the writer).</summary>
+    public Task<T> ReadAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        return Task.FromResult(work(connection));
+    }
 
     public ValueTask DisposeAsync()
     {
@@ -88,16 +82,5 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
         }
 
         return ValueTask.CompletedTask;
-    }
-
-    private Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken) =>
-        writer.WriteAsync(work, cancellationToken);
-
-    private Task<T> ReadAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        return Task.FromResult(work(connection));
     }
 }

@@ -1,11 +1,16 @@
 using ContractBridge.Engine.Jobs;
 using Microsoft.Data.Sqlite;
+using static ContractBridge.Engine.Storage.StoreSchema;
 
 namespace ContractBridge.Engine.Storage.Sqlite;
 
-/// <summary>One prepared INSERT reused for every job of a transaction (the intake stores hundreds per commit).</summary>
+/// <summary>
+/// One prepared INSERT reused for every job of a transaction (the intake stores hundreds per commit). Each job's kind is
+/// noted on the write's scope, to wake its workers after the commit.
+/// </summary>
 internal sealed class SqliteJobInserter : IDisposable
 {
+    private readonly SqliteWriteScope scope;
     private readonly SqliteCommand command;
     private readonly SqliteParameter kind;
     private readonly SqliteParameter key;
@@ -14,12 +19,13 @@ internal sealed class SqliteJobInserter : IDisposable
     private readonly SqliteParameter eventId;
     private readonly long now;
 
-    public SqliteJobInserter(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now)
+    public SqliteJobInserter(SqliteWriteScope scope, DateTimeOffset now)
     {
+        this.scope = scope;
         this.now = DbTime.ToMicroseconds(now);
-        command = SqliteConnections.Command(connection, transaction, """
-            INSERT INTO jobs (kind, key, payload, status, attempts, next_attempt_at, event_id, created_at, updated_at)
-            VALUES (@kind, @key, @payload, 'Pending', 0, @due, @event, @now, @now);
+        command = scope.Command($"""
+            INSERT INTO {JobsTable} ({JobInsertColumns})
+            VALUES (@kind, @key, @payload, '{Pending}', 0, @due, @event, @now, @now);
             """);
         kind = command.Parameters.Add("@kind", SqliteType.Text);
         key = command.Parameters.Add("@key", SqliteType.Text);
@@ -39,6 +45,7 @@ internal sealed class SqliteJobInserter : IDisposable
             due.Value = job.NotBefore is { } notBefore ? DbTime.ToMicroseconds(notBefore) : now;
             this.eventId.Value = SqliteConnections.Nullable(eventId);
             command.ExecuteNonQuery();
+            scope.Stored.Add(job.Kind);
         }
     }
 

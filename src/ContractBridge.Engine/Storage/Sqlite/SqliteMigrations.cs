@@ -1,11 +1,16 @@
 namespace ContractBridge.Engine.Storage.Sqlite;
 
-/// <summary>SQLite's schema steps. Instants are INTEGER microseconds since the Unix epoch (see <see cref="DbTime"/>).</summary>
+/// <summary>
+/// SQLite's schema steps. Instants are INTEGER microseconds since the Unix epoch (see <see cref="DbTime"/>).
+/// Version 1 once also made the service's own table and version 3 added a column to it; those moved to the service's
+/// schema module, which adopts the table where a database already has it (the one edit of released steps: a database
+/// that ran them keeps what they made, and one made now gets the same from the module).
+/// </summary>
 internal static class SqliteMigrations
 {
-    public static readonly IReadOnlyList<Migration> All =
+    public static readonly IReadOnlyList<SchemaStep> All =
     [
-        new(1, "inbox, jobs, dead letters, contract links, key/value state, named leases", """
+        new(1, "inbox, jobs, dead letters, key/value state, named leases", """
             CREATE TABLE received_events (
                 id INTEGER PRIMARY KEY,
                 source TEXT NOT NULL,
@@ -17,7 +22,7 @@ internal static class SqliteMigrations
                 job_count INTEGER NOT NULL
             );
 
-            -- AUTOINCREMENT: ids are never reused, since dead letters, links and logs refer to them.
+            -- AUTOINCREMENT: ids are never reused, since dead letters, the services' rows and logs refer to them.
             CREATE TABLE jobs (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 kind TEXT NOT NULL,
@@ -48,24 +53,6 @@ internal static class SqliteMigrations
             );
             CREATE INDEX dead_letters_by_job ON dead_letters (job_id);
 
-            CREATE TABLE contract_links (
-                id INTEGER PRIMARY KEY,
-                lead_id INTEGER NOT NULL,
-                workflow_id TEXT,
-                ironclad_number TEXT,
-                template_name TEXT NOT NULL,
-                rule_name TEXT NOT NULL,
-                state TEXT NOT NULL,
-                paused INTEGER NOT NULL DEFAULT 0,
-                ironclad_updated_at INTEGER,
-                created_at INTEGER NOT NULL,
-                updated_at INTEGER NOT NULL,
-                launch_job_id INTEGER
-            );
-            -- At most one active contract per lead, enforced by the database whatever the code does.
-            CREATE UNIQUE INDEX contract_links_one_active_per_lead ON contract_links (lead_id) WHERE state <> 'Cancelled';
-            CREATE UNIQUE INDEX contract_links_by_workflow ON contract_links (workflow_id);
-
             CREATE TABLE key_values (
                 key TEXT PRIMARY KEY,
                 value TEXT NOT NULL,
@@ -83,8 +70,8 @@ internal static class SqliteMigrations
             CREATE INDEX received_events_by_time ON received_events (received_at);
             CREATE INDEX jobs_succeeded_by_time ON jobs (updated_at) WHERE status = 'Succeeded';
             """),
-        new(3, "contract links keep the deal's name", """
-            ALTER TABLE contract_links ADD COLUMN deal_name TEXT;
-            """),
+        // Its work moved to the service's schema module with the table; the version stays, so a database's version
+        // means the same engine tables whichever release made them.
+        new(3, "(moved to a service's schema module)", string.Empty),
     ];
 }

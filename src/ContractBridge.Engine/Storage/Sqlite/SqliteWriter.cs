@@ -10,7 +10,8 @@ namespace ContractBridge.Engine.Storage.Sqlite;
 /// Writes that queue up while a commit is under way are committed together: one IMMEDIATE transaction, each write in a
 /// savepoint of its own (a write that throws is rolled back alone), one fsync, and every result published only after the
 /// commit. Under a burst the job outcomes, reservations and intake groups would otherwise each wait for an fsync of their
-/// own, in one line, and a webhook's answer would wait behind all of them.
+/// own, in one line, and a webhook's answer would wait behind all of them. The kinds of the jobs the committed writes
+/// stored are published once per commit, before the results: by the time a caller hears "stored", the workers are woken.
 /// </summary>
 internal sealed class SqliteWriter : IDisposable
 {
@@ -21,10 +22,12 @@ internal sealed class SqliteWriter : IDisposable
     private readonly SqliteConnection connection;
     private readonly Thread thread;
     private readonly SqliteCheckpointer checkpointer;
+    private readonly CommittedJobsFeed committed;
     private int disposed;
 
-    public SqliteWriter(string connectionString, SqliteSynchronous synchronous)
+    public SqliteWriter(string connectionString, SqliteSynchronous synchronous, CommittedJobsFeed committed)
     {
+        this.committed = committed;
         connection = new SqliteConnection(connectionString);
         connection.Open();
         SqliteConnections.Execute(connection, "PRAGMA journal_mode = WAL;");
@@ -39,7 +42,7 @@ internal sealed class SqliteWriter : IDisposable
         thread.Start();
     }
 
-    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<SqliteWriteScope, T> work, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var write = new Write<T>(work);
@@ -84,7 +87,7 @@ internal sealed class SqliteWriter : IDisposable
 
             if (group.Count == 1)
             {
-                first.Execute(connection);
+                first.Execute(connection, committed);
             }
             else
             {
@@ -114,13 +117,19 @@ internal sealed class SqliteWriter : IDisposable
             return;
         }
 
+        var stored = new StoredJobKinds();
+        group.ForEach(w => stored.Add(w.StoredKinds));
+        committed.Publish(stored.Kinds);
         group.ForEach(w => w.Publish());
     }
 
     private interface IWrite
     {
-        /// <summary>Runs alone in a transaction of its own and publishes its outcome.</summary>
-        void Execute(SqliteConnection connection);
+        /// <summary>The kinds of the jobs the write stored; none when it was rolled back.</summary>
+        IReadOnlyCollection<string> StoredKinds { get; }
+
+        /// <summary>Runs alone in a transaction of its own, then publishes the jobs it stored and its outcome.</summary>
+        void Execute(SqliteConnection connection, CommittedJobsFeed committed);
 
         /// <summary>Runs inside the group's transaction, in a savepoint; keeps its outcome until <see cref="Publish"/>.</summary>
         void Stage(SqliteConnection connection, SqliteTransaction transaction, string savepoint);
@@ -131,23 +140,28 @@ internal sealed class SqliteWriter : IDisposable
         void Fail(Exception exception);
     }
 
-    private sealed class Write<T>(Func<SqliteConnection, SqliteTransaction, T> work) : IWrite
+    private sealed class Write<T>(Func<SqliteWriteScope, T> work) : IWrite
     {
         private const int SQLiteFull = 13;
         private const int SQLiteIoErr = 10;
 
         private T? staged;
         private Exception? failure;
+        private SqliteWriteScope? scope;
 
         public TaskCompletionSource<T> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public void Execute(SqliteConnection connection)
+        public IReadOnlyCollection<string> StoredKinds => failure is null && scope is not null ? scope.Stored.Kinds : [];
+
+        public void Execute(SqliteConnection connection, CommittedJobsFeed committed)
         {
             try
             {
                 using var transaction = connection.BeginTransaction(deferred: false);
-                var result = work(connection, transaction);
+                scope = new SqliteWriteScope(connection, transaction);
+                var result = work(scope);
                 transaction.Commit();
+                committed.Publish(scope.Stored.Kinds);
                 Done.SetResult(result);
             }
             catch (Exception ex)
@@ -161,7 +175,8 @@ internal sealed class SqliteWriter : IDisposable
             transaction.Save(savepoint);
             try
             {
-                staged = work(connection, transaction);
+                scope = new SqliteWriteScope(connection, transaction);
+                staged = work(scope);
                 transaction.Release(savepoint);
             }
             catch (Exception ex) when (ex is not SqliteException { SqliteErrorCode: SQLiteFull or SQLiteIoErr })

@@ -1,5 +1,5 @@
 using ContractBridge.Configuration;
-using ContractBridge.Engine.Contracts;
+using ContractBridge.Contracts;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Engine.Storage;
 using ContractBridge.Flows.Jobs;
@@ -12,7 +12,7 @@ namespace ContractBridge.Flows.Launch;
 /// before Ironclad is called, so at most one launch per deal is under way; the reservation is filled in with the
 /// workflow once launched, or dropped when the launch gives up, so moving the deal again retries.
 /// </summary>
-public sealed class LaunchReservations(IBridgeStore store, JobWakeups wakeups, TimeProvider time)
+public sealed class LaunchReservations(IContractLinkStore store, IJobStore jobs, TimeProvider time)
 {
     /// <summary>Reserves the job's lead for its rule, taking over a reservation whose launch ended without finishing.</summary>
     public async Task<LaunchReservation> ReserveAsync(Job job, LaunchRequest request, ContractRule rule, CancellationToken cancellationToken)
@@ -43,23 +43,24 @@ public sealed class LaunchReservations(IBridgeStore store, JobWakeups wakeups, T
     public Task ReleaseAsync(LaunchWork work, CancellationToken cancellationToken) =>
         store.ReleaseReservationAsync(work.LeadId, work.Job.Id, cancellationToken);
 
-    /// <summary>Fills the work's reservation in with the launched workflow, and stores <paramref name="followUps"/> in the same transaction.</summary>
-    public async Task RecordLaunchAsync(LaunchWork work, IroncladWorkflow workflow, string ironcladNumber, string? dealName, IReadOnlyList<NewJob> followUps, CancellationToken cancellationToken)
-    {
+    /// <summary>
+    /// Fills the work's reservation in with the launched workflow, and stores <paramref name="followUps"/> in the same
+    /// transaction (their workers wake when it commits).
+    /// </summary>
+    public Task RecordLaunchAsync(LaunchWork work, IroncladWorkflow workflow, string ironcladNumber, string? dealName, IReadOnlyList<NewJob> followUps, CancellationToken cancellationToken) =>
         // The link says "created", true as of the workflow's creation: a workflow found again after a lost answer
         // may have moved on since, and the sync that follows (events met "launching" and were dropped) applies that.
-        await store.CompleteLaunchAsync(
-            leadId: work.LeadId,
-            jobId: work.Job.Id,
-            workflowId: workflow.Id,
-            ironcladNumber: ironcladNumber,
-            dealName: dealName,
-            ironcladUpdatedAt: workflow.Created ?? workflow.LastUpdated ?? time.GetUtcNow(),
-            followUps: followUps,
-            now: time.GetUtcNow(),
+        store.CompleteLaunchAsync(
+            new LaunchRecord(
+                LeadId: work.LeadId,
+                JobId: work.Job.Id,
+                WorkflowId: workflow.Id,
+                IroncladNumber: ironcladNumber,
+                DealName: dealName,
+                IroncladUpdatedAt: workflow.Created ?? workflow.LastUpdated ?? time.GetUtcNow()),
+            followUps,
+            time.GetUtcNow(),
             cancellationToken);
-        wakeups.Notify(JobKinds.Note);
-    }
 
     /// <summary>The lead's active link (a contract, or a launch under way), if any.</summary>
     public Task<ContractLink?> FindActiveAsync(long leadId, CancellationToken cancellationToken) =>
@@ -72,7 +73,7 @@ public sealed class LaunchReservations(IBridgeStore store, JobWakeups wakeups, T
             return false;
         }
 
-        var ownerJob = await store.GetAsync(owner, cancellationToken);
+        var ownerJob = await jobs.GetAsync(owner, cancellationToken);
         return ownerJob is null || ownerJob.Status is JobStatus.Dead or JobStatus.Succeeded;
     }
 }

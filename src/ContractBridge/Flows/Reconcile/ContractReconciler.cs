@@ -1,5 +1,6 @@
 using System.Globalization;
 using ContractBridge.Configuration;
+using ContractBridge.Contracts;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Engine.Storage;
 using ContractBridge.Flows.Jobs;
@@ -15,7 +16,8 @@ namespace ContractBridge.Flows.Reconcile;
 /// lost, a signed contract still closes its deal within one interval.
 /// </summary>
 public sealed partial class ContractReconciler(
-    IBridgeStore store,
+    IKeyValueStore store,
+    IContractLinkStore contracts,
     JobQueue queue,
     IroncladClient ironclad,
     IOptions<BridgeOptions> options,
@@ -40,7 +42,7 @@ public sealed partial class ContractReconciler(
             return 0;
         }
 
-        var open = (await store.ListOpenAsync(cancellationToken)).Where(l => l.WorkflowId is not null).ToDictionary(l => l.WorkflowId!, StringComparer.Ordinal);
+        var open = (await contracts.ListOpenAsync(cancellationToken)).Where(l => l.WorkflowId is not null).ToDictionary(l => l.WorkflowId!, StringComparer.Ordinal);
         if (open.Count == 0)
         {
             await store.SetAsync(SinceKey, started.ToString("O", CultureInfo.InvariantCulture), started, cancellationToken);

@@ -1,4 +1,4 @@
-using ContractBridge.Engine.Contracts;
+using ContractBridge.Contracts;
 
 namespace ContractBridge.Flows.Sync;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
-using ContractBridge.Engine.Contracts;
+using ContractBridge.Contracts;
 using ContractBridge.Engine.Jobs;
-using ContractBridge.Engine.Storage;
 using ContractBridge.Flows.Jobs;
 using ContractBridge.Flows.Mapping;
 using ContractBridge.Ironclad;
@@ -17,12 +16,11 @@ namespace ContractBridge.Flows.Sync;
 /// transaction. Workflows we did not launch are ignored unless they carry a kommoLeadId, which recovers the link.
 /// </summary>
 public sealed partial class SyncContractHandler(
-    IBridgeStore store,
+    IContractLinkStore store,
     IroncladClient ironclad,
     TemplateCatalog templates,
     RuleBook rules,
     DealActionPlanner planner,
-    JobWakeups wakeups,
     TimeProvider time,
     ILogger<SyncContractHandler> logger) : IJobHandler
 {
@@ -97,7 +95,6 @@ public sealed partial class SyncContractHandler(
         var before = await store.ApplyStateAsync(workflow.Id, next.State, next.Paused, workflow.LastUpdated ?? time.GetUtcNow(), actions, time.GetUtcNow(), cancellationToken);
         if (before is not null)
         {
-            wakeups.Notify(actions.Select(a => a.Kind).Distinct());
             Log.Moved(logger, link.LeadId, workflow.Id, before.State, next.State, next.Paused);
         }
 

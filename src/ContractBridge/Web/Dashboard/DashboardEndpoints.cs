@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContractBridge.Contracts;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Engine.Storage;
 
@@ -70,11 +71,11 @@ public static class DashboardEndpoints
         return Results.Redirect("/login");
     }
 
-    private static async Task<IResult> OverviewAsync(HttpContext context, IBridgeStore store, DashboardHtml html, DashboardTables tables, CancellationToken cancellationToken)
+    private static async Task<IResult> OverviewAsync(HttpContext context, IBridgeStore store, IContractLinkStore links, DashboardHtml html, DashboardTables tables, CancellationToken cancellationToken)
     {
         var session = context.Session();
         var jobs = await store.CountAsync(cancellationToken);
-        var contracts = await store.CountByStateAsync(cancellationToken);
+        var contracts = await links.CountByStateAsync(cancellationToken);
         var dead = await store.ListAsync(JobStatus.Dead, OverviewRows, cancellationToken);
         var waiting = (await store.ListAsync(JobStatus.Pending, OverviewRows, cancellationToken)).Concat(await store.ListAsync(JobStatus.Running, OverviewRows, cancellationToken)).ToList();
         var body = OverviewPage.Body(
@@ -84,19 +85,19 @@ public static class DashboardEndpoints
             tables.Jobs(dead, session, "No dead jobs."),
             jobs.Dead > 0 ? html.PostButton("/jobs/replay-dead", $"Replay all {jobs.Dead} dead job(s)", session, "replay-all-dead") : string.Empty,
             tables.Jobs(waiting, session, "Nothing is waiting."),
-            tables.Contracts(await store.ListAsync(OverviewRows, cancellationToken)),
+            tables.Contracts(await links.ListAsync(OverviewRows, cancellationToken)),
             tables.Events(await store.ListRecentEventsAsync(OverviewRows, cancellationToken)));
         return html.Page(context, "Overview", body, session);
     }
 
-    private static async Task<IResult> ContractsAsync(HttpContext context, IBridgeStore store, DashboardHtml html, DashboardTables tables, string? limit, CancellationToken cancellationToken)
+    private static async Task<IResult> ContractsAsync(HttpContext context, IContractLinkStore links, DashboardHtml html, DashboardTables tables, string? limit, CancellationToken cancellationToken)
     {
         if (ReadLimit(limit) is not { } rows)
         {
             return BadLimit(context, html);
         }
 
-        var list = await store.ListAsync(rows, cancellationToken);
+        var list = await links.ListAsync(rows, cancellationToken);
         return html.Page(context, "Contracts", $"<h1>Contracts</h1><p class=\"muted\">Newest first; {list.Count} shown.</p>{tables.Contracts(list)}", context.Session());
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ContractBridge.Engine.Contracts;
+using ContractBridge.Contracts;
 using ContractBridge.Engine.Jobs;
 
 namespace ContractBridge.Web.Dashboard;

@@ -1,5 +1,5 @@
 using ContractBridge.Configuration;
-using ContractBridge.Engine.Contracts;
+using ContractBridge.Contracts;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Engine.Storage;
 using ContractBridge.Engine.Storage.Sqlite;
@@ -27,9 +27,9 @@ public sealed class LaunchReservationsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Store = new SqliteBridgeStore(Path.Combine(_directory.FullName, BridgeStoreFactory.SqliteFileName));
+        Store = new SqliteBridgeStore(Path.Combine(_directory.FullName, BridgeStoreFactory.SqliteFileName), modules: [ContractLinkSchema.Module]);
         await Store.MigrateAsync(None);
-        _reservations = new LaunchReservations(Store, new JobWakeups(), _time);
+        _reservations = new LaunchReservations(ContractLinkStores.For(Store), Store, _time);
     }
 
     public async Task DisposeAsync()

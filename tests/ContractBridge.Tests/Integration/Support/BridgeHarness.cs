@@ -1,3 +1,4 @@
+using ContractBridge.Contracts;
 using ContractBridge.Engine.Storage;
 using ContractBridge.Flows;
 using ContractBridge.Hosting;
@@ -47,6 +48,8 @@ internal sealed class BridgeHarness : IAsyncDisposable
     public SalesAccount Account { get; }
 
     public IBridgeStore Store => App.Services.GetRequiredService<IBridgeStore>();
+
+    public IContractLinkStore Contracts => App.Services.GetRequiredService<IContractLinkStore>();
 
     public static string KommoWebhookPath => $"/webhooks/kommo/{KommoWebhookSecret}";
 

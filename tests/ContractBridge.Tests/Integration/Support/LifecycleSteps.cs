@@ -10,8 +10,8 @@ internal static class LifecycleSteps
     public static async Task<WorkflowSnapshot> LaunchAsync(BridgeHarness bridge, long lead)
     {
         bridge.Account.MoveToSendContract(lead);
-        await Eventually.TrueAsync(async () => (await bridge.Store.FindActiveByLeadAsync(lead, CancellationToken.None))?.WorkflowId is not null, $"lead {lead}'s launch", explain: bridge.Explain);
-        var link = await bridge.Store.FindActiveByLeadAsync(lead, CancellationToken.None);
+        await Eventually.TrueAsync(async () => (await bridge.Contracts.FindActiveByLeadAsync(lead, CancellationToken.None))?.WorkflowId is not null, $"lead {lead}'s launch", explain: bridge.Explain);
+        var link = await bridge.Contracts.FindActiveByLeadAsync(lead, CancellationToken.None);
         return bridge.Ironclad.Control.Workflow(link!.WorkflowId!)!;
     }
 

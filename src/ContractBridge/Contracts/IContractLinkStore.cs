@@ -1,9 +1,11 @@
-using ContractBridge.Engine.Contracts;
 using ContractBridge.Engine.Jobs;
 
-namespace ContractBridge.Engine.Storage;
+namespace ContractBridge.Contracts;
 
-/// <summary>Deal ↔ contract links. Changes that must be followed by actions store those actions (jobs) in the same transaction.</summary>
+/// <summary>
+/// Deal ↔ contract links, kept by the service in the engine's database. Changes that must be followed by actions store
+/// those actions (jobs) in the same transaction; the jobs' workers are woken when it commits.
+/// </summary>
 public interface IContractLinkStore
 {
     /// <summary>
@@ -14,10 +16,10 @@ public interface IContractLinkStore
 
     /// <summary>
     /// Fills in the launched workflow (state Created, unless a state event already moved it on) and the deal's name, and stores
-    /// <paramref name="followUps"/>, in one transaction. Throws <see cref="InvalidOperationException"/> when job
-    /// <paramref name="jobId"/> holds no active reservation of the lead.
+    /// <paramref name="followUps"/>, in one transaction. Throws <see cref="InvalidOperationException"/> when the launch's
+    /// job holds no active reservation of its lead.
     /// </summary>
-    Task CompleteLaunchAsync(long leadId, long jobId, string workflowId, string ironcladNumber, string? dealName, DateTimeOffset ironcladUpdatedAt, IReadOnlyList<NewJob> followUps, DateTimeOffset now, CancellationToken cancellationToken);
+    Task CompleteLaunchAsync(LaunchRecord launch, IReadOnlyList<NewJob> followUps, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Drops a Launching reservation of <paramref name="jobId"/> (the launch failed for good), so moving the deal again retries.</summary>
     Task ReleaseReservationAsync(long leadId, long jobId, CancellationToken cancellationToken);
@@ -50,17 +52,3 @@ public interface IContractLinkStore
 
     Task<IReadOnlyDictionary<ContractState, long>> CountByStateAsync(CancellationToken cancellationToken);
 }
-
-public enum ReservationStatus
-{
-    /// <summary>The lead is now reserved by this job.</summary>
-    Reserved,
-
-    /// <summary>This same job reserved it before (it is running again after a crash or lost answer).</summary>
-    ReservedByThisJob,
-
-    /// <summary>Another contract is active for this lead.</summary>
-    ActiveContractExists,
-}
-
-public sealed record ReservationOutcome(ReservationStatus Status, ContractLink Link);

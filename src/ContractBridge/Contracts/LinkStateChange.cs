@@ -1,4 +1,4 @@
-namespace ContractBridge.Engine.Storage;
+namespace ContractBridge.Contracts;
 
 /// <summary>
 /// What to do with a state read from Ironclad. Ironclad's lastUpdated orders events: an older or equal one is stale or

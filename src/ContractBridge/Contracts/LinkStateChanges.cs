@@ -1,7 +1,8 @@
-using ContractBridge.Engine.Contracts;
+using ContractBridge.Engine.Storage;
 
-namespace ContractBridge.Engine.Storage;
+namespace ContractBridge.Contracts;
 
+/// <summary>Decides what a state read from Ironclad does to a link (see <see cref="LinkStateChange"/>); both stores ask it.</summary>
 internal static class LinkStateChanges
 {
     public static LinkStateChange Decide(ContractLink? current, ContractState state, bool paused, DateTimeOffset ironcladUpdatedAt)

@@ -1,6 +1,4 @@
-using ContractBridge.Engine.Contracts;
-
-namespace ContractBridge.Engine.Storage;
+namespace ContractBridge.Contracts;
 
 /// <summary>The rules both stores share when a lead already has an active link.</summary>
 internal static class LinkReservation

@@ -1,4 +1,4 @@
-namespace ContractBridge.Engine.Contracts;
+namespace ContractBridge.Contracts;
 
 /// <summary>
 /// The bridge's own contract states (the seed document's), derived from Ironclad's step, status and events.

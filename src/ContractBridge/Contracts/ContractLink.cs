@@ -1,4 +1,4 @@
-namespace ContractBridge.Engine.Contracts;
+namespace ContractBridge.Contracts;
 
 /// <summary>
 /// A deal ↔ contract link. At most one link per lead is active (state other than Cancelled): the database enforces it.

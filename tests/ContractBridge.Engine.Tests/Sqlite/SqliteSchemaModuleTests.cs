@@ -2,4 +2,4 @@ using ContractBridge.Engine.Tests.Infrastructure;
 
 namespace ContractBridge.Engine.Tests.Sqlite;
 
-public sealed class SqliteContractLinkTests() : ContractLinkTests(new SqliteStoreProvider());
+public sealed class SqliteSchemaModuleTests() : SchemaModuleTests(new SqliteStoreProvider());

@@ -1,0 +1,83 @@
+using ContractBridge.Engine.Storage;
+
+namespace ContractBridge.Contracts;
+
+/// <summary>
+/// The contract_links table, as a schema module of the engine's database (the engine knows nothing of it). Releases
+/// before the module made it as engine version 1 and added deal_name as engine version 3: a database they made holds the
+/// table already, so each dialect's held-version query reads which of the module's versions are in place, and only the
+/// rest run. The steps are those engine versions, word for word.
+/// </summary>
+public static class ContractLinkSchema
+{
+    public const string Name = "contract-links";
+
+    public static readonly SchemaModule Module = new(
+        Name,
+        new SchemaModuleSteps(
+            [
+                new(1, "contract links: one active contract per lead", """
+                    CREATE TABLE contract_links (
+                        id INTEGER PRIMARY KEY,
+                        lead_id INTEGER NOT NULL,
+                        workflow_id TEXT,
+                        ironclad_number TEXT,
+                        template_name TEXT NOT NULL,
+                        rule_name TEXT NOT NULL,
+                        state TEXT NOT NULL,
+                        paused INTEGER NOT NULL DEFAULT 0,
+                        ironclad_updated_at INTEGER,
+                        created_at INTEGER NOT NULL,
+                        updated_at INTEGER NOT NULL,
+                        launch_job_id INTEGER
+                    );
+                    -- At most one active contract per lead, enforced by the database whatever the code does.
+                    CREATE UNIQUE INDEX contract_links_one_active_per_lead ON contract_links (lead_id) WHERE state <> 'Cancelled';
+                    CREATE UNIQUE INDEX contract_links_by_workflow ON contract_links (workflow_id);
+                    """),
+                new(2, "contract links keep the deal's name", """
+                    ALTER TABLE contract_links ADD COLUMN deal_name TEXT;
+                    """),
+            ],
+            HeldVersionSql: """
+                SELECT CASE
+                    WHEN NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'contract_links') THEN 0
+                    WHEN EXISTS (SELECT 1 FROM pragma_table_info('contract_links') WHERE name = 'deal_name') THEN 2
+                    ELSE 1
+                END;
+                """),
+        new SchemaModuleSteps(
+            [
+                new(1, "contract links: one active contract per lead", """
+                    CREATE TABLE contract_links (
+                        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                        lead_id bigint NOT NULL,
+                        workflow_id text UNIQUE,
+                        ironclad_number text,
+                        template_name text NOT NULL,
+                        rule_name text NOT NULL,
+                        state text NOT NULL,
+                        paused boolean NOT NULL DEFAULT false,
+                        ironclad_updated_at timestamptz,
+                        created_at timestamptz NOT NULL,
+                        updated_at timestamptz NOT NULL,
+                        launch_job_id bigint
+                    );
+                    -- At most one active contract per lead, enforced by the database whatever the instances do.
+                    CREATE UNIQUE INDEX contract_links_one_active_per_lead ON contract_links (lead_id) WHERE state <> 'Cancelled';
+                    """),
+                new(2, "contract links keep the deal's name", """
+                    ALTER TABLE contract_links ADD COLUMN deal_name TEXT;
+                    """),
+            ],
+            // to_regclass follows the search path, as the store's own statements do.
+            HeldVersionSql: """
+                SELECT CASE
+                    WHEN to_regclass('contract_links') IS NULL THEN 0
+                    WHEN EXISTS (
+                        SELECT 1 FROM pg_attribute
+                        WHERE attrelid = to_regclass('contract_links') AND attname = 'deal_name' AND NOT attisdropped) THEN 2
+                    ELSE 1
+                END;
+                """));
+}

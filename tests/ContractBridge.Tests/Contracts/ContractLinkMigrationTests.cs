@@ -1,0 +1,100 @@
+using ContractBridge.Contracts;
+using ContractBridge.Tests.Contracts.Support;
+
+namespace ContractBridge.Tests.Contracts;
+
+/// <summary>
+/// contract_links is the service's schema module. Releases before it made the table as engine versions 1 and 3; a
+/// database of any of those versions must keep every link and end with the same tables and columns as a new one.
+/// Old databases are made by ageing a new one: the module's steps are those engine versions' SQL word for word, so
+/// removing what came later, and the module's bookkeeping, leaves exactly what the old release left.
+/// </summary>
+public abstract class ContractLinkMigrationTests(ILinkDatabases databases) : LinkStoreTestBase(databases)
+{
+    /// <summary>The engine's schema version, unchanged by the move: its version 3 is kept, now with nothing to do.</summary>
+    private const int LatestVersion = 3;
+    private const int LatestModuleVersion = 2;
+
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task Migrate_EmptyDatabase_GetsContractLinksFromTheModule()
+    {
+        Assert.Equal(LatestVersion, await Store.SchemaVersionAsync(None));
+        Assert.Equal(LatestModuleVersion, await ModuleVersionAsync());
+        Assert.Equal(0, await Database.ScalarAsync("SELECT COUNT(*) FROM schema_modules WHERE description LIKE '%adopted%';"));
+
+        await LaunchAsync(Links, 42, 7, "wf-1", "IC-1", "Acme");
+
+        Assert.Equal("Acme", (await Links.FindByWorkflowAsync("wf-1", None))!.DealName);
+    }
+
+    [Fact]
+    public async Task Migrate_AVersion2DatabaseWithContracts_KeepsThem_AndKeepsDealNamesFromThenOn()
+    {
+        await LaunchAsync(Links, 42, 7, "wf-1", "IC-1", "Acme");
+        // Back to what version 2 left: no deal names, no record of version 3, and no module bookkeeping.
+        await Database.ExecuteAsync("ALTER TABLE contract_links DROP COLUMN deal_name; DELETE FROM schema_version WHERE version = 3; DROP TABLE schema_modules;");
+
+        var (upgraded, links) = Database.Open();
+        await upgraded.MigrateAsync(None);
+        await LaunchAsync(links, 43, 8, "wf-2", "IC-2", "Initech");
+
+        Assert.Equal(LatestVersion, await upgraded.SchemaVersionAsync(None));
+        var old = (await links.FindByWorkflowAsync("wf-1", None))!;
+        Assert.Equal((42L, "IC-1", ContractState.Created, (string?)null), (old.LeadId, old.IroncladNumber, old.State, old.DealName));
+        Assert.Equal("Initech", (await links.FindByWorkflowAsync("wf-2", None))!.DealName);
+        Assert.Equal(LatestModuleVersion, await ModuleVersionAsync());
+    }
+
+    [Fact]
+    public async Task Migrate_AVersion1DatabaseWithContracts_KeepsThem_AndGetsEveryLaterStep()
+    {
+        await LaunchAsync(Links, 42, 7, "wf-1", "IC-1", "Acme");
+        // Back to what version 1 left: no deal names, none of version 2's indexes, no record of either.
+        await Database.ExecuteAsync("""
+            ALTER TABLE contract_links DROP COLUMN deal_name;
+            DROP INDEX jobs_by_event; DROP INDEX received_events_by_time; DROP INDEX jobs_succeeded_by_time;
+            DELETE FROM schema_version WHERE version > 1;
+            DROP TABLE schema_modules;
+            """);
+
+        var (upgraded, links) = Database.Open();
+        await upgraded.MigrateAsync(None);
+        await LaunchAsync(links, 43, 8, "wf-2", "IC-2", "Initech");
+
+        Assert.Equal(LatestVersion, await upgraded.SchemaVersionAsync(None));
+        Assert.Equal(LatestModuleVersion, await ModuleVersionAsync());
+        var old = (await links.FindByWorkflowAsync("wf-1", None))!;
+        Assert.Equal((42L, "IC-1", ContractState.Created, (string?)null), (old.LeadId, old.IroncladNumber, old.State, old.DealName));
+        Assert.Equal("Initech", (await links.FindByWorkflowAsync("wf-2", None))!.DealName);
+        Assert.Equal(3, await Database.ScalarAsync(Database.Provider == "sqlite"
+            ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('jobs_by_event', 'received_events_by_time', 'jobs_succeeded_by_time');"
+            : "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname IN ('jobs_by_event', 'received_events_by_time', 'jobs_succeeded_by_time');"));
+    }
+
+    [Fact]
+    public async Task Migrate_AVersion3Database_AdoptsItsContractLinksAsTheyAre()
+    {
+        await LaunchAsync(Links, 42, 7, "wf-1", "IC-1", "Acme");
+        // What version 3 left: the same tables and columns, without the module's bookkeeping.
+        await Database.ExecuteAsync("DROP TABLE schema_modules;");
+
+        var (upgraded, links) = Database.Open();
+        await upgraded.MigrateAsync(None);
+
+        Assert.Equal(LatestVersion, await upgraded.SchemaVersionAsync(None));
+        Assert.Equal(LatestModuleVersion, await ModuleVersionAsync());
+        Assert.Equal(LatestModuleVersion, await Database.ScalarAsync($"SELECT COUNT(*) FROM schema_modules WHERE module = '{ContractLinkSchema.Name}' AND description LIKE '%(adopted: already in place)';"));
+        Assert.Equal("Acme", (await links.FindByWorkflowAsync("wf-1", None))!.DealName);
+    }
+
+    private static async Task LaunchAsync(IContractLinkStore links, long leadId, long jobId, string workflowId, string number, string dealName)
+    {
+        await links.ReserveAsync(leadId, "MSA", "default", jobId, T0, None);
+        await links.CompleteLaunchAsync(new LaunchRecord(leadId, jobId, workflowId, number, dealName, T0), [], T0, None);
+    }
+
+    private Task<long> ModuleVersionAsync() =>
+        Database.ScalarAsync($"SELECT COALESCE(MAX(version), 0) FROM schema_modules WHERE module = '{ContractLinkSchema.Name}';");
+}

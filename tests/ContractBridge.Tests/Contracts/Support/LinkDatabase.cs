@@ -1,0 +1,67 @@
+using System.Data.Common;
+using ContractBridge.Contracts;
+using ContractBridge.Engine.Storage;
+
+namespace ContractBridge.Tests.Contracts.Support;
+
+/// <summary>
+/// One test's database, with the engine's tables and the contract-links module. Opens stores on it (one per simulated
+/// instance), each with its link store, and disposes them all at the end.
+/// </summary>
+public sealed class LinkDatabase(string provider, string location, Func<IBridgeStore> open, Func<Task>? cleanUp = null) : IAsyncDisposable
+{
+    private readonly List<IBridgeStore> opened = [];
+
+    public string Provider { get; } = provider;
+
+    /// <summary>The SQLite file path or the Npgsql connection string.</summary>
+    public string Location { get; } = location;
+
+    public (IBridgeStore Store, IContractLinkStore Links) Open()
+    {
+        var store = open();
+        lock (opened)
+        {
+            opened.Add(store);
+        }
+
+        return (store, ContractLinkStores.For(store));
+    }
+
+    /// <summary>Runs SQL on a connection of its own, outside any store: to look at or to age the schema.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = Connect();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The first column of the first row <paramref name="sql"/> returns, as a long (counts, versions).</summary>
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = Connect();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var store in opened)
+        {
+            await store.DisposeAsync();
+        }
+
+        if (cleanUp is not null)
+        {
+            await cleanUp();
+        }
+    }
+
+    private DbConnection Connect() => Provider == "sqlite"
+        ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Location};Pooling=False")
+        : new Npgsql.NpgsqlConnection(Location);
+}
