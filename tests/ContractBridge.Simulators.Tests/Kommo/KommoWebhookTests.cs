@@ -7,6 +7,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ContractBridge.Simulators.Tests.Kommo;
 
+/// <summary>
+/// The simulator's CRM webhooks as Kommo sends them: form bodies, retries, disabling. Just over 300 lines: each test
+/// starts the same simulator, receiver and account, and they read best side by side.
+/// </summary>
 public sealed partial class KommoWebhookTests
 {
     /// <summary>The v2 lead keys kommo.md documents, plus loss_reason_id and the custom field parts.</summary>

@@ -8,7 +8,8 @@ namespace ContractBridge.Chaos.Hostile;
 /// that any count covers all of them. Each category makes requests that must be refused (or, for exact replays,
 /// deduplicated): truncated and invalid JSON, wrong content types, huge and deeply nested bodies, bracket-key bombs,
 /// invalid UTF-8, forged, replayed and tampered signatures, wrong secrets, path traversal in ids and paths. Point it
-/// at more dashboard paths with <see cref="HostileContext.DashboardPaths"/>.
+/// at more dashboard paths with <see cref="HostileContext.DashboardPaths"/>. Long (some 450 lines) because it is a
+/// catalogue: one short method per category, read as a list; none depends on another.
 /// </summary>
 public sealed class HostileRequestGenerator
 {

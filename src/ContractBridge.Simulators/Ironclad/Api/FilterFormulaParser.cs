@@ -10,6 +10,7 @@ namespace ContractBridge.Simulators.Ironclad.Api;
 /// attributes. Supported: Equals, NotEqual, Contains, IsEmpty, IsNotEmpty, LessThan, LessThanOrEqual, GreaterThan,
 /// GreaterThanOrEqual, And, Or, Date('…'), Today(); operands are <c>[attributeId]</c>, <c>'text'</c> (quote escaped as
 /// <c>\'</c> or <c>''</c>), numbers, true and false. Anything else is a <see cref="FormatException"/> naming the position.
+/// One recursive-descent parser over 300 lines: its grammar is one piece, and splitting it would scatter the positions.
 /// </summary>
 public sealed class FilterFormulaParser
 {
