@@ -45,6 +45,10 @@ public static class DealNotes
 
     public static string NotMoved(string why) => $"The deal was not moved: {why}.";
 
+    /// <summary>Kommo refused the move itself: its reason, and what a person can do about it.</summary>
+    public static string MoveRefused(string stageName, string reason) =>
+        NotMoved($"Kommo refused to move it to '{stageName}' ({reason}); move it by hand if it belongs there");
+
     public static string DocumentNotAttached(string contract, string fileName, string reason, string link) =>
         $"Ironclad: the signed document '{fileName}' of contract {contract} could not be attached here ({reason}). Open it in Ironclad: {link}";
 

@@ -54,6 +54,10 @@ public sealed partial class KommoClient(HttpClient http)
     public Task<IReadOnlyList<KommoTask>> GetTasksAsync(IReadOnlyCollection<long> leadIds, CancellationToken cancellationToken) =>
         GetManyAsync<TasksEmbedded, KommoTask>("tasks", EntityIdFilter, leadIds, [Pair("filter[entity_type]", "leads")], e => e.Tasks, cancellationToken);
 
+    /// <summary>
+    /// Batch writes, 250 items to a request. Kommo refuses a request whole when any item is invalid; the
+    /// <see cref="UpstreamException.RefusedItems"/> of that 400 name the invalid items by their request_id.
+    /// </summary>
     public Task AddNotesAsync(IReadOnlyList<KommoNewNote> notes, CancellationToken cancellationToken) =>
         WriteInChunksAsync(HttpMethod.Post, "leads/notes", notes, cancellationToken);
 

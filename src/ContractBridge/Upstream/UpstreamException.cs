@@ -9,7 +9,16 @@ namespace ContractBridge.Upstream;
 /// </summary>
 public sealed class UpstreamException : Exception
 {
-    public UpstreamException(UpstreamService service, string message, HttpStatusCode? status, bool isTransient, TimeSpan? retryAfter = null, string? errorCode = null, string? errorParam = null, Exception? inner = null)
+    public UpstreamException(
+        UpstreamService service,
+        string message,
+        HttpStatusCode? status,
+        bool isTransient,
+        TimeSpan? retryAfter = null,
+        string? errorCode = null,
+        string? errorParam = null,
+        Exception? inner = null,
+        IReadOnlyList<RefusedBatchItem>? refusedItems = null)
         : base(message, inner)
     {
         Service = service;
@@ -18,6 +27,7 @@ public sealed class UpstreamException : Exception
         RetryAfter = retryAfter;
         ErrorCode = errorCode;
         ErrorParam = errorParam;
+        RefusedItems = refusedItems ?? [];
     }
 
     public UpstreamService Service { get; }
@@ -33,6 +43,12 @@ public sealed class UpstreamException : Exception
 
     /// <summary>What the error is about (Ironclad's <c>param</c>: an attribute id or a JSON array of them).</summary>
     public string? ErrorParam { get; }
+
+    /// <summary>
+    /// The items of a batch write that the service named as refused (Kommo's <c>validation-errors[].request_id</c>);
+    /// empty when the failure names none. The other items of that request were refused with them, unwritten.
+    /// </summary>
+    public IReadOnlyList<RefusedBatchItem> RefusedItems { get; }
 
     public bool IsNotFound => Status == HttpStatusCode.NotFound || ErrorCode == "NOT_FOUND";
 

@@ -29,6 +29,63 @@ public sealed class KommoProblemReaderTests
     }
 
     [Fact]
+    public void ValidationErrors_NameEachRefusedItemByRequestId_WithEveryCodePathAndDetail()
+    {
+        const string body = """
+            {"validation-errors":[
+               {"request_id":"41","errors":[{"code":"NotFound","path":"entity_id","detail":"Lead 7 not found"}]},
+               {"request_id":"43","errors":[{"code":"NotSupportedChoice","path":"task_type_id","detail":"Not a valid choice."},{"code":"NotBlank","path":"text","detail":"This value should not be blank."}]}],
+             "title":"Bad Request","status":400,"detail":"Request validation failed"}
+            """;
+
+        var failure = _reader.ToException(new UpstreamFailure(HttpStatusCode.BadRequest, "POST /api/v4/tasks", body, Json, null));
+
+        Assert.False(failure.IsTransient);
+        Assert.Equal(["41", "43"], failure.RefusedItems.Select(r => r.RequestId));
+        Assert.Equal([new BatchItemError("NotFound", "entity_id", "Lead 7 not found")], failure.RefusedItems[0].Errors);
+        Assert.Equal(
+            "task_type_id: Not a valid choice. (NotSupportedChoice); text: This value should not be blank. (NotBlank)",
+            failure.RefusedItems[1].Reason);
+        Assert.Equal(
+            "Kommo POST /api/v4/tasks: 400 Request validation failed; entity_id: Lead 7 not found (NotFound); task_type_id: Not a valid choice. (NotSupportedChoice); text: This value should not be blank. (NotBlank)",
+            failure.Message);
+    }
+
+    [Fact]
+    public void ValidationErrorWithoutRequestId_NamesNoItem_ButIsStillDescribed()
+    {
+        const string body = """{"validation-errors":[{"errors":[{"code":"InvalidType","path":"price","detail":"This value should be of type int."}]}],"detail":"Request validation failed"}""";
+
+        var failure = _reader.ToException(new UpstreamFailure(HttpStatusCode.BadRequest, "PATCH /api/v4/leads", body, Json, null));
+
+        Assert.Empty(failure.RefusedItems);
+        Assert.EndsWith("price: This value should be of type int. (InvalidType)", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RequestIdAsANumber_IsReadAsItsDigits()
+    {
+        const string body = """{"validation-errors":[{"request_id":12,"errors":[{"code":"NotNullable","path":"params.link","detail":"This value should not be null."}]}]}""";
+
+        var failure = _reader.ToException(new UpstreamFailure(HttpStatusCode.BadRequest, "POST /api/v4/leads/notes", body, Json, null));
+
+        Assert.Equal("12", Assert.Single(failure.RefusedItems).RequestId);
+    }
+
+    [Theory]
+    [InlineData("""{"title":"Bad Request","status":400,"detail":"Request body must be a JSON array"}""", "400 Request body must be a JSON array")]
+    [InlineData("""["not","a","problem"]""", """400 ["not","a","problem"]""")]
+    [InlineData("<html>oops</html>", "400 <html>oops</html>")]
+    public void BadRequestWithoutValidationErrors_NamesNoItem(string body, string described)
+    {
+        var failure = _reader.ToException(new UpstreamFailure(HttpStatusCode.BadRequest, "POST /api/v4/leads/notes", body, Json, null));
+
+        Assert.False(failure.IsTransient);
+        Assert.Empty(failure.RefusedItems);
+        Assert.Equal($"Kommo POST /api/v4/leads/notes: {described}", failure.Message);
+    }
+
+    [Fact]
     public void RefusedToken_IsPermanent_AndSaysWhatToCheck()
     {
         const string body = """{"title":"Unauthorized","status":401,"detail":"Invalid access token"}""";

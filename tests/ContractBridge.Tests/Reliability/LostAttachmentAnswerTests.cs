@@ -7,6 +7,7 @@ using ContractBridge.Ironclad;
 using ContractBridge.Kommo;
 using ContractBridge.Simulators.Ironclad.Model;
 using ContractBridge.Tests.Integration.Support;
+using ContractBridge.Tests.Support;
 using ContractBridge.Tests.Upstream.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -130,19 +131,6 @@ public sealed class LostAttachmentAnswerTests
             }
 
             return response;
-        }
-    }
-
-    private sealed class RecordingBatch(Job job) : JobBatch
-    {
-        public List<JobResult> Results { get; } = [];
-
-        public override IReadOnlyList<Job> Jobs { get; } = [job];
-
-        public override Task CompleteAsync(Job job, JobResult result, CancellationToken cancellationToken = default)
-        {
-            Results.Add(result);
-            return Task.CompletedTask;
         }
     }
 }

@@ -10,4 +10,6 @@ internal sealed record ValidationError(string Code, string Path, string Detail)
         new("InvalidType", path, $"This value should be of type {expected}.");
 
     public static ValidationError FieldMissing(string path) => new("FieldMissing", path, "This field is missing.");
+
+    public static ValidationError NotBlank(string path) => new("NotBlank", path, "This value should not be blank.");
 }

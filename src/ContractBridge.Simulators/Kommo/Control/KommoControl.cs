@@ -180,6 +180,28 @@ public sealed class KommoControl
         _webhooks.Emit(events);
     }
 
+    /// <summary>
+    /// A rep deletes a deal: the API no longer knows it (GET answers 204, a note, task or PATCH naming it is a
+    /// <c>NotFound</c> validation error), and its notes and tasks go with it. No webhook (delete_lead is not emitted).
+    /// </summary>
+    public void DeleteLead(long leadId) => _store.Write(data =>
+    {
+        if (!data.Leads.Remove(leadId))
+        {
+            throw new ArgumentException($"Lead {leadId} does not exist.");
+        }
+
+        foreach (var note in data.Notes.Values.Where(n => n.EntityType == "leads" && n.EntityId == leadId).ToList())
+        {
+            data.Notes.Remove(note.Id);
+        }
+
+        foreach (var task in data.Tasks.Values.Where(t => t.EntityType == "leads" && t.EntityId == leadId).ToList())
+        {
+            data.Tasks.Remove(task.Id);
+        }
+    });
+
     // ---- Inspection: what the bridge really did, read from the simulator, not from the bridge. ----
 
     public KommoStateSummary Summary => _store.Read(data => new KommoStateSummary(

@@ -32,6 +32,11 @@ internal sealed class KommoControlEndpoints(KommoControl control)
             control.EditLead(edit);
             return new CreatedId(edit.LeadId);
         }));
+        sim.MapPost("/rep/delete-lead", context => HandleAsync<DeleteLead>(context, delete =>
+        {
+            control.DeleteLead(delete.LeadId);
+            return new CreatedId(delete.LeadId);
+        }));
 
         sim.MapGet("/leads/{id:long}", GetLeadAsync);
         sim.MapGet("/notes", context => WriteAsync(context, control.GetNotes()));

@@ -55,6 +55,10 @@ public sealed class KommoSimulatorClient(HttpClient http)
     public Task EditLeadAsync(EditLead edit, CancellationToken cancellationToken = default) =>
         PostAsync<EditLead, CreatedId>("_sim/rep/edit-lead", edit, cancellationToken);
 
+    /// <summary>A rep deletes a deal with its notes and tasks (no webhook).</summary>
+    public Task DeleteLeadAsync(long leadId, CancellationToken cancellationToken = default) =>
+        PostAsync<DeleteLead, CreatedId>("_sim/rep/delete-lead", new DeleteLead(leadId), cancellationToken);
+
     /// <summary>The lead with every note, task and attachment; null when it does not exist.</summary>
     public async Task<LeadInspection?> GetLeadAsync(long leadId, CancellationToken cancellationToken = default)
     {

@@ -15,7 +15,7 @@ internal static class NoteCreation
     public static CreationOutcome Run(IReadOnlyList<JsonElement> items, long? routeLeadId, KommoAccountData data, long userId, long now)
     {
         var failures = new List<RequestValidationErrors>();
-        var planned = new List<KommoNote>();
+        var planned = new List<(KommoNote Note, string RequestId)>();
         for (var index = 0; index < items.Count; index++)
         {
             var item = items[index];
@@ -28,7 +28,7 @@ internal static class NoteCreation
             }
             else if (note is not null)
             {
-                planned.Add(note);
+                planned.Add((note, requestId));
             }
         }
 
@@ -38,21 +38,21 @@ internal static class NoteCreation
         }
 
         var created = new List<CreatedItem>();
-        for (var index = 0; index < planned.Count; index++)
+        foreach (var (draft, requestId) in planned)
         {
             var note = new KommoNote
             {
                 Id = data.Ids.NextNote(),
-                EntityId = planned[index].EntityId,
-                NoteType = planned[index].NoteType,
-                Params = planned[index].Params,
+                EntityId = draft.EntityId,
+                NoteType = draft.NoteType,
+                Params = draft.Params,
                 CreatedBy = userId,
-                ResponsibleUserId = planned[index].ResponsibleUserId,
+                ResponsibleUserId = draft.ResponsibleUserId,
                 CreatedAt = now,
                 UpdatedAt = now,
             };
             data.Notes[note.Id] = note;
-            created.Add(new CreatedItem(note.Id, note.EntityId, note.EntityType, JsonRead.RequestId(items[index], index)));
+            created.Add(new CreatedItem(note.Id, note.EntityId, note.EntityType, requestId));
         }
 
         return new CreationOutcome([], created);

@@ -5,7 +5,10 @@ using ContractBridge.Simulators.Kommo.Store;
 
 namespace ContractBridge.Simulators.Kommo.Operations;
 
-/// <summary>Creates tasks from <c>POST /tasks</c>, all or nothing: text and complete_till are required, the entity must exist.</summary>
+/// <summary>
+/// Creates tasks from <c>POST /tasks</c>, all or nothing: a text that is not blank and complete_till are required, the
+/// entity must exist, the task type must be one of the account's.
+/// </summary>
 internal static class TaskCreation
 {
     /// <summary>Kommo's system task types: 1 follow-up, 2 meeting.</summary>
@@ -74,6 +77,10 @@ internal static class TaskCreation
         if (text is null && !JsonRead.Has(item, "text"))
         {
             errors.Add(ValidationError.FieldMissing("text"));
+        }
+        else if (text is not null && string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add(ValidationError.NotBlank("text"));
         }
 
         var completeTill = JsonRead.Integer(item, "complete_till", "complete_till", errors);

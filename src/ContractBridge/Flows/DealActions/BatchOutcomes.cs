@@ -1,3 +1,4 @@
+using System.Globalization;
 using ContractBridge.Configuration;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Flows.Jobs;
@@ -35,6 +36,12 @@ internal static class BatchOutcomes
 
     /// <summary>The deal was deleted in Kommo: nothing to act on, now or on a retry.</summary>
     public static JobResult.Permanent LeadGone(long leadId) => new($"Lead {leadId} no longer exists in Kommo.");
+
+    /// <summary>The request_id a job's item carries in a Kommo batch write: the job's id, unique in any batch.</summary>
+    public static string RequestId(Job job) => job.Id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Kommo refused this job's item: a permanent failure that says why, in Kommo's words (path, detail, code).</summary>
+    public static JobResult.Permanent Refused(string what, RefusedBatchItem refusal) => new($"Kommo refused {what}: {refusal.Reason}");
 
     public static JobResult FromFailure(UpstreamException ex) =>
         ex.IsTransient ? new JobResult.Transient(ex.Message, ex.RetryAfter) : new JobResult.Permanent(ex.Message);

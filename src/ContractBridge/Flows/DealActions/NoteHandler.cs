@@ -8,9 +8,10 @@ using ContractBridge.Upstream;
 namespace ContractBridge.Flows.DealActions;
 
 /// <summary>
-/// Writes notes on deals (text, or an uploaded file), up to 250 in one Kommo call. A retried note is first looked for on its deal (a lost answer
-/// may hide a note that was written), so a note is never written twice. When Kommo refuses a batch, the notes are sent
-/// one by one so one bad note does not hold back the others.
+/// Writes notes on deals (text, or an uploaded file), up to 250 in one Kommo call. A retried note is first looked for on
+/// its deal (a lost answer may hide a note that was written), so a note is never written twice. One bad note does not
+/// hold back the others: the notes Kommo refuses by name end as dead letters with Kommo's reason and the rest is sent
+/// again (<see cref="KommoBatchWriter"/>); a refusal that names no note sends them one by one.
 /// </summary>
 public sealed class NoteHandler(IOptions<BridgeOptions> bridge, KommoClient kommo) : IJobHandler
 {
@@ -27,21 +28,28 @@ public sealed class NoteHandler(IOptions<BridgeOptions> bridge, KommoClient komm
             return;
         }
 
-        try
+        var byRequestId = pending.ToDictionary(n => BatchOutcomes.RequestId(n.Job), StringComparer.Ordinal);
+        var outcome = await KommoBatchWriter.WriteAsync(
+            [.. pending.Select(n => ToNote(n.Request) with { RequestId = BatchOutcomes.RequestId(n.Job) })], kommo.AddNotesAsync, cancellationToken);
+        await BatchOutcomes.CompleteAllAsync(batch, outcome.Written.Select(id => byRequestId[id].Job), JobResult.Done, cancellationToken);
+        foreach (var refusal in outcome.Refused)
         {
-            await kommo.AddNotesAsync([.. pending.Select(n => ToNote(n.Request))], cancellationToken);
-            await BatchOutcomes.CompleteAllAsync(batch, pending.Select(n => n.Job), JobResult.Done, cancellationToken);
+            var (job, request) = byRequestId[refusal.RequestId];
+            await batch.CompleteAsync(job, BatchOutcomes.Refused($"the note on lead {request.LeadId}", refusal), cancellationToken);
         }
-        catch (UpstreamException ex) when (!ex.IsTransient && pending.Count > 1)
+
+        var unwritten = outcome.Unwritten.Select(id => byRequestId[id]).ToList();
+        if (outcome.Failure is { IsTransient: false } && unwritten.Count > 1)
         {
-            foreach (var (job, request) in pending)
+            // Refused without naming a note: one by one, so the bad note, whichever it is, holds back only itself.
+            foreach (var (job, request) in unwritten)
             {
-                await batch.CompleteAsync(job, await WriteOneAsync(request, cancellationToken), cancellationToken);
+                await batch.CompleteAsync(job, await WriteOneAsync(job, request, cancellationToken), cancellationToken);
             }
         }
-        catch (UpstreamException ex)
+        else if (outcome.Failure is { } failure)
         {
-            await BatchOutcomes.CompleteAllAsync(batch, pending.Select(n => n.Job), BatchOutcomes.FromFailure(ex), cancellationToken);
+            await BatchOutcomes.CompleteAllAsync(batch, unwritten.Select(n => n.Job), BatchOutcomes.FromFailure(failure), cancellationToken);
         }
     }
 
@@ -96,11 +104,11 @@ public sealed class NoteHandler(IOptions<BridgeOptions> bridge, KommoClient komm
         ? note.Params?["file_name"]?.GetValue<string>() is { } name ? "file:" + name : null
         : note.Text;
 
-    private async Task<JobResult> WriteOneAsync(NoteRequest request, CancellationToken cancellationToken)
+    private async Task<JobResult> WriteOneAsync(Job job, NoteRequest request, CancellationToken cancellationToken)
     {
         try
         {
-            await kommo.AddNotesAsync([ToNote(request)], cancellationToken);
+            await kommo.AddNotesAsync([ToNote(request) with { RequestId = BatchOutcomes.RequestId(job) }], cancellationToken);
             return JobResult.Done;
         }
         catch (UpstreamException ex)

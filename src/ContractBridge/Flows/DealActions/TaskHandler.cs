@@ -9,7 +9,9 @@ namespace ContractBridge.Flows.DealActions;
 
 /// <summary>
 /// Creates follow-up tasks for each deal's responsible user, in batches (one read of the deals, one write of the
-/// tasks). Retried tasks are looked for first, so a lost answer does not create a second task.
+/// tasks). Retried tasks are looked for first, so a lost answer does not create a second task. A task Kommo refuses
+/// (its deal deleted meanwhile, a task type the account lacks) ends as a dead letter with Kommo's reason; the others
+/// are written without it (<see cref="KommoBatchWriter"/>).
 /// </summary>
 public sealed class TaskHandler(IOptions<BridgeOptions> bridge, KommoClient kommo) : IJobHandler
 {
@@ -47,20 +49,38 @@ public sealed class TaskHandler(IOptions<BridgeOptions> bridge, KommoClient komm
                 }
                 else
                 {
-                    toCreate.Add((job, new KommoNewTask(request.Text, request.DueAtUnix, request.LeadId, "leads", request.TaskTypeId, lead.ResponsibleUserId)));
+                    toCreate.Add((job, new KommoNewTask(
+                        request.Text, request.DueAtUnix, request.LeadId, "leads", request.TaskTypeId, lead.ResponsibleUserId, BatchOutcomes.RequestId(job))));
                 }
             }
 
             if (toCreate.Count > 0)
             {
-                await kommo.AddTasksAsync([.. toCreate.Select(t => t.Task)], cancellationToken);
-                await BatchOutcomes.CompleteAllAsync(batch, toCreate.Select(t => t.Job), JobResult.Done, cancellationToken);
+                await CreateAsync(batch, toCreate, cancellationToken);
             }
         }
         catch (UpstreamException ex)
         {
             // Jobs already reported keep their outcome; the engine ignores a second report.
             await BatchOutcomes.CompleteAllAsync(batch, tasks.Select(t => t.Job), BatchOutcomes.FromFailure(ex), cancellationToken);
+        }
+    }
+
+    /// <summary>Writes the tasks; those Kommo refuses by name end with its reason, the others are written without them.</summary>
+    private async Task CreateAsync(JobBatch batch, List<(Job Job, KommoNewTask Task)> toCreate, CancellationToken cancellationToken)
+    {
+        var byRequestId = toCreate.ToDictionary(t => t.Task.RequestId!, StringComparer.Ordinal);
+        var outcome = await KommoBatchWriter.WriteAsync([.. toCreate.Select(t => t.Task)], kommo.AddTasksAsync, cancellationToken);
+        await BatchOutcomes.CompleteAllAsync(batch, outcome.Written.Select(id => byRequestId[id].Job), JobResult.Done, cancellationToken);
+        foreach (var refusal in outcome.Refused)
+        {
+            var (job, task) = byRequestId[refusal.RequestId];
+            await batch.CompleteAsync(job, BatchOutcomes.Refused($"the task on lead {task.EntityId}", refusal), cancellationToken);
+        }
+
+        if (outcome.Failure is { } failure)
+        {
+            await BatchOutcomes.CompleteAllAsync(batch, outcome.Unwritten.Select(id => byRequestId[id].Job), BatchOutcomes.FromFailure(failure), cancellationToken);
         }
     }
 }

@@ -8,8 +8,11 @@ public sealed record KommoNote(long Id, long EntityId, string NoteType, JsonObje
     public string? Text => Params?["text"]?.GetValue<string>();
 }
 
-/// <summary>A note to write. <see cref="Params"/>: <c>{"text"}</c> for common notes, file ids for attachments.</summary>
-public sealed record KommoNewNote(long EntityId, string NoteType, JsonObject Params)
+/// <summary>
+/// A note to write. <see cref="Params"/>: <c>{"text"}</c> for common notes, file ids for attachments.
+/// <see cref="RequestId"/> names it in Kommo's answer (see <see cref="IKommoBatchItem"/>).
+/// </summary>
+public sealed record KommoNewNote(long EntityId, string NoteType, JsonObject Params, string? RequestId = null) : IKommoBatchItem
 {
     public static KommoNewNote Common(long leadId, string text) => new(leadId, "common", new JsonObject { ["text"] = text });
 

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using ContractBridge.Upstream;
 
 namespace ContractBridge.Kommo.Http;
@@ -25,37 +23,37 @@ public sealed class KommoProblemReader : IUpstreamProblemReader
             HttpStatusCode.Forbidden when isHtml => new UpstreamException(
                 UpstreamService.Kommo, $"Kommo {what}: 403, the account is blocked (too many requests); Kommo support must unblock it", status, true, retryAfter ?? BlockedRetryAfter),
             HttpStatusCode.Unauthorized => new UpstreamException(
-                UpstreamService.Kommo, $"Kommo {what}: 401, the access token was refused ({ProblemDetail(body)}); check KOMMO_ACCESS_TOKEN or re-authorize the integration", status, false),
-            _ => new UpstreamException(
-                UpstreamService.Kommo, $"Kommo {what}: {(int)status} {ProblemDetail(body)}", status, UpstreamException.IsTransientStatus(status), retryAfter),
+                UpstreamService.Kommo, $"Kommo {what}: 401, the access token was refused ({Describe(KommoProblem.Parse(body), body)}); check KOMMO_ACCESS_TOKEN or re-authorize the integration", status, false),
+            _ => ProblemException(failure),
         };
     }
 
-    /// <summary>The useful part of a problem+json body: detail and each validation error's path and detail.</summary>
-    private static string ProblemDetail(string body)
+    /// <summary>
+    /// Any other failure, with the useful part of its problem+json body: the detail and each validation error's path,
+    /// detail and code. The items a batch write's refusal names are kept on the exception, so the rest can be sent again.
+    /// </summary>
+    private static UpstreamException ProblemException(UpstreamFailure failure)
     {
-        try
-        {
-            var node = JsonNode.Parse(body);
-            var parts = new List<string>();
-            if (node?["detail"]?.GetValue<string>() is { } detail)
-            {
-                parts.Add(detail);
-            }
+        var (status, what, body, _, retryAfter) = failure;
+        var problem = KommoProblem.Parse(body);
+        return new UpstreamException(
+            UpstreamService.Kommo,
+            $"Kommo {what}: {(int)status} {Describe(problem, body)}",
+            status,
+            UpstreamException.IsTransientStatus(status),
+            retryAfter,
+            refusedItems: problem?.Refused);
+    }
 
-            foreach (var request in node?["validation-errors"]?.AsArray() ?? [])
-            {
-                foreach (var error in request?["errors"]?.AsArray() ?? [])
-                {
-                    parts.Add($"{error?["path"]}: {error?["detail"]} ({error?["code"]})");
-                }
-            }
-
-            return parts.Count > 0 ? string.Join("; ", parts) : UpstreamText.Shorten(body);
-        }
-        catch (JsonException)
+    private static string Describe(KommoProblem? problem, string body)
+    {
+        var parts = new List<string>();
+        if (problem?.Detail is { } detail)
         {
-            return UpstreamText.Shorten(body);
+            parts.Add(detail);
         }
+
+        parts.AddRange(problem?.Errors.Select(e => e.Describe()) ?? []);
+        return parts.Count > 0 ? string.Join("; ", parts) : UpstreamText.Shorten(body);
     }
 }
