@@ -17,8 +17,8 @@ public sealed partial class DatabaseOutage(TimeProvider time, ILogger<DatabaseOu
 
     public bool IsOngoing => ongoing;
 
-    /// <summary>A delivery was refused because the database did not answer.</summary>
-    public void Refused(Exception exception)
+    /// <summary>A delivery was refused because the database did not answer, for <paramref name="reason"/>.</summary>
+    public void Refused(string reason)
     {
         bool began;
         lock (gate)
@@ -31,7 +31,7 @@ public sealed partial class DatabaseOutage(TimeProvider time, ILogger<DatabaseOu
 
         if (began)
         {
-            Log.Unreachable(logger, $"{exception.GetType().Name}: {exception.Message}", (int)RetryAfter.TotalSeconds);
+            Log.Unreachable(logger, reason, (int)RetryAfter.TotalSeconds);
         }
     }
 
