@@ -60,7 +60,7 @@ public sealed partial class MetricsSnapshotRefresher(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Reading job and contract counts for /metrics failed; the gauges keep their last values")]
+        [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Reading job and contract counts for /metrics failed; the gauges keep their last values")]
         public static partial void RefreshFailed(ILogger logger, Exception exception);
     }
 }
