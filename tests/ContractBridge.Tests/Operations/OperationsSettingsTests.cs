@@ -44,6 +44,22 @@ public sealed class OperationsSettingsTests
         Assert.Contains("already listens on (http://127.0.0.1:18089)", Assert.Single(error.Failures), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("urls", "http://127.0.0.1:5005;http://[::1]:5005", "http://127.0.0.1:5005;http://[::1]:5005;http://127.0.0.1:9464;http://[::1]:9464")]
+    [InlineData("urls", "http://0.0.0.0:8080", "http://0.0.0.0:8080;http://0.0.0.0:9464")]
+    [InlineData("http_ports", "8080", "http://*:8080;http://*:9464")]
+    [InlineData("unset", "", "http://localhost:5000;http://localhost:9464")]
+    public async Task TheMetricsPort_IsListenedOnWhereTheMainUrlsAre(string setting, string value, string expected)
+    {
+        await using var app = BridgeApp.Build([], new Dictionary<string, string?>
+        {
+            [setting] = value,
+            ["ContractBridge:Metrics:Port"] = "9464",
+        });
+
+        Assert.Equal(expected, app.Configuration["urls"]);
+    }
+
     [Fact]
     public void LoginLimitsBelowOne_AreRefused()
     {
