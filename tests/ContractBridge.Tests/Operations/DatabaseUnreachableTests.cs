@@ -12,13 +12,14 @@ namespace ContractBridge.Tests.Operations;
 
 /// <summary>
 /// The bridge on a real PostgreSQL (CONTRACTBRIDGE_TEST_POSTGRES) reached through a proxy the test cuts, as when the
-/// database host goes away: webhooks are told to come back later, the outage is logged once, and everything resumes by
-/// itself when the database is back.
+/// database host goes away: webhooks are told to come back later, the outage is logged once (by the webhooks and by the
+/// gauges behind /metrics), and everything resumes by itself when the database is back.
 /// </summary>
 public sealed class DatabaseUnreachableTests
 {
     private const string OutageCategory = "ContractBridge.Web.DatabaseOutage";
     private const string IntakeCategory = "ContractBridge.Engine.Intake.EventIntake";
+    private const string GaugesCategory = "ContractBridge.Observability.MetricsSnapshotRefresher";
     private const string Refusal = "{\"error\":\"The database is unreachable; the event was not stored. Deliver it again later.\"}";
 
     [Fact]
@@ -32,13 +33,16 @@ public sealed class DatabaseUnreachableTests
             configuration: _ => new Dictionary<string, string?>
             {
                 ["ContractBridge:Postgres"] = proxy.Through(database.ConnectionString),
+                ["ContractBridge:Metrics:RefreshInterval"] = "00:00:00.050",
                 ["Logging:LogLevel:ContractBridge.Web"] = "Information",
+                ["Logging:LogLevel:ContractBridge.Observability"] = "Information",
             },
             services: s => s.AddLogging(l => l.AddProvider(logs)));
         var lead = bridge.Account.AddDeal("Outage Ltd");
         bridge.Account.MoveToSendContract(lead);
 
         await proxy.CutAsync();
+        await Eventually.TrueAsync(() => logs.Entries.Any(e => e.Category == GaugesCategory), "the gauges failing to be read");
         var refused = new List<(HttpStatusCode Status, TimeSpan? RetryAfter, string Body)>();
         for (var i = 0; i < 12; i++)
         {
@@ -54,6 +58,7 @@ public sealed class DatabaseUnreachableTests
         Assert.Single(logs.Entries, e => e.Category == OutageCategory && e.Level == LogLevel.Warning);
         Assert.DoesNotContain(logs.Entries, e => e.Category.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) && e.Level >= LogLevel.Error);
         Assert.True(logs.Entries.Count(e => e.Category == IntakeCategory) <= 1, "Deliveries during the outage were still sent to the intake after the first.");
+        Assert.Single(logs.Entries, e => e.Category == GaugesCategory && e.Level == LogLevel.Warning);
 
         proxy.Restore();
         string? stored = null;
@@ -66,6 +71,8 @@ public sealed class DatabaseUnreachableTests
         Assert.Single(bridge.Ironclad.Control.Workflows());
         using var ready = await bridge.Http.GetAsync(new Uri("/readyz", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        await Eventually.TrueAsync(() => logs.Entries.Any(e => e.Category == GaugesCategory && e.Level == LogLevel.Information), "the gauges read again");
+        Assert.Single(logs.Entries, e => e.Category == GaugesCategory && e.Level == LogLevel.Warning);
     }
 
     /// <summary>The answer's body when the webhook was taken, else null (still refused: a pooled connection may be stale).</summary>
