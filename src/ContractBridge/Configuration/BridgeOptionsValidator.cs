@@ -82,6 +82,11 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
             problems.Add("Reconciler:Interval must be at least one second.");
         }
 
+        if (options.Dashboard.LoginFailuresPerClient < 1 || options.Dashboard.LoginFailuresOverall < 1)
+        {
+            problems.Add("Dashboard:LoginFailuresPerClient and Dashboard:LoginFailuresOverall must each allow at least one failed login.");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 

@@ -5,7 +5,6 @@ using ContractBridge.Web.Dashboard;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Logging.Console;
-using Prometheus;
 
 namespace ContractBridge.Hosting;
 
@@ -37,6 +36,7 @@ public static class BridgeApp
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
         UseConfiguredConsoleFormat(builder);
+        builder.ListenOnMetricsPort();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = BodyReader.MaxWebhookBytes + 1);
 
         builder.Services.AddContractBridge(builder.Configuration);
@@ -49,10 +49,11 @@ public static class BridgeApp
         var prometheus = app.Services.GetRequiredService<PrometheusExport>();
         app.UseKommoWebhookSecretHiding();
         app.UseRouting();
+        app.UseMetricsAccess();
         app.MapKommoWebhook();
         app.MapIroncladWebhook();
         app.MapHealthEndpoints();
-        app.MapMetrics("/metrics", prometheus.Registry);
+        app.MapBridgeMetrics(prometheus.Registry);
         app.MapDashboard();
         return app;
     }

@@ -59,6 +59,7 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<DealReader>();
         services.AddSingleton<WorkflowLauncher>();
         services.AddSingleton<KommoTriggers>();
+        services.AddSingleton<DatabaseOutage>();
         services.AddSingleton<WebhookIntake>();
         services.AddJobHandler<LaunchContractHandler>();
         services.AddJobHandler<SyncContractHandler>();

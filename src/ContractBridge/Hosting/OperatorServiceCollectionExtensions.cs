@@ -11,7 +11,8 @@ public static class OperatorServiceCollectionExtensions
     public static IServiceCollection AddOperatorSurface(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDashboard();
-        services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(Configuration.BridgeOptions.Section + ":Metrics"));
+        services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(MetricsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>();
         services.AddHostedService<MetricsSnapshotRefresher>();
 
         // The engine reads the store through IJobStore: measuring there gives job latency without touching the engine.

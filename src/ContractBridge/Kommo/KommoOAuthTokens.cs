@@ -186,7 +186,7 @@ public sealed partial class KommoOAuthTokens(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Kommo OAuth tokens refreshed; the new access token expires at {ExpiresAt}")]
+        [LoggerMessage(EventId = 8001, Level = LogLevel.Information, Message = "Kommo OAuth tokens refreshed; the new access token expires at {ExpiresAt}")]
         public static partial void Refreshed(ILogger logger, DateTimeOffset expiresAt);
     }
 }

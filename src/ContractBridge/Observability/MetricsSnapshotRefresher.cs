@@ -16,6 +16,8 @@ public sealed partial class MetricsSnapshotRefresher(
     TimeProvider time,
     ILogger<MetricsSnapshotRefresher> logger) : BackgroundService
 {
+    private bool failing;
+
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
         var jobs = await store.CountAsync(cancellationToken);
@@ -39,10 +41,20 @@ public sealed partial class MetricsSnapshotRefresher(
             try
             {
                 await RefreshAsync(stoppingToken);
+                if (failing)
+                {
+                    failing = false;
+                    Log.RefreshWorks(logger);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                Log.RefreshFailed(logger, ex);
+                // Once per run of failures: a database outage would otherwise write a stack trace every few seconds.
+                if (!failing)
+                {
+                    failing = true;
+                    Log.RefreshFailed(logger, ex);
+                }
             }
         }
         while (await WaitAsync(timer, stoppingToken));
@@ -62,7 +74,10 @@ public sealed partial class MetricsSnapshotRefresher(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Reading job and contract counts for /metrics failed; the gauges keep their last values")]
+        [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Reading job and contract counts for /metrics failed; the gauges keep their last values until a read works again (logged once until then)")]
         public static partial void RefreshFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 7002, Level = LogLevel.Information, Message = "Reading job and contract counts for /metrics works again")]
+        public static partial void RefreshWorks(ILogger logger);
     }
 }

@@ -13,4 +13,8 @@ public static class WebhookAnswers
         Results.Json(new { error = $"The body is larger than {limit / 1024} KiB." }, statusCode: StatusCodes.Status413PayloadTooLarge);
 
     public static IResult Unavailable(string message) => Results.Json(new { error = message }, statusCode: StatusCodes.Status503ServiceUnavailable);
+
+    /// <summary>503 with Retry-After: nothing was stored, and the same delivery will be taken once the database answers.</summary>
+    public static IResult DatabaseUnreachable(TimeSpan retryAfter) =>
+        new WithRetryAfter(Unavailable("The database is unreachable; the event was not stored. Deliver it again later."), retryAfter);
 }

@@ -1,7 +1,11 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using ContractBridge.Tests.Integration.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace ContractBridge.Tests.Security;
@@ -17,6 +21,7 @@ namespace ContractBridge.Tests.Security;
 public sealed partial class EndpointAccessTests(ITestOutputHelper output)
 {
     private const string AdminToken = "admin-token-for-endpoint-tests-0123456789";
+    private const string MetricsToken = "metrics-token-for-endpoint-tests-0123";
 
     /// <summary>Public by design, with the reason.</summary>
     private static readonly Dictionary<string, string> Public = new(StringComparer.Ordinal)
@@ -25,7 +30,7 @@ public sealed partial class EndpointAccessTests(ITestOutputHelper output)
         ["POST /webhooks/ironclad"] = "Ironclad webhook: RSA (or HMAC) signature",
         ["GET /healthz"] = "liveness probe",
         ["GET /readyz"] = "readiness probe",
-        ["* /metrics"] = "Prometheus scrape (counts only; see the secret scan)",
+        ["* /metrics"] = "Prometheus scrape (counts only; see the secret scan); Metrics:Token or Metrics:Port close it (tests below)",
         ["GET /login"] = "the dashboard's login form",
         ["POST /login"] = "the dashboard's login form",
     };
@@ -41,6 +46,9 @@ public sealed partial class EndpointAccessTests(ITestOutputHelper output)
         await using var bridge = await BridgeHarness.StartAsync(registerWebhooks: false, configuration: _ => new Dictionary<string, string?>
         {
             ["ContractBridge:Dashboard:AdminToken"] = AdminToken,
+
+            // Every guarded endpoint is sent a wrong token: more than the login throttle lets one client send.
+            ["ContractBridge:Dashboard:LoginFailuresPerClient"] = "1000",
         });
         var endpoints = ((IEndpointRouteBuilder)bridge.App).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => (Method: m, Pattern: "/" + e.RoutePattern.RawText!.TrimStart('/'))))
@@ -75,6 +83,67 @@ public sealed partial class EndpointAccessTests(ITestOutputHelper output)
         }
 
         return request;
+    }
+
+    [Fact]
+    public async Task Metrics_WithATokenSet_Refuses401WithoutIt_AndAnswersItsBearer()
+    {
+        await using var bridge = await BridgeHarness.StartAsync(registerWebhooks: false, configuration: _ => new Dictionary<string, string?>
+        {
+            ["ContractBridge:Metrics:Token"] = MetricsToken,
+        });
+
+        using var anonymous = await bridge.Http.GetAsync(new Uri("/metrics", UriKind.Relative));
+        using var wrong = await ScrapeAsync(bridge.Http, "/metrics", MetricsToken[..^1] + "x");
+        using var right = await ScrapeAsync(bridge.Http, "/metrics", MetricsToken);
+
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (anonymous.StatusCode, wrong.StatusCode));
+        Assert.Equal("Bearer", anonymous.Headers.WwwAuthenticate.ToString());
+        Assert.Contains("Authorization: Bearer", await anonymous.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("# TYPE", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_OnAPortOfItsOwn_AreServedThereOnly_AndThatPortServesNothingElseButTheProbes()
+    {
+        var metricsPort = FreePort();
+        await using var bridge = await BridgeHarness.StartAsync(registerWebhooks: false, configuration: _ => new Dictionary<string, string?>
+        {
+            ["ContractBridge:Dashboard:AdminToken"] = AdminToken,
+            ["ContractBridge:Metrics:Port"] = metricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var addresses = bridge.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToList();
+        using var main = new HttpClient { BaseAddress = addresses.Single(a => a.Port != metricsPort) };
+        using var metrics = new HttpClient { BaseAddress = addresses.Single(a => a.Port == metricsPort) };
+
+        using var onMain = await main.GetAsync(new Uri("/metrics", UriKind.Relative));
+        using var spoofedHost = new HttpRequestMessage(HttpMethod.Get, new Uri("/metrics", UriKind.Relative)) { Headers = { Host = $"127.0.0.1:{metricsPort}" } };
+        using var onMainWithTheMetricsHost = await main.SendAsync(spoofedHost);
+        using var onItsPort = await metrics.GetAsync(new Uri("/metrics", UriKind.Relative));
+        using var probe = await metrics.GetAsync(new Uri("/readyz", UriKind.Relative));
+        using var login = await metrics.GetAsync(new Uri("/login", UriKind.Relative));
+        using var webhook = await metrics.PostAsync(new Uri("/webhooks/ironclad", UriKind.Relative), new StringContent("{}"));
+        using var stillOnMain = await main.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (onMain.StatusCode, onMainWithTheMetricsHost.StatusCode));
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (onItsPort.StatusCode, probe.StatusCode));
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (login.StatusCode, webhook.StatusCode));
+        Assert.Equal(HttpStatusCode.OK, stillOnMain.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> ScrapeAsync(HttpClient http, string path, string bearer)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Authorization = new("Bearer", bearer);
+        return await http.SendAsync(request);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static bool IsRefused(HttpResponseMessage response) =>

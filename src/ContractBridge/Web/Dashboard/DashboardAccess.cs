@@ -10,9 +10,10 @@ namespace ContractBridge.Web.Dashboard;
 /// presented once at the login form (or on every request as <c>Authorization: Bearer</c>) and compared in constant time;
 /// the login sets an HttpOnly, SameSite=Strict cookie holding an expiry and a random nonce, signed with a key derived
 /// from the token. Nothing is kept on the server, so several instances accept the same cookie, and changing the token
-/// signs everyone out. Forms carry a CSRF token derived from the cookie's nonce.
+/// signs everyone out. Forms carry a CSRF token derived from the cookie's nonce. Every presented token counts against the
+/// <see cref="LoginThrottle"/>: a signed cookie cannot be guessed, a token can.
 /// </summary>
-public sealed class DashboardAccess(IOptions<BridgeOptions> options, TimeProvider time)
+public sealed class DashboardAccess(IOptions<BridgeOptions> options, LoginThrottle throttle, TimeProvider time)
 {
     public const string CookieName = "cb_dashboard";
 
@@ -31,7 +32,29 @@ public sealed class DashboardAccess(IOptions<BridgeOptions> options, TimeProvide
 
     private string Token => options.Value.Dashboard.AdminToken!;
 
-    public bool TokenMatches(string? presented) => OffReason is null && SecretComparer.Matches(presented, Token);
+    /// <summary>Compares a presented token in constant time, unless the throttle says this client must wait first.</summary>
+    public TokenCheck CheckToken(HttpContext context, string? presented)
+    {
+        if (OffReason is not null)
+        {
+            return TokenCheck.Wrong;
+        }
+
+        var client = context.Connection.RemoteIpAddress;
+        if (throttle.TryAttempt(client) is { } refusal)
+        {
+            return new TokenCheck(false, refusal);
+        }
+
+        if (SecretComparer.Matches(presented, Token))
+        {
+            throttle.Succeeded(client);
+            return TokenCheck.Matched;
+        }
+
+        throttle.Failed(client);
+        return TokenCheck.Wrong;
+    }
 
     /// <summary>A bearer token, if the request carries one; a request carrying a wrong one is refused, not redirected.</summary>
     public static string? BearerToken(HttpRequest request)
@@ -40,21 +63,24 @@ public sealed class DashboardAccess(IOptions<BridgeOptions> options, TimeProvide
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
     }
 
-    public DashboardSession? Authenticate(HttpRequest request)
+    /// <summary>The request's session, if it has one; or, for a bearer token the throttle did not let be compared, why.</summary>
+    public (DashboardSession? Session, LoginRefusal? Refusal) Authenticate(HttpContext context)
     {
+        var request = context.Request;
         if (OffReason is not null)
         {
-            return null;
+            return (null, null);
         }
 
         if (BearerToken(request) is { } bearer)
         {
-            return TokenMatches(bearer) ? new DashboardSession(string.Empty, ViaBearer: true) : null;
+            var check = CheckToken(context, bearer);
+            return (check.Matches ? new DashboardSession(string.Empty, ViaBearer: true) : null, check.Refusal);
         }
 
         return request.Cookies.TryGetValue(CookieName, out var cookie) && ReadCookie(cookie) is { } nonce
-            ? new DashboardSession(Csrf(nonce), ViaBearer: false)
-            : null;
+            ? (new DashboardSession(Csrf(nonce), ViaBearer: false), null)
+            : (null, null);
     }
 
     /// <summary>Bearer requests need no CSRF token; cookie requests must echo the one their pages carry.</summary>

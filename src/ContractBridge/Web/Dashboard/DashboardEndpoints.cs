@@ -19,6 +19,7 @@ public static class DashboardEndpoints
 
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
+        services.AddSingleton<LoginThrottle>();
         services.AddSingleton<DashboardAccess>();
         services.AddSingleton<SecretRedactor>();
         services.AddSingleton<DashboardHtml>();
@@ -44,10 +45,12 @@ public static class DashboardEndpoints
         return routes;
     }
 
-    private static IResult LoginForm(HttpContext context, DashboardAccess access, DashboardHtml html) =>
-        access.Authenticate(context.Request) is not null
-            ? Results.Redirect("/")
-            : html.Page(context, "Log in", LoginPage.Body(html, null), session: null);
+    private static IResult LoginForm(HttpContext context, DashboardAccess access, DashboardHtml html) => access.Authenticate(context) switch
+    {
+        ({ }, _) => Results.Redirect("/"),
+        (_, { } refusal) => refusal.Answer(context, html, withForm: true),
+        _ => html.Page(context, "Log in", LoginPage.Body(html, null), session: null),
+    };
 
     private static async Task<IResult> LoginAsync(HttpContext context, DashboardAccess access, DashboardHtml html)
     {
@@ -56,7 +59,13 @@ public static class DashboardEndpoints
             return html.Problem(context, StatusCodes.Status400BadRequest, "Bad request", "Log in with the form: the token must be sent as a form field.", null);
         }
 
-        if (!access.TokenMatches(form["token"]))
+        var check = access.CheckToken(context, form["token"]);
+        if (check.Refusal is { } refusal)
+        {
+            return refusal.Answer(context, html, withForm: true);
+        }
+
+        if (!check.Matches)
         {
             return html.Page(context, "Log in", LoginPage.Body(html, "That is not the admin token."), session: null, StatusCodes.Status401Unauthorized);
         }

@@ -5,7 +5,8 @@ namespace ContractBridge.Web.Dashboard;
 /// The gate in front of the dashboard's routes. Off → 404 saying how to turn it on. No session → 401: with the login form
 /// for a browser's GET (in place, rather than a redirect, so that nothing unauthenticated is ever answered 2xx or 3xx),
 /// with a problem page for anything else (a wrong bearer token, a POST). A POST from a cookie session must come from
-/// this site (Origin, when the browser sends it) and carry the session's CSRF token.
+/// this site (Origin, when the browser sends it) and carry the session's CSRF token. A bearer token the login throttle
+/// did not let be compared → 429 with Retry-After.
 /// </summary>
 public static class DashboardFilters
 {
@@ -32,7 +33,12 @@ public static class DashboardFilters
             return Off(context, off);
         }
 
-        var session = access.Authenticate(request);
+        var (session, refusal) = access.Authenticate(context);
+        if (refusal is not null)
+        {
+            return refusal.Answer(context, html, withForm: false);
+        }
+
         if (session is null)
         {
             if (HttpMethods.IsGet(request.Method) && DashboardAccess.BearerToken(request) is null)

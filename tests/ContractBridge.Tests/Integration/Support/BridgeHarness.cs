@@ -56,7 +56,8 @@ internal sealed class BridgeHarness : IAsyncDisposable
     public static async Task<BridgeHarness> StartAsync(
         Func<SimulatorHostOptions, SimulatorHostOptions>? simulators = null,
         Func<SalesAccount, IReadOnlyDictionary<string, string?>>? configuration = null,
-        bool registerWebhooks = true)
+        bool registerWebhooks = true,
+        Action<IServiceCollection>? services = null)
     {
         var hostOptions = simulators?.Invoke(new SimulatorHostOptions()) ?? new SimulatorHostOptions();
         var sims = await SimulatorHost.StartAsync(hostOptions);
@@ -68,7 +69,7 @@ internal sealed class BridgeHarness : IAsyncDisposable
             settings[key] = value;
         }
 
-        var app = BridgeApp.Build([], settings);
+        var app = BridgeApp.Build([], settings, services);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var harness = new BridgeHarness(sims, app, new Uri(address), account, dataDirectory);
