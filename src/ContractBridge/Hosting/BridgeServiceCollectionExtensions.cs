@@ -16,6 +16,7 @@ using ContractBridge.Kommo;
 using ContractBridge.Kommo.Http;
 using ContractBridge.Observability;
 using ContractBridge.Upstream;
+using ContractBridge.Upstream.Budget;
 using ContractBridge.Web;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -45,6 +46,9 @@ public static class BridgeServiceCollectionExtensions
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(BridgeOptions.Section + ":Retention"));
         services.AddSingleton(sp => new ReconcilerIdentity(sp.GetRequiredService<IOptions<JobEngineOptions>>().Value.InstanceId));
 
+        // The fleet's rate budgets live in the engine's database too: every instance draws from the same rows.
+        services.AddSchemaModule(RateBudgetSchema.Module);
+        services.TryAddSingleton(sp => RateBudgetStores.For(sp.GetRequiredService<IBridgeStore>()));
         services.AddSingleton<UpstreamLimiters>();
         AddKommo(services);
         AddIronclad(services);
