@@ -48,7 +48,11 @@ public static class BridgeServiceCollectionExtensions
 
         // The fleet's rate budgets live in the engine's database too: every instance draws from the same rows.
         services.AddSchemaModule(RateBudgetSchema.Module);
-        services.TryAddSingleton(sp => RateBudgetStores.For(sp.GetRequiredService<IBridgeStore>()));
+        services.TryAddSingleton<IRateBudgetStore>(sp =>
+        {
+            var store = sp.GetRequiredService<IBridgeStore>();
+            return new MigratedFirstRateBudgetStore(store, RateBudgetStores.For(store));
+        });
         services.AddSingleton<UpstreamLimiters>();
         AddKommo(services);
         AddIronclad(services);
