@@ -4,7 +4,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ContractBridge.Engine.Tests;
 
-/// <summary>The job engine end to end on a real store: ordering, outcomes, retries, leases and shutdown.</summary>
+/// <summary>
+/// The job engine end to end on a real store: ordering, outcomes, retries, leases and shutdown. Over 300 lines because
+/// each test runs on both stores through one abstract class (the SQLite and PostgreSQL subclasses are empty).
+/// </summary>
 public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provider)
 {
     private static readonly CancellationToken None = CancellationToken.None;

@@ -7,6 +7,8 @@ namespace ContractBridge.Engine.Jobs;
 /// <summary>
 /// Claims and runs the jobs of one handler's kind: up to MaxConcurrentBatches batches at a time, each kept leased by a
 /// heartbeat while it runs. Sleeps until a wake-up, the next due job, or the poll interval, whichever comes first.
+/// Over 300 lines: the claim loop, the heartbeat and the shutdown hand-back share one set of running batches and their
+/// locking, and are only correct read together.
 /// </summary>
 internal sealed partial class KindWorker : IDisposable
 {
