@@ -9,6 +9,16 @@ public sealed class JobEngineOptions
     /// <summary>How long a claim holds a job without renewal. Heartbeats renew it every third of this while a batch runs.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often this instance writes its heartbeat row, which tells the other instances that it is alive.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long after its last heartbeat this instance counts as dead: from then on another instance may take over the
+    /// jobs it was running, without waiting for their leases. A few missed beats; keep it above the worst pause a live
+    /// instance can have (and the clock difference between hosts).
+    /// </summary>
+    public TimeSpan InstanceTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>
     /// The longest a worker sleeps without looking: it finds jobs stored by other instances, due retries and expired leases.
     /// Jobs stored by this instance wake workers at once.

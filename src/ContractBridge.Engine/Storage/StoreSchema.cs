@@ -16,6 +16,9 @@ internal static class StoreSchema
     public const string KeyValuesTable = "key_values";
     public const string NamedLeasesTable = "named_leases";
 
+    /// <summary>One row per running job engine, kept fresh by its heartbeat: how other instances tell that it died.</summary>
+    public const string EngineInstancesTable = "engine_instances";
+
     /// <summary>The engine's own schema steps applied, one row per version.</summary>
     public const string SchemaVersionTable = "schema_version";
 

@@ -15,7 +15,7 @@ public sealed partial class PostgresBridgeStore
         WITH picked AS (
             SELECT j.id AS picked_id FROM {JobsTable} j
             WHERE {SharedSql.ClaimableHeads}
-              AND {SharedSql.DueAt} <= @now
+              AND {SharedSql.DueForOwner}
             ORDER BY j.id
             LIMIT @max
             FOR UPDATE SKIP LOCKED)

@@ -13,7 +13,7 @@ public sealed partial class SqliteBridgeStore
         WHERE id IN (
             SELECT j.id FROM {JobsTable} j
             WHERE {SharedSql.ClaimableHeads}
-              AND {SharedSql.DueAt} <= @now
+              AND {SharedSql.DueForOwner}
             ORDER BY j.id
             LIMIT @max)
         RETURNING {ClaimedJobColumns};
