@@ -36,9 +36,12 @@ public sealed partial class JobEngine : IHostedService, IAsyncDisposable
         this.options = options.Value;
         this.time = time;
         this.logger = logger;
-        if (this.options.LeaseDuration <= TimeSpan.Zero || this.options.PollInterval <= TimeSpan.Zero || this.options.MaxAttempts < 1)
+        if (this.options.LeaseDuration <= TimeSpan.Zero || this.options.PollInterval <= TimeSpan.Zero
+            || this.options.RetryFor < TimeSpan.Zero || this.options.MaxAttempts < 1)
         {
-            throw new ArgumentException("JobEngineOptions: LeaseDuration and PollInterval must be positive and MaxAttempts at least 1.", nameof(options));
+            throw new ArgumentException(
+                "JobEngineOptions: LeaseDuration and PollInterval must be positive, RetryFor not negative and MaxAttempts (when set) at least 1.",
+                nameof(options));
         }
 
         var duplicate = this.handlers.GroupBy(h => h.Kind, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
