@@ -19,6 +19,9 @@ public sealed class CircuitBreaker(UpstreamService service, CircuitBreakerOption
 
     public UpstreamService Service => service;
 
+    /// <summary>The breaker's clock, for callers that turn its instants into delays.</summary>
+    public DateTimeOffset Now => time.GetUtcNow();
+
     /// <summary>Whether a call may go now. A permit that <see cref="CircuitPermit.IsProbe"/> must be followed by <see cref="Record"/>.</summary>
     public CircuitPermit TryEnter()
     {

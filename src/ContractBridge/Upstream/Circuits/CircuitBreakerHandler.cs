@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using ContractBridge.Observability;
 using Polly.Timeout;
 
@@ -40,7 +41,15 @@ public sealed partial class CircuitBreakerHandler(
             throw;
         }
 
-        Report(breaker.Record(permit, Classify(response)));
+        var outcome = Classify(response);
+        Report(breaker.Record(permit, outcome));
+        if (outcome == CircuitOutcome.Blocked && response.Headers.RetryAfter is null && breaker.Snapshot().NextProbeAt is { } probe)
+        {
+            // The block page gives no Retry-After: the job that met it comes back when the next probe is due, as the
+            // jobs refused after it do, so one of them is there to probe.
+            response.Headers.RetryAfter = new RetryConditionHeaderValue(probe - breaker.Now);
+        }
+
         return response;
     }
 
