@@ -48,7 +48,6 @@ public static class BridgeServiceCollectionExtensions
 
         services.AddSingleton<UpstreamLimiters>();
         services.AddOptions<CircuitBreakerOptions>().Bind(configuration.GetSection(CircuitBreakerOptions.Section));
-        services.AddSingleton<UpstreamCircuits>();
         AddKommo(services);
         AddIronclad(services);
 

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using ContractBridge.Observability;
 using ContractBridge.Upstream;
 using ContractBridge.Upstream.Circuits;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.Timeout;
@@ -34,6 +35,10 @@ public static class UpstreamHttpClientBuilderExtensions
         Func<IServiceProvider, Func<HttpRequestMessage, RateLimiter>> limiterFor,
         Func<HttpResponseMessage, bool>? isBlockPage = null)
     {
+        // The breakers are per process, shared by every client of a service; registered here so the pipeline is whole
+        // wherever it is added (the host binds their options from ContractBridge:Circuit).
+        client.Services.AddOptions<CircuitBreakerOptions>();
+        client.Services.TryAddSingleton<UpstreamCircuits>();
         client.AddHttpMessageHandler(sp => new UpstreamErrorHandler(service, problems, sp.GetRequiredService<TimeProvider>()));
         client.AddHttpMessageHandler(sp => new CircuitBreakerHandler(
             sp.GetRequiredService<UpstreamCircuits>().For(service),
