@@ -40,9 +40,12 @@ public sealed partial class JobEngine : IHostedService, IAsyncDisposable
         this.time = time;
         this.logger = logger;
         heartbeat = new InstanceHeartbeat(instances, this.options, time, logger);
-        if (this.options.LeaseDuration <= TimeSpan.Zero || this.options.PollInterval <= TimeSpan.Zero || this.options.MaxAttempts < 1)
+        if (this.options.LeaseDuration <= TimeSpan.Zero || this.options.PollInterval <= TimeSpan.Zero
+            || this.options.RetryFor < TimeSpan.Zero || this.options.MaxAttempts < 1)
         {
-            throw new ArgumentException("JobEngineOptions: LeaseDuration and PollInterval must be positive and MaxAttempts at least 1.", nameof(options));
+            throw new ArgumentException(
+                "JobEngineOptions: LeaseDuration and PollInterval must be positive, RetryFor not negative and MaxAttempts (when set) at least 1.",
+                nameof(options));
         }
 
         if (this.options.HeartbeatInterval <= TimeSpan.Zero || this.options.InstanceTimeout <= this.options.HeartbeatInterval)

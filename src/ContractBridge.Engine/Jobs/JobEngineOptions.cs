@@ -25,12 +25,22 @@ public sealed class JobEngineOptions
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Attempts before a transient failure becomes a dead letter.</summary>
-    public int MaxAttempts { get; set; } = 10;
+    /// <summary>
+    /// How long a job keeps retrying transient failures, from when it was stored (or last replayed), before it becomes a
+    /// dead letter. Time, not a count: an outage of hours heals itself, the backoff capped by <see cref="BackoffMax"/>.
+    /// </summary>
+    public TimeSpan RetryFor { get; set; } = TimeSpan.FromHours(72);
+
+    /// <summary>
+    /// An optional extra cap: attempts before a transient failure becomes a dead letter even within <see cref="RetryFor"/>.
+    /// Null (the default) leaves retries bound by time alone.
+    /// </summary>
+    public int? MaxAttempts { get; set; }
 
     /// <summary>The delay before the second attempt; it doubles with each attempt, up to <see cref="BackoffMax"/>.</summary>
     public TimeSpan BackoffBase { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>The longest wait between two attempts, whatever the attempt number.</summary>
     public TimeSpan BackoffMax { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>How long shutdown lets running batches finish before it releases their jobs for another instance.</summary>

@@ -56,6 +56,12 @@ public interface IJobStore
 
     Task<JobCounts> CountAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How many pending jobs last failed with an error beginning with <paramref name="errorPrefix"/>: what waits on a
+    /// service, when every error of that service begins with its name.
+    /// </summary>
+    Task<long> CountPendingFailingWithAsync(string errorPrefix, CancellationToken cancellationToken);
+
     /// <summary>The earliest time a pending job of <paramref name="kind"/> becomes due, or null; lets workers sleep precisely.</summary>
     Task<DateTimeOffset?> NextDueAsync(string kind, CancellationToken cancellationToken);
 }

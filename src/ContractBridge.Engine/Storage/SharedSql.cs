@@ -68,6 +68,9 @@ internal static class SharedSql
 
     public const string CountJobsByStatus = $"SELECT status, COUNT(*) FROM {JobsTable} GROUP BY status;";
 
+    /// <summary>Pending jobs whose last error begins with @prefix (LIKE wildcards in it escaped by the caller).</summary>
+    public const string CountPendingFailingWith = $"SELECT COUNT(*) FROM {JobsTable} WHERE status = '{Pending}' AND last_error LIKE @prefix ESCAPE '\\';";
+
     public const string ListDeadLetters = $"SELECT {DeadLetterColumns} FROM {DeadLettersTable} WHERE job_id = @id ORDER BY id;";
 
     public const string ListRecentEvents = $"SELECT {StoredEventColumns} FROM {ReceivedEventsTable} ORDER BY id DESC LIMIT @limit;";
@@ -129,4 +132,8 @@ internal static class SharedSql
         DELETE FROM {ReceivedEventsTable}
         WHERE received_at < @cutoff AND NOT EXISTS (SELECT 1 FROM {JobsTable} WHERE {JobsTable}.event_id = {ReceivedEventsTable}.id);
         """;
+
+    /// <summary>A LIKE pattern matching what begins with <paramref name="prefix"/>, its wildcards taken literally.</summary>
+    public static string LikePrefix(string prefix) =>
+        prefix.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 }

@@ -16,6 +16,7 @@ using ContractBridge.Kommo;
 using ContractBridge.Kommo.Http;
 using ContractBridge.Observability;
 using ContractBridge.Upstream;
+using ContractBridge.Upstream.Circuits;
 using ContractBridge.Web;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -46,6 +47,7 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton(sp => new ReconcilerIdentity(sp.GetRequiredService<IOptions<JobEngineOptions>>().Value.InstanceId));
 
         services.AddSingleton<UpstreamLimiters>();
+        services.AddOptions<CircuitBreakerOptions>().Bind(configuration.GetSection(CircuitBreakerOptions.Section));
         AddKommo(services);
         AddIronclad(services);
 
@@ -80,7 +82,8 @@ public static class BridgeServiceCollectionExtensions
                 new KommoProblemReader(),
                 sp => new KommoAuthorization(sp.GetRequiredService<IKommoAccessTokens>()),
                 sp => Kommo(sp).Timeout,
-                sp => _ => sp.GetRequiredService<UpstreamLimiters>().Kommo);
+                sp => _ => sp.GetRequiredService<UpstreamLimiters>().Kommo,
+                KommoProblemReader.IsBlockPage);
 
         services.AddHttpClient("kommo-oauth");
         services.AddSingleton<IKommoAccessTokens>(sp =>

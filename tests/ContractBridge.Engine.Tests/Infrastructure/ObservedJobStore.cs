@@ -140,6 +140,9 @@ public sealed class ObservedJobStore(IJobStore inner) : IJobStore, IEngineInstan
     public Task<JobCounts> CountAsync(CancellationToken cancellationToken) =>
         inner.CountAsync(cancellationToken);
 
+    public Task<long> CountPendingFailingWithAsync(string errorPrefix, CancellationToken cancellationToken) =>
+        inner.CountPendingFailingWithAsync(errorPrefix, cancellationToken);
+
     public Task<DateTimeOffset?> NextDueAsync(string kind, CancellationToken cancellationToken) =>
         inner.NextDueAsync(kind, cancellationToken);
 

@@ -206,6 +206,13 @@ public sealed partial class PostgresBridgeStore
         return JobCountsReader.From(counts);
     }
 
+    public async Task<long> CountPendingFailingWithAsync(string errorPrefix, CancellationToken cancellationToken)
+    {
+        await using var command = CreateCommand(SharedSql.CountPendingFailingWith);
+        command.Parameters.AddWithValue("prefix", SharedSql.LikePrefix(errorPrefix));
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public async Task<DateTimeOffset?> NextDueAsync(string kind, CancellationToken cancellationToken)
     {
         await using var command = CreateCommand(SharedSql.NextDue);

@@ -164,6 +164,14 @@ public sealed partial class SqliteBridgeStore
             return JobCountsReader.From(counts);
         }, cancellationToken);
 
+    public Task<long> CountPendingFailingWithAsync(string errorPrefix, CancellationToken cancellationToken) =>
+        ReadAsync(connection =>
+        {
+            using var command = SqliteConnections.Command(connection, null, SharedSql.CountPendingFailingWith);
+            command.Parameters.AddWithValue("@prefix", SharedSql.LikePrefix(errorPrefix));
+            return (long)command.ExecuteScalar()!;
+        }, cancellationToken);
+
     public Task<DateTimeOffset?> NextDueAsync(string kind, CancellationToken cancellationToken) =>
         ReadAsync(connection =>
         {
