@@ -75,5 +75,8 @@ internal static class PostgresMigrations
         // Its work moved to the service's schema module with the table; the version stays, so a database's version
         // means the same engine tables whichever release made them.
         new(3, "(moved to a service's schema module)", string.Empty),
+        new(5, "jobs carry the traceparent of the span that stored them", """
+            ALTER TABLE jobs ADD COLUMN trace_parent text;
+            """),
     ];
 }
