@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using ContractBridge.Engine.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -85,7 +86,7 @@ internal sealed partial class KindWorker : IDisposable
         {
             Interlocked.Add(ref released, rest.Count);
             return store.ReleaseAsync([.. rest.Select(j => j.Id)], options.InstanceId, time.GetUtcNow(), CancellationToken.None);
-        })));
+        }, outcome: null)));
         await abortHandlers.CancelAsync();
         await Task.WhenAll(batches.Select(b => b.WritesFinishedAsync()));
         Log.Released(logger, released, Kind);
@@ -227,7 +228,7 @@ internal sealed partial class KindWorker : IDisposable
 
     private void StartBatch(IReadOnlyList<Job> jobs)
     {
-        var batch = new ClaimedBatch(jobs, recorder);
+        var batch = new ClaimedBatch(jobs, recorder, new BatchSpans(Kind, jobs));
         // The batch is registered before it starts, so it is always seen by StopAsync and removed after it is added.
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         running[batch] = RunBatchAsync(start.Task, batch);
@@ -237,6 +238,8 @@ internal sealed partial class KindWorker : IDisposable
     private async Task RunBatchAsync(Task start, ClaimedBatch batch)
     {
         await start;
+        using var spans = batch.Spans;
+        Activity.Current = spans.Shared;
         Exception? failure = null;
         using (var heartbeatStop = new CancellationTokenSource())
         {
@@ -277,7 +280,7 @@ internal sealed partial class KindWorker : IDisposable
         if (abortHandlers.IsCancellationRequested)
         {
             return batch.SettleRestAsync(rest =>
-                store.ReleaseAsync([.. rest.Select(j => j.Id)], options.InstanceId, time.GetUtcNow(), CancellationToken.None));
+                store.ReleaseAsync([.. rest.Select(j => j.Id)], options.InstanceId, time.GetUtcNow(), CancellationToken.None), outcome: null);
         }
 
         JobResult result = failure switch
@@ -297,7 +300,7 @@ internal sealed partial class KindWorker : IDisposable
             {
                 await recorder.RecordAsync(job, result);
             }
-        });
+        }, result);
     }
 
     private async Task HeartbeatAsync(ClaimedBatch batch, CancellationToken stop)

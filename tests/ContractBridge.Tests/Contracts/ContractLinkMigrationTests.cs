@@ -11,8 +11,8 @@ namespace ContractBridge.Tests.Contracts;
 /// </summary>
 public abstract class ContractLinkMigrationTests(ILinkDatabases databases) : LinkStoreTestBase(databases)
 {
-    /// <summary>The engine's schema version: the move kept its version 3, now with nothing to do; version 4 added instances.</summary>
-    private const int LatestVersion = 4;
+    /// <summary>The engine's schema version: the move kept its version 3, now with nothing to do; 4 added instances, 5 traceparents.</summary>
+    private const int LatestVersion = 5;
     private const int LatestModuleVersion = 2;
 
     private static readonly CancellationToken None = CancellationToken.None;
@@ -33,8 +33,9 @@ public abstract class ContractLinkMigrationTests(ILinkDatabases databases) : Lin
     public async Task Migrate_AVersion2DatabaseWithContracts_KeepsThem_AndKeepsDealNamesFromThenOn()
     {
         await LaunchAsync(Links, 42, 7, "wf-1", "IC-1", "Acme");
-        // Back to what version 2 left: no deal names, no record of versions 3 and 4 (nor 4's table), and no module bookkeeping.
-        await Database.ExecuteAsync("ALTER TABLE contract_links DROP COLUMN deal_name; DROP TABLE engine_instances; DELETE FROM schema_version WHERE version >= 3; DROP TABLE schema_modules;");
+        // Back to what version 2 left: no deal names, no record of versions 3 to 5 (nor 4's table and 5's column), and no
+        // module bookkeeping.
+        await Database.ExecuteAsync("ALTER TABLE contract_links DROP COLUMN deal_name; DROP TABLE engine_instances; ALTER TABLE jobs DROP COLUMN trace_parent; DELETE FROM schema_version WHERE version >= 3; DROP TABLE schema_modules;");
 
         var (upgraded, links) = Database.Open();
         await upgraded.MigrateAsync(None);
@@ -56,6 +57,7 @@ public abstract class ContractLinkMigrationTests(ILinkDatabases databases) : Lin
             ALTER TABLE contract_links DROP COLUMN deal_name;
             DROP INDEX jobs_by_event; DROP INDEX received_events_by_time; DROP INDEX jobs_succeeded_by_time;
             DROP TABLE engine_instances;
+            ALTER TABLE jobs DROP COLUMN trace_parent;
             DELETE FROM schema_version WHERE version > 1;
             DROP TABLE schema_modules;
             """);

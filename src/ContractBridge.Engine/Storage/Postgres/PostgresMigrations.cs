@@ -85,5 +85,8 @@ internal static class PostgresMigrations
                 alive_until timestamptz NOT NULL
             );
             """),
+        new(5, "jobs carry the traceparent of the span that stored them", """
+            ALTER TABLE jobs ADD COLUMN trace_parent text;
+            """),
     ];
 }

@@ -34,7 +34,8 @@ public sealed partial class SqliteBridgeStore
             {
                 jobs.Add(new Job(
                     reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
-                    DbTime.FromMicroseconds(reader.GetInt64(5)), reader.IsDBNull(6) ? null : reader.GetString(6)));
+                    DbTime.FromMicroseconds(reader.GetInt64(5)), reader.IsDBNull(6) ? null : reader.GetString(6),
+                    reader.IsDBNull(7) ? null : reader.GetString(7)));
             }
 
             jobs.Sort((a, b) => a.Id.CompareTo(b.Id));

@@ -83,5 +83,8 @@ internal static class SqliteMigrations
                 alive_until INTEGER NOT NULL
             );
             """),
+        new(5, "jobs carry the traceparent of the span that stored them", """
+            ALTER TABLE jobs ADD COLUMN trace_parent TEXT;
+            """),
     ];
 }
