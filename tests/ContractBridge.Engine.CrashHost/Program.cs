@@ -7,11 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-// Usage: CrashHost burst|drain <data-dir|postgres-connection-string> [events]
+// Usage: CrashHost burst|drain|hold <data-dir|postgres-connection-string> [events]
 // Speaks a line protocol on stdout: "ACK <dedupe key>" once an event is committed, "RAN <job id>" per run, "DRAINED".
+// hold: runs the crash.hold jobs already stored under a 60 s lease and never finishes them, until it is killed.
 if (args.Length < 2)
 {
-    await Console.Error.WriteLineAsync("usage: CrashHost burst|drain <data-dir|postgres-connection-string> [events]");
+    await Console.Error.WriteLineAsync("usage: CrashHost burst|drain|hold <data-dir|postgres-connection-string> [events]");
     return 2;
 }
 
@@ -21,13 +22,19 @@ var builder = Host.CreateApplicationBuilder();
 builder.Logging.ClearProviders();
 builder.Services.AddContractBridgeEngine(
     storage => (storage.DataDirectory, storage.PostgresConnectionString) = (postgres ? "unused" : location, postgres ? location : null),
-    engine => (engine.LeaseDuration, engine.PollInterval, engine.ShutdownTimeout) = (TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2)));
+    engine => (engine.LeaseDuration, engine.PollInterval, engine.ShutdownTimeout) = (TimeSpan.FromSeconds(mode == "hold" ? 60 : 3), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2)));
 builder.Services.AddSingleton(new RunRecorder(postgres ? location : Path.Combine(location, BridgeStoreFactory.SqliteFileName), postgres));
 builder.Services.AddJobHandler<RecordingHandler>();
+builder.Services.AddJobHandler<HoldingHandler>();
 using var host = builder.Build();
 await host.Services.GetRequiredService<IBridgeStore>().MigrateAsync(CancellationToken.None);
 await host.Services.GetRequiredService<RunRecorder>().CreateTableAsync();
 await host.StartAsync();
+
+if (mode == "hold")
+{
+    await Task.Delay(Timeout.Infinite);
+}
 
 if (mode == "burst")
 {

@@ -12,7 +12,7 @@ public sealed class EngineReadinessTests() : StoreTestBase(new SqliteStoreProvid
     public async Task WhyNotClaiming_SaysTheEngineIsNotRunning_BeforeItStartsAndAfterItStops()
     {
         var engine = new JobEngine(
-            Store, [DelegateHandler.EachJob("k", _ => JobResult.Done)], new JobWakeups(), Engines.Wrap(Engines.Options("probe")),
+            Store, Store, [DelegateHandler.EachJob("k", _ => JobResult.Done)], new JobWakeups(), Engines.Wrap(Engines.Options("probe")),
             TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<JobEngine>.Instance);
 
         var beforeStart = engine.WhyNotClaiming();

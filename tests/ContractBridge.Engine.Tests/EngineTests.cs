@@ -4,7 +4,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ContractBridge.Engine.Tests;
 
-/// <summary>The job engine end to end on a real store: ordering, outcomes, retries, leases and shutdown.</summary>
+/// <summary>
+/// The job engine end to end on a real store: ordering, outcomes, retries, leases and shutdown. Over 300 lines because
+/// each test runs on both stores through one abstract class (the SQLite and PostgreSQL subclasses are empty).
+/// </summary>
 public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provider)
 {
     private static readonly CancellationToken None = CancellationToken.None;
@@ -247,7 +250,7 @@ public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provi
     }
 
     [Fact]
-    public async Task Engine_ExpiredLeaseOfACrashedInstance_IsTakenOverAndFinished()
+    public async Task Engine_ExpiredLeaseOfACrashedInstance_IsTakenOverAndFinished_EvenWhileItsRowSaysItIsAlive()
     {
         var job = await EnqueueOneAsync("k");
         var crashedClock = new FakeTimeProvider(T0);
@@ -258,10 +261,11 @@ public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provi
             claimedByCrashed.TrySetResult();
             await neverFinishes.Task;
             await batch.CompleteAsync(batch.Jobs[0], JobResult.Done, CancellationToken.None);
-        })], Engines.Options("crashed"), crashedClock);
+        })], Engines.Options("crashed", o => o.InstanceTimeout = TimeSpan.FromHours(1)), crashedClock);
         await claimedByCrashed.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         // The crashed instance's clock stands still: its heartbeat never renews the lease, as if the process were gone.
+        // Its instance row says it is alive for an hour, so only the lease, the backstop, can free the job.
         var survivorClock = new FakeTimeProvider(T0);
         var log = new RunLog();
         await using var survivor = await Engines.StartAsync(Store, [DelegateHandler.EachJob("k", j => { log.Enter(j, "survivor").Dispose(); return JobResult.Done; })], Engines.Options("survivor"), survivorClock);
@@ -303,7 +307,8 @@ public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provi
         await Eventually.TrueAsync(() => log.Count == 1, "the first instance to start the job");
         await using var second = await Engines.StartAsync(other, [handler], options("second"), time);
         // The clock moves on a step only once the lease reaches past it, so a heartbeat that is late in this machine's
-        // real time cannot let the lease lapse; a heartbeat that is missing or late by the clock fails the wait. It moves
+        // real time cannot let the lease lapse (nor the instance row, which its beats keep alive); a heartbeat that is
+        // missing or late by the clock fails the wait. It moves
         // on until the work is done and the second instance has looked for jobs after the first lease would have ended.
         // The work ends even when a wait fails: the engines' shutdown timeout runs on this clock and would never pass.
         try
@@ -311,6 +316,7 @@ public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provi
             while (time.GetUtcNow() < T0 + work || !(other.LastClaimAt > T0 + lease))
             {
                 await Eventually.TrueAsync(() => holder.HeldUntil > time.GetUtcNow() + step, $"the heartbeat to renew the lease at {time.GetUtcNow() - T0} on the clock");
+                await Eventually.TrueAsync(() => holder.AliveUntil > time.GetUtcNow() + step, $"the instance to beat at {time.GetUtcNow() - T0} on the clock");
                 time.Advance(step);
             }
         }

@@ -5,7 +5,7 @@ namespace ContractBridge.Engine.Tests;
 /// <summary>The schema creates itself, and starting again (or several instances at once) changes nothing.</summary>
 public abstract class MigrationTests(IStoreProvider provider) : StoreTestBase(provider)
 {
-    private const int LatestVersion = 3;
+    private const int LatestVersion = 5;
 
     protected override bool MigrateFirst => false;
 

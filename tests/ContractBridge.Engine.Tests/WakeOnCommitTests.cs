@@ -117,7 +117,7 @@ public abstract class WakeOnCommitTests(IStoreProvider provider) : StoreTestBase
         var (store, watch) = SleepWatch.Around(Store);
         await using var engine = await Engines.StartAsync(
             store, [DelegateHandler.EachJob("k", _ => { ran.TrySetResult(); return JobResult.Done; })],
-            Engines.Options("woken", o => o.PollInterval = TimeSpan.FromHours(1)));
+            Engines.Options("woken", o => o.PollInterval = TimeSpan.FromHours(1)), instances: Store);
         await watch.AsleepAsync("k");
 
         await Store.EnqueueAsync([Engines.Job("k", "k:1")], DateTimeOffset.UtcNow, None);
@@ -141,7 +141,7 @@ public abstract class WakeOnCommitTests(IStoreProvider provider) : StoreTestBase
             DelegateHandler.EachJob("second", _ => { followed.TrySetResult(); return JobResult.Done; }),
         ];
         var (store, watch) = SleepWatch.Around(Store);
-        await using var engine = await Engines.StartAsync(store, handlers, Engines.Options("chained", o => o.PollInterval = TimeSpan.FromHours(1)));
+        await using var engine = await Engines.StartAsync(store, handlers, Engines.Options("chained", o => o.PollInterval = TimeSpan.FromHours(1)), instances: Store);
         await watch.AsleepAsync("second");
 
         await Store.EnqueueAsync([Engines.Job("first", "k:1")], DateTimeOffset.UtcNow, None);

@@ -45,6 +45,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<IEventStore>(sp => sp.GetRequiredService<IBridgeStore>());
         services.TryAddSingleton<IJobStore>(sp => sp.GetRequiredService<IBridgeStore>());
         services.TryAddSingleton<IKeyValueStore>(sp => sp.GetRequiredService<IBridgeStore>());
+        services.TryAddSingleton<IEngineInstances>(sp => sp.GetRequiredService<IBridgeStore>());
         services.TryAddSingleton<JobWakeups>();
         services.TryAddSingleton<EventIntake>();
         services.TryAddSingleton<JobQueue>();

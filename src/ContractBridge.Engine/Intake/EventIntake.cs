@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using ContractBridge.Engine.Jobs;
 using ContractBridge.Engine.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -32,7 +34,11 @@ public sealed partial class EventIntake : IAsyncDisposable
         this.logger = logger;
         maxBatchSize = Math.Max(1, options.Value.MaxBatchSize);
         commitSlots = new SemaphoreSlim(Math.Max(1, options.Value.MaxConcurrentCommits));
-        writer = Task.Run(WriteLoopAsync);
+        // Started with no span current: the intake may be made during a request, whose span must not parent every commit.
+        using (ExecutionContext.SuppressFlow())
+        {
+            writer = Task.Run(WriteLoopAsync);
+        }
     }
 
     public IntakeStatistics Statistics => new(
@@ -41,18 +47,32 @@ public sealed partial class EventIntake : IAsyncDisposable
     /// <summary>
     /// Completes once the event and its jobs are committed (<see cref="IngestOutcome.Stored"/>), or once it is known to be
     /// a duplicate of a stored event (nothing new stored). Throws when the store fails: the caller answers with an error
-    /// and the sender delivers again.
+    /// and the sender delivers again. The event's span (a child of the request's) is the parent of its jobs' runs.
     /// </summary>
-    public Task<IngestOutcome> IngestAsync(InboundEvent inbound, CancellationToken cancellationToken)
+    public async Task<IngestOutcome> IngestAsync(InboundEvent inbound, CancellationToken cancellationToken)
     {
-        var pending = new PendingEvent(inbound);
+        using var span = EngineTracing.Source.StartActivity("ingest " + inbound.Source, ActivityKind.Producer);
+        span?.SetTag("contractbridge.event.source", inbound.Source);
+        span?.SetTag("contractbridge.event.jobs", inbound.Jobs.Count);
+        // Stamped here: the group commit runs on the writer's own flow, where this request's span is not current.
+        var pending = new PendingEvent(inbound with { Jobs = EngineTracing.Stamped(inbound.Jobs, EngineTracing.CurrentTraceParent()) });
         if (!queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(EventIntake), "The intake is shutting down and takes no more events.");
         }
 
-        // Cancelling only stops the wait: the event may still be committed, and a redelivery will find it a duplicate.
-        return pending.Outcome.Task.WaitAsync(cancellationToken);
+        try
+        {
+            // Cancelling only stops the wait: the event may still be committed, and a redelivery will find it a duplicate.
+            var outcome = await pending.Outcome.Task.WaitAsync(cancellationToken);
+            span?.SetTag("contractbridge.event.outcome", outcome == IngestOutcome.Stored ? "stored" : "duplicate");
+            return outcome;
+        }
+        catch (Exception ex) when (span is not null)
+        {
+            span.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()

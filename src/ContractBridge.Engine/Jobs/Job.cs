@@ -1,6 +1,9 @@
 namespace ContractBridge.Engine.Jobs;
 
-/// <summary>A claimed job, as a handler sees it. <see cref="Attempt"/> is 1 on the first run.</summary>
+/// <summary>
+/// A claimed job, as a handler sees it. <see cref="Attempt"/> is 1 on the first run. <see cref="TraceParent"/> is the
+/// W3C traceparent of the span that stored it (null when none was current): the job's span continues that trace.
+/// </summary>
 public sealed record Job(
     long Id,
     string Kind,
@@ -8,7 +11,8 @@ public sealed record Job(
     string Payload,
     int Attempt,
     DateTimeOffset CreatedAt,
-    string? LastError);
+    string? LastError,
+    string? TraceParent = null);
 
 public enum JobStatus
 {

@@ -9,4 +9,11 @@ public abstract class JobBatch
     public abstract IReadOnlyList<Job> Jobs { get; }
 
     public abstract Task CompleteAsync(Job job, JobResult result, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Makes <paramref name="job"/>'s span the current one until disposed, so what a handler does for this job alone
+    /// (its upstream calls, the jobs its own store writes start) belongs to the job's trace rather than the batch's.
+    /// Call it in the async method doing that job's work; a batch without spans (tracing off, a test's) changes nothing.
+    /// </summary>
+    public virtual IDisposable EnterSpanOf(Job job) => CurrentSpanScope.Enter(null);
 }

@@ -8,11 +8,13 @@ namespace ContractBridge.Engine.Jobs;
 /// <summary>
 /// Runs every registered <see cref="IJobHandler"/> against the durable queue: one worker per kind. A hosted service, so
 /// any .NET host starts and stops it; stopping lets running batches finish within the shutdown timeout, then releases
-/// the rest to pending (their attempt stays counted: their effects may have begun).
+/// the rest to pending (their attempt stays counted: their effects may have begun). While it runs, its heartbeat keeps
+/// its instance row alive; once the row stops beating (the process was killed), other instances take its jobs over.
 /// </summary>
 public sealed partial class JobEngine : IHostedService, IAsyncDisposable
 {
     private readonly IJobStore store;
+    private readonly InstanceHeartbeat heartbeat;
     private readonly IReadOnlyList<IJobHandler> handlers;
     private readonly JobWakeups wakeups;
     private readonly JobEngineOptions options;
@@ -24,6 +26,7 @@ public sealed partial class JobEngine : IHostedService, IAsyncDisposable
 
     public JobEngine(
         IJobStore store,
+        IEngineInstances instances,
         IEnumerable<IJobHandler> handlers,
         JobWakeups wakeups,
         IOptions<JobEngineOptions> options,
@@ -36,9 +39,18 @@ public sealed partial class JobEngine : IHostedService, IAsyncDisposable
         this.options = options.Value;
         this.time = time;
         this.logger = logger;
-        if (this.options.LeaseDuration <= TimeSpan.Zero || this.options.PollInterval <= TimeSpan.Zero || this.options.MaxAttempts < 1)
+        heartbeat = new InstanceHeartbeat(instances, this.options, time, logger);
+        if (this.options.LeaseDuration <= TimeSpan.Zero || this.options.PollInterval <= TimeSpan.Zero
+            || this.options.RetryFor < TimeSpan.Zero || this.options.MaxAttempts < 1)
         {
-            throw new ArgumentException("JobEngineOptions: LeaseDuration and PollInterval must be positive and MaxAttempts at least 1.", nameof(options));
+            throw new ArgumentException(
+                "JobEngineOptions: LeaseDuration and PollInterval must be positive, RetryFor not negative and MaxAttempts (when set) at least 1.",
+                nameof(options));
+        }
+
+        if (this.options.HeartbeatInterval <= TimeSpan.Zero || this.options.InstanceTimeout <= this.options.HeartbeatInterval)
+        {
+            throw new ArgumentException("JobEngineOptions: HeartbeatInterval must be positive and InstanceTimeout longer than it (a few beats).", nameof(options));
         }
 
         var duplicate = this.handlers.GroupBy(h => h.Kind, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
@@ -51,14 +63,16 @@ public sealed partial class JobEngine : IHostedService, IAsyncDisposable
     /// <summary>The lease owner this engine writes on the jobs it claims.</summary>
     public string InstanceId => options.InstanceId;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (Interlocked.CompareExchange(ref state, 1, 0) != 0)
         {
-            return Task.CompletedTask;
+            return;
         }
 
-        // Before the first claim: a job committed from here on wakes its worker, however it was stored.
+        // Before the first claim: the instance row that tells the others this instance is alive, and a wake-up for
+        // every job committed from here on, however it was stored.
+        await heartbeat.StartAsync(cancellationToken);
         commits = store.ObserveCommittedJobs(wakeups);
         var recorder = new JobOutcomeRecorder(store, options, new RetrySchedule(options), time, logger);
         var started = handlers.Select(handler => new KindWorker(handler, store, options, wakeups, recorder, time, logger)).ToArray();
@@ -69,7 +83,6 @@ public sealed partial class JobEngine : IHostedService, IAsyncDisposable
 
         Volatile.Write(ref workers, started);
         Log.Started(logger, options.InstanceId, string.Join(", ", handlers.Select(h => h.Kind)));
-        return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -87,6 +100,8 @@ public sealed partial class JobEngine : IHostedService, IAsyncDisposable
         }
 
         commits?.Dispose();
+        // Last: every job is finished or released, so the row holds nothing another instance should take over.
+        await heartbeat.StopAsync(cancellationToken);
 
         Log.Stopped(logger, options.InstanceId);
     }
@@ -107,7 +122,11 @@ public sealed partial class JobEngine : IHostedService, IAsyncDisposable
         return started.Select(w => w.WhyNotClaiming()).FirstOrDefault(reason => reason is not null);
     }
 
-    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None);
+        await heartbeat.DisposeAsync();
+    }
 
     private static partial class Log
     {

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace ContractBridge.Engine.Jobs;
 
 /// <summary>
-/// Turns a handler's verdict on one job into the store update: done (with follow-ups), retry later, or dead letter.
+/// Turns a handler's verdict on one job into the store update: done (with follow-ups), retry later, or dead letter
+/// (a transient failure once <see cref="RetryLimit"/> says the job has retried long enough).
 /// Follow-ups wake their workers when the completion commits, from the store.
 /// </summary>
 internal sealed partial class JobOutcomeRecorder(
@@ -14,6 +15,8 @@ internal sealed partial class JobOutcomeRecorder(
     TimeProvider time,
     ILogger logger)
 {
+    private readonly RetryLimit limit = new(store, options);
+
     public async Task RecordAsync(Job job, JobResult result)
     {
         var now = time.GetUtcNow();
@@ -24,8 +27,7 @@ internal sealed partial class JobOutcomeRecorder(
             case JobResult.Succeeded succeeded:
                 held = await store.CompleteAsync(job.Id, owner, succeeded.FollowUps, now, CancellationToken.None);
                 break;
-            case JobResult.Transient transient when job.Attempt >= options.MaxAttempts:
-                var error = $"Gave up after {job.Attempt} attempts: {transient.Error}";
+            case JobResult.Transient transient when await limit.GiveUpReasonAsync(job, transient.Error, now) is { } error:
                 held = await store.DeadLetterAsync(job.Id, owner, error, now, CancellationToken.None);
                 Log.DeadLettered(logger, job.Id, job.Kind, job.Key, error);
                 break;

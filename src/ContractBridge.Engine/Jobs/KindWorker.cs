@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using ContractBridge.Engine.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -7,6 +8,8 @@ namespace ContractBridge.Engine.Jobs;
 /// <summary>
 /// Claims and runs the jobs of one handler's kind: up to MaxConcurrentBatches batches at a time, each kept leased by a
 /// heartbeat while it runs. Sleeps until a wake-up, the next due job, or the poll interval, whichever comes first.
+/// Over 300 lines: the claim loop, the heartbeat and the shutdown hand-back share one set of running batches and their
+/// locking, and are only correct read together.
 /// </summary>
 internal sealed partial class KindWorker : IDisposable
 {
@@ -83,7 +86,7 @@ internal sealed partial class KindWorker : IDisposable
         {
             Interlocked.Add(ref released, rest.Count);
             return store.ReleaseAsync([.. rest.Select(j => j.Id)], options.InstanceId, time.GetUtcNow(), CancellationToken.None);
-        })));
+        }, outcome: null)));
         await abortHandlers.CancelAsync();
         await Task.WhenAll(batches.Select(b => b.WritesFinishedAsync()));
         Log.Released(logger, released, Kind);
@@ -225,7 +228,7 @@ internal sealed partial class KindWorker : IDisposable
 
     private void StartBatch(IReadOnlyList<Job> jobs)
     {
-        var batch = new ClaimedBatch(jobs, recorder);
+        var batch = new ClaimedBatch(jobs, recorder, new BatchSpans(Kind, jobs));
         // The batch is registered before it starts, so it is always seen by StopAsync and removed after it is added.
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         running[batch] = RunBatchAsync(start.Task, batch);
@@ -235,6 +238,8 @@ internal sealed partial class KindWorker : IDisposable
     private async Task RunBatchAsync(Task start, ClaimedBatch batch)
     {
         await start;
+        using var spans = batch.Spans;
+        Activity.Current = spans.Shared;
         Exception? failure = null;
         using (var heartbeatStop = new CancellationTokenSource())
         {
@@ -275,7 +280,7 @@ internal sealed partial class KindWorker : IDisposable
         if (abortHandlers.IsCancellationRequested)
         {
             return batch.SettleRestAsync(rest =>
-                store.ReleaseAsync([.. rest.Select(j => j.Id)], options.InstanceId, time.GetUtcNow(), CancellationToken.None));
+                store.ReleaseAsync([.. rest.Select(j => j.Id)], options.InstanceId, time.GetUtcNow(), CancellationToken.None), outcome: null);
         }
 
         JobResult result = failure switch
@@ -295,7 +300,7 @@ internal sealed partial class KindWorker : IDisposable
             {
                 await recorder.RecordAsync(job, result);
             }
-        });
+        }, result);
     }
 
     private async Task HeartbeatAsync(ClaimedBatch batch, CancellationToken stop)

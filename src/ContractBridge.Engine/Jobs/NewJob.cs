@@ -7,4 +7,7 @@ namespace ContractBridge.Engine.Jobs;
 /// <param name="Kind">Which handler runs it, e.g. "email.send".</param>
 /// <param name="Payload">JSON the handler understands.</param>
 /// <param name="NotBefore">Earliest start; null for now.</param>
-public sealed record NewJob(string Kind, string Key, string Payload, DateTimeOffset? NotBefore = null);
+/// <param name="TraceParent">
+/// The W3C traceparent the job's run continues; null takes the span current where it is stored (see <see cref="EngineTracing"/>).
+/// </param>
+public sealed record NewJob(string Kind, string Key, string Payload, DateTimeOffset? NotBefore = null, string? TraceParent = null);

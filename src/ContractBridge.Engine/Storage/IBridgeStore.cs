@@ -1,11 +1,11 @@
 namespace ContractBridge.Engine.Storage;
 
 /// <summary>
-/// The engine's durable state (events, jobs, dead letters, key/values, leases) behind one interface with two real
+/// The engine's durable state (events, jobs, dead letters, key/values, leases, running instances) behind one interface with two real
 /// implementations, SQLite and PostgreSQL. A service keeps tables of its own beside these through the store's
 /// transactional extension point (<c>WriteAsync</c> on either store) and a <see cref="SchemaModule"/>.
 /// </summary>
-public interface IBridgeStore : IEventStore, IJobStore, IKeyValueStore, IAsyncDisposable
+public interface IBridgeStore : IEventStore, IJobStore, IEngineInstances, IKeyValueStore, IAsyncDisposable
 {
     /// <summary>"sqlite" or "postgresql".</summary>
     string Provider { get; }

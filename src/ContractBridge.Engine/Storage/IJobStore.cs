@@ -3,8 +3,9 @@ using ContractBridge.Engine.Jobs;
 namespace ContractBridge.Engine.Storage;
 
 /// <summary>
-/// The durable job queue. A job is claimable when it is pending and due, or running with an expired lease (its instance
-/// died), and it heads its key: no other job with the same key is running and none stored before it is pending (a
+/// The durable job queue. A job is claimable when it is pending and due, or running with an expired lease, or running
+/// for another instance whose row in <see cref="IEngineInstances"/> says it is no longer alive (its instance died: the
+/// lease is the backstop), and it heads its key: no other job with the same key is running and none stored before it is pending (a
 /// pending retry holds back the jobs after it). Same-key jobs therefore run one at a time, in the order stored, whatever
 /// their kinds. Dead jobs hold nothing back; a replayed job takes its original place again.
 /// </summary>
@@ -54,6 +55,12 @@ public interface IJobStore
     Task<JobSummary?> GetAsync(long jobId, CancellationToken cancellationToken);
 
     Task<JobCounts> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How many pending jobs last failed with an error beginning with <paramref name="errorPrefix"/>: what waits on a
+    /// service, when every error of that service begins with its name.
+    /// </summary>
+    Task<long> CountPendingFailingWithAsync(string errorPrefix, CancellationToken cancellationToken);
 
     /// <summary>The earliest time a pending job of <paramref name="kind"/> becomes due, or null; lets workers sleep precisely.</summary>
     Task<DateTimeOffset?> NextDueAsync(string kind, CancellationToken cancellationToken);

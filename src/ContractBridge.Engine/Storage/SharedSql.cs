@@ -22,8 +22,29 @@ internal static class SharedSql
               AND (e.status = '{Running}' OR e.id < j.id))
         """;
 
-    /// <summary>When job <c>j</c> can next be claimed: a pending job when due, a running one when its lease expires.</summary>
-    public const string DueAt = $"CASE WHEN j.status = '{Pending}' THEN j.next_attempt_at ELSE j.lease_expires_at END";
+    /// <summary>
+    /// When job <c>j</c> can next be claimed: a pending job when due; a running one when its lease expires or, sooner,
+    /// once its owner's instance row says the owner is no longer alive (it stopped beating: killed, hung, cut off). An
+    /// owner without a row (an engine not yet registered, or a caller claiming without an engine) is judged by its lease
+    /// alone. Both instants were written by the instance that holds them, from its own clock, and are compared with the
+    /// claimer's <c>@now</c>, as leases always were.
+    /// </summary>
+    public const string DueAt = $"""
+        CASE WHEN j.status = '{Pending}' THEN j.next_attempt_at
+             ELSE COALESCE(
+                 (SELECT i.alive_until FROM {EngineInstancesTable} i
+                  WHERE i.instance_id = j.lease_owner AND i.alive_until < j.lease_expires_at),
+                 j.lease_expires_at) END
+        """;
+
+    /// <summary>
+    /// Job <c>j</c> is due for <c>@owner</c> at <c>@now</c>. An instance takes back its own running jobs only when their
+    /// lease expired, never because its own beats were late (they still run in its batches).
+    /// </summary>
+    public const string DueForOwner = $"""
+        {DueAt} <= @now
+        AND (j.status = '{Pending}' OR j.lease_owner <> @owner OR j.lease_expires_at <= @now)
+        """;
 
     public const string NextDue = $"SELECT MIN({DueAt}) FROM {JobsTable} j WHERE {ClaimableHeads};";
 
@@ -46,6 +67,9 @@ internal static class SharedSql
     public const string GetJob = $"SELECT {JobSummaryColumns} FROM {JobsTable} WHERE id = @id;";
 
     public const string CountJobsByStatus = $"SELECT status, COUNT(*) FROM {JobsTable} GROUP BY status;";
+
+    /// <summary>Pending jobs whose last error begins with @prefix (LIKE wildcards in it escaped by the caller).</summary>
+    public const string CountPendingFailingWith = $"SELECT COUNT(*) FROM {JobsTable} WHERE status = '{Pending}' AND last_error LIKE @prefix ESCAPE '\\';";
 
     public const string ListDeadLetters = $"SELECT {DeadLetterColumns} FROM {DeadLettersTable} WHERE job_id = @id ORDER BY id;";
 
@@ -73,6 +97,31 @@ internal static class SharedSql
 
     public const string ReleaseLease = $"DELETE FROM {NamedLeasesTable} WHERE name = @name AND owner = @owner;";
 
+    /// <summary>An engine starting: its row is made, or renewed with a new start time when a restart reuses its id.</summary>
+    public const string RegisterInstance = $"""
+        INSERT INTO {EngineInstancesTable} (instance_id, started_at, beat_at, alive_until) VALUES (@id, @now, @now, @until)
+        ON CONFLICT (instance_id) DO UPDATE
+        SET started_at = excluded.started_at, beat_at = excluded.beat_at, alive_until = excluded.alive_until;
+        """;
+
+    /// <summary>A beat; it makes the row again if housekeeping deleted it while the instance was silent.</summary>
+    public const string BeatInstance = $"""
+        INSERT INTO {EngineInstancesTable} (instance_id, started_at, beat_at, alive_until) VALUES (@id, @now, @now, @until)
+        ON CONFLICT (instance_id) DO UPDATE SET beat_at = excluded.beat_at, alive_until = excluded.alive_until;
+        """;
+
+    public const string RemoveInstance = $"DELETE FROM {EngineInstancesTable} WHERE instance_id = @id;";
+
+    /// <summary>
+    /// Rows of instances silent since before <c>@cutoff</c> that hold no running job. A row that still owns running jobs
+    /// is kept: it is what lets another instance take them over before their leases expire.
+    /// </summary>
+    public const string ForgetSilentInstances = $"""
+        DELETE FROM {EngineInstancesTable}
+        WHERE beat_at < @cutoff AND NOT EXISTS (
+            SELECT 1 FROM {JobsTable} WHERE {JobsTable}.status = '{Running}' AND {JobsTable}.lease_owner = {EngineInstancesTable}.instance_id);
+        """;
+
     /// <summary>Retention, in this order: the dead-letter history of old succeeded jobs, the jobs, then events none of whose jobs is left.</summary>
     public const string PurgeDeadLetters =
         $"DELETE FROM {DeadLettersTable} WHERE job_id IN (SELECT id FROM {JobsTable} WHERE status = '{Succeeded}' AND updated_at < @cutoff);";
@@ -83,4 +132,8 @@ internal static class SharedSql
         DELETE FROM {ReceivedEventsTable}
         WHERE received_at < @cutoff AND NOT EXISTS (SELECT 1 FROM {JobsTable} WHERE {JobsTable}.event_id = {ReceivedEventsTable}.id);
         """;
+
+    /// <summary>A LIKE pattern matching what begins with <paramref name="prefix"/>, its wildcards taken literally.</summary>
+    public static string LikePrefix(string prefix) =>
+        prefix.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 }

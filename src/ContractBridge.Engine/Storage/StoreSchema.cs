@@ -16,6 +16,9 @@ internal static class StoreSchema
     public const string KeyValuesTable = "key_values";
     public const string NamedLeasesTable = "named_leases";
 
+    /// <summary>One row per running job engine, kept fresh by its heartbeat: how other instances tell that it died.</summary>
+    public const string EngineInstancesTable = "engine_instances";
+
     /// <summary>The engine's own schema steps applied, one row per version.</summary>
     public const string SchemaVersionTable = "schema_version";
 
@@ -34,10 +37,10 @@ internal static class StoreSchema
     public const string StoredEventColumns = "id, source, dedupe_key, summary, received_at, job_count";
 
     /// <summary>A job as it is stored, in this order.</summary>
-    public const string JobInsertColumns = "kind, key, payload, status, attempts, next_attempt_at, event_id, created_at, updated_at";
+    public const string JobInsertColumns = "kind, key, payload, status, attempts, next_attempt_at, event_id, created_at, updated_at, trace_parent";
 
     /// <summary>A claimed job (<see cref="Job"/>), in this order.</summary>
-    public const string ClaimedJobColumns = "id, kind, key, payload, attempts, created_at, last_error";
+    public const string ClaimedJobColumns = "id, kind, key, payload, attempts, created_at, last_error, trace_parent";
 
     /// <summary>A job as operators list it (<see cref="JobSummary"/>), in this order.</summary>
     public const string JobSummaryColumns =

@@ -41,6 +41,7 @@ public static class BridgeApp
 
         builder.Services.AddContractBridge(builder.Configuration);
         builder.Services.AddOperatorSurface(builder.Configuration);
+        builder.Services.AddBridgeTracing(builder.Configuration);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -60,12 +61,16 @@ public static class BridgeApp
 
     /// <summary>
     /// Logging:Console:FormatterName (json, simple, systemd) picks the console format. The slim builder pins "simple"
-    /// after binding configuration, so the configured name is applied last.
+    /// after binding configuration, so the configured name is applied last. Every entry written while a span is current
+    /// (a request, a job's run) carries its trace and span ids as a scope; the JSON format writes scopes, so a log line
+    /// leads to its trace.
     /// </summary>
     private static void UseConfiguredConsoleFormat(WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
+        builder.Logging.Configure(logging => logging.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         builder.Logging.AddConsole();
+        builder.Services.Configure<JsonConsoleFormatterOptions>(json => json.IncludeScopes = true);
         builder.Services.PostConfigure<ConsoleLoggerOptions>(console =>
         {
             if (configuration["Logging:Console:FormatterName"] is { Length: > 0 } name)

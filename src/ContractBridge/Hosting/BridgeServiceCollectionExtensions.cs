@@ -17,6 +17,7 @@ using ContractBridge.Kommo.Http;
 using ContractBridge.Observability;
 using ContractBridge.Upstream;
 using ContractBridge.Upstream.Budget;
+using ContractBridge.Upstream.Circuits;
 using ContractBridge.Web;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -54,6 +55,7 @@ public static class BridgeServiceCollectionExtensions
             return new MigratedFirstRateBudgetStore(store, RateBudgetStores.For(store));
         });
         services.AddSingleton<UpstreamLimiters>();
+        services.AddOptions<CircuitBreakerOptions>().Bind(configuration.GetSection(CircuitBreakerOptions.Section));
         AddKommo(services);
         AddIronclad(services);
 
@@ -88,7 +90,8 @@ public static class BridgeServiceCollectionExtensions
                 new KommoProblemReader(),
                 sp => new KommoAuthorization(sp.GetRequiredService<IKommoAccessTokens>()),
                 sp => Kommo(sp).Timeout,
-                sp => _ => sp.GetRequiredService<UpstreamLimiters>().Kommo);
+                sp => _ => sp.GetRequiredService<UpstreamLimiters>().Kommo,
+                KommoProblemReader.IsBlockPage);
 
         services.AddHttpClient("kommo-oauth");
         services.AddSingleton<IKommoAccessTokens>(sp =>

@@ -2,6 +2,8 @@ using System.Net;
 using System.Threading.RateLimiting;
 using ContractBridge.Observability;
 using ContractBridge.Upstream;
+using ContractBridge.Upstream.Circuits;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.Timeout;
@@ -13,6 +15,8 @@ namespace ContractBridge.Hosting;
 /// <list type="number">
 /// <item><see cref="UpstreamErrorHandler"/>: every failure left at the end becomes an <see cref="UpstreamException"/>;
 /// outermost, so the retries below still see raw 5xx answers and the clients see only successes.</item>
+/// <item><see cref="CircuitBreakerHandler"/>: the service's breaker; one outcome per call (after the read retries), and
+/// a refused call never costs a permit or reaches the wire.</item>
 /// <item><see cref="AuthorizationHandler"/>: credentials, and one renewal after a 401; outside the retries, so a refused
 /// token is renewed once per call, not once per attempt.</item>
 /// <item>Resilience: a timeout per attempt and quick retries of reads (see <see cref="AddReadRetries"/>).</item>
@@ -28,9 +32,19 @@ public static class UpstreamHttpClientBuilderExtensions
         IUpstreamProblemReader problems,
         Func<IServiceProvider, IUpstreamAuthorization> authorization,
         Func<IServiceProvider, TimeSpan> attemptTimeout,
-        Func<IServiceProvider, Func<HttpRequestMessage, RateLimiter>> limiterFor)
+        Func<IServiceProvider, Func<HttpRequestMessage, RateLimiter>> limiterFor,
+        Func<HttpResponseMessage, bool>? isBlockPage = null)
     {
+        // The breakers are per process, shared by every client of a service; registered here so the pipeline is whole
+        // wherever it is added (the host binds their options from ContractBridge:Circuit).
+        client.Services.AddOptions<CircuitBreakerOptions>();
+        client.Services.TryAddSingleton<UpstreamCircuits>();
         client.AddHttpMessageHandler(sp => new UpstreamErrorHandler(service, problems, sp.GetRequiredService<TimeProvider>()));
+        client.AddHttpMessageHandler(sp => new CircuitBreakerHandler(
+            sp.GetRequiredService<UpstreamCircuits>().For(service),
+            isBlockPage ?? (_ => false),
+            sp.GetRequiredService<BridgeMetrics>(),
+            sp.GetRequiredService<ILogger<CircuitBreakerHandler>>()));
         client.AddHttpMessageHandler(sp => new AuthorizationHandler(authorization(sp)));
         client.AddResilienceHandler(service.ToString().ToLowerInvariant(), (pipeline, context) => AddReadRetries(pipeline, attemptTimeout(context.ServiceProvider)));
         client.AddHttpMessageHandler(sp => new UpstreamMetricsHandler(service, sp.GetRequiredService<BridgeMetrics>()));

@@ -82,6 +82,9 @@ public sealed class JobLatencyRecorder(IJobStore inner, BridgeMetrics metrics, T
 
     public Task<JobCounts> CountAsync(CancellationToken cancellationToken) => inner.CountAsync(cancellationToken);
 
+    public Task<long> CountPendingFailingWithAsync(string errorPrefix, CancellationToken cancellationToken) =>
+        inner.CountPendingFailingWithAsync(errorPrefix, cancellationToken);
+
     public Task<DateTimeOffset?> NextDueAsync(string kind, CancellationToken cancellationToken) => inner.NextDueAsync(kind, cancellationToken);
 
     /// <summary>Forgets the job; records its latency when it reached an outcome this instance wrote.</summary>

@@ -1,10 +1,11 @@
 using ContractBridge.Contracts;
 using ContractBridge.Engine.Storage;
+using ContractBridge.Upstream;
 
 namespace ContractBridge.Observability;
 
 /// <summary>
-/// Reads jobs by state and contracts by state from the database every few seconds into <see cref="BridgeMetrics.Snapshot"/>,
+/// Reads jobs by state, contracts by state and the jobs waiting on each upstream from the database every few seconds into <see cref="BridgeMetrics.Snapshot"/>,
 /// so a scrape of /metrics never waits on the database and a busy database is asked twice a minute at most per gauge set,
 /// however often Prometheus scrapes.
 /// </summary>
@@ -30,7 +31,8 @@ public sealed partial class MetricsSnapshotRefresher(
                 ["dead"] = jobs.Dead,
                 ["succeeded"] = jobs.Succeeded,
             },
-            Enum.GetValues<ContractState>().ToDictionary(s => s.ToString().ToLowerInvariant(), s => contracts.GetValueOrDefault(s), StringComparer.Ordinal));
+            Enum.GetValues<ContractState>().ToDictionary(s => s.ToString().ToLowerInvariant(), s => contracts.GetValueOrDefault(s), StringComparer.Ordinal),
+            await UpstreamJobsWaiting.CountAsync(store, cancellationToken));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

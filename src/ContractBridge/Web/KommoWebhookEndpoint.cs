@@ -14,7 +14,7 @@ public static class KommoWebhookEndpoint
 {
     public const string Source = "kommo";
 
-    private const string Path = "/webhooks/kommo";
+    internal const string Path = "/webhooks/kommo";
     private static readonly object SecretItem = new();
 
     /// <summary>

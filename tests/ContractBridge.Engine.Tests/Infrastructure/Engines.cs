@@ -24,14 +24,16 @@ public static class Engines
         return options;
     }
 
+    /// <summary>Starts an engine on <paramref name="store"/>; its instance row goes to <paramref name="instances"/>, by default the store itself.</summary>
     public static async Task<JobEngine> StartAsync(
         IJobStore store,
         IEnumerable<IJobHandler> handlers,
         JobEngineOptions options,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        IEngineInstances? instances = null)
     {
         var engine = new JobEngine(
-            store, handlers, new JobWakeups(), Microsoft.Extensions.Options.Options.Create(options),
+            store, instances ?? (IEngineInstances)store, handlers, new JobWakeups(), Microsoft.Extensions.Options.Options.Create(options),
             time ?? TimeProvider.System, NullLogger<JobEngine>.Instance);
         await engine.StartAsync(CancellationToken.None);
         return engine;

@@ -5,13 +5,16 @@ namespace ContractBridge.Engine.Tests.Infrastructure;
 
 /// <summary>
 /// Passes every call through to a real store and remembers what tests on a fake clock need to know before they move it
-/// on: until when the leases this store's engine holds run, and at what time its engine last claimed. While
-/// <see cref="ClaimFault"/> is set, claims fail with it instead, as on a database that refuses writes.
+/// on: until when the leases this store's engine holds run, until when its instance row says it is alive, and at what
+/// time its engine last claimed. While <see cref="ClaimFault"/> is set, claims fail with it instead, as on a database
+/// that refuses writes. <paramref name="inner"/> also keeps the engine's instance row (a real store does both).
 /// </summary>
-public sealed class ObservedJobStore(IJobStore inner) : IJobStore
+public sealed class ObservedJobStore(IJobStore inner) : IJobStore, IEngineInstances
 {
     private readonly Lock gate = new();
+    private readonly IEngineInstances instances = (IEngineInstances)inner;
     private DateTimeOffset? heldUntil;
+    private DateTimeOffset? aliveUntil;
     private DateTimeOffset? lastClaimAt;
 
     /// <summary>Thrown by every claim while set.</summary>
@@ -25,6 +28,18 @@ public sealed class ObservedJobStore(IJobStore inner) : IJobStore
             lock (gate)
             {
                 return heldUntil;
+            }
+        }
+    }
+
+    /// <summary>Until when the instance row last written through this store says its engine is alive; null before any.</summary>
+    public DateTimeOffset? AliveUntil
+    {
+        get
+        {
+            lock (gate)
+            {
+                return aliveUntil;
             }
         }
     }
@@ -72,6 +87,24 @@ public sealed class ObservedJobStore(IJobStore inner) : IJobStore
         return lost;
     }
 
+    public async Task RegisterInstanceAsync(string instanceId, DateTimeOffset now, DateTimeOffset aliveUntil, CancellationToken cancellationToken)
+    {
+        await instances.RegisterInstanceAsync(instanceId, now, aliveUntil, cancellationToken);
+        Alive(aliveUntil);
+    }
+
+    public async Task BeatInstanceAsync(string instanceId, DateTimeOffset now, DateTimeOffset aliveUntil, CancellationToken cancellationToken)
+    {
+        await instances.BeatInstanceAsync(instanceId, now, aliveUntil, cancellationToken);
+        Alive(aliveUntil);
+    }
+
+    public Task RemoveInstanceAsync(string instanceId, CancellationToken cancellationToken) =>
+        instances.RemoveInstanceAsync(instanceId, cancellationToken);
+
+    public Task<int> ForgetSilentInstancesAsync(DateTimeOffset silentSince, CancellationToken cancellationToken) =>
+        instances.ForgetSilentInstancesAsync(silentSince, cancellationToken);
+
     public IDisposable ObserveCommittedJobs(IJobsCommittedObserver observer) => inner.ObserveCommittedJobs(observer);
 
     public Task EnqueueAsync(IReadOnlyList<NewJob> jobs, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -107,6 +140,17 @@ public sealed class ObservedJobStore(IJobStore inner) : IJobStore
     public Task<JobCounts> CountAsync(CancellationToken cancellationToken) =>
         inner.CountAsync(cancellationToken);
 
+    public Task<long> CountPendingFailingWithAsync(string errorPrefix, CancellationToken cancellationToken) =>
+        inner.CountPendingFailingWithAsync(errorPrefix, cancellationToken);
+
     public Task<DateTimeOffset?> NextDueAsync(string kind, CancellationToken cancellationToken) =>
         inner.NextDueAsync(kind, cancellationToken);
+
+    private void Alive(DateTimeOffset until)
+    {
+        lock (gate)
+        {
+            aliveUntil = until;
+        }
+    }
 }

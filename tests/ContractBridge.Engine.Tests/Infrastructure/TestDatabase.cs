@@ -45,6 +45,23 @@ public sealed class TestDatabase(string provider, string location, Func<IEnumera
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The first column of every row <paramref name="sql"/> returns, as text (ids, names).</summary>
+    public async Task<IReadOnlyList<string>> TextsAsync(string sql)
+    {
+        await using var connection = Connect();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var texts = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            texts.Add(reader.GetString(0));
+        }
+
+        return texts;
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var store in opened)

@@ -11,8 +11,8 @@ namespace ContractBridge.Tests.Contracts;
 /// </summary>
 public abstract class ContractLinkMigrationTests(ILinkDatabases databases) : LinkStoreTestBase(databases)
 {
-    /// <summary>The engine's schema version, unchanged by the move: its version 3 is kept, now with nothing to do.</summary>
-    private const int LatestVersion = 3;
+    /// <summary>The engine's schema version: the move kept its version 3, now with nothing to do; 4 added instances, 5 traceparents.</summary>
+    private const int LatestVersion = 5;
     private const int LatestModuleVersion = 2;
 
     private static readonly CancellationToken None = CancellationToken.None;
@@ -33,8 +33,9 @@ public abstract class ContractLinkMigrationTests(ILinkDatabases databases) : Lin
     public async Task Migrate_AVersion2DatabaseWithContracts_KeepsThem_AndKeepsDealNamesFromThenOn()
     {
         await LaunchAsync(Links, 42, 7, "wf-1", "IC-1", "Acme");
-        // Back to what version 2 left: no deal names, no record of version 3, and no module bookkeeping.
-        await Database.ExecuteAsync("ALTER TABLE contract_links DROP COLUMN deal_name; DELETE FROM schema_version WHERE version = 3; DROP TABLE schema_modules;");
+        // Back to what version 2 left: no deal names, no record of versions 3 to 5 (nor 4's table and 5's column), and no
+        // module bookkeeping.
+        await Database.ExecuteAsync("ALTER TABLE contract_links DROP COLUMN deal_name; DROP TABLE engine_instances; ALTER TABLE jobs DROP COLUMN trace_parent; DELETE FROM schema_version WHERE version >= 3; DROP TABLE schema_modules;");
 
         var (upgraded, links) = Database.Open();
         await upgraded.MigrateAsync(None);
@@ -55,6 +56,8 @@ public abstract class ContractLinkMigrationTests(ILinkDatabases databases) : Lin
         await Database.ExecuteAsync("""
             ALTER TABLE contract_links DROP COLUMN deal_name;
             DROP INDEX jobs_by_event; DROP INDEX received_events_by_time; DROP INDEX jobs_succeeded_by_time;
+            DROP TABLE engine_instances;
+            ALTER TABLE jobs DROP COLUMN trace_parent;
             DELETE FROM schema_version WHERE version > 1;
             DROP TABLE schema_modules;
             """);
@@ -77,8 +80,8 @@ public abstract class ContractLinkMigrationTests(ILinkDatabases databases) : Lin
     public async Task Migrate_AVersion3Database_AdoptsItsContractLinksAsTheyAre()
     {
         await LaunchAsync(Links, 42, 7, "wf-1", "IC-1", "Acme");
-        // What version 3 left: the same tables and columns, without the module's bookkeeping.
-        await Database.ExecuteAsync("DROP TABLE schema_modules;");
+        // What version 3 left: the same tables and columns, without the module's bookkeeping (nor version 4's instances).
+        await Database.ExecuteAsync("DROP TABLE schema_modules; DROP TABLE engine_instances; DELETE FROM schema_version WHERE version = 4;");
 
         var (upgraded, links) = Database.Open();
         await upgraded.MigrateAsync(None);

@@ -24,8 +24,8 @@ public sealed partial class PostgresBridgeStore
             SELECT input.ord, e.id FROM e JOIN input ON input.dedupe_key = e.dedupe_key),
         j AS (
             INSERT INTO {JobsTable} ({JobInsertColumns})
-            SELECT t.kind, t.key, t.payload, '{Pending}', 0, t.due, stored.id, @now, @now
-            FROM unnest(@job_ords, @kinds, @keys, @payloads, @dues) WITH ORDINALITY AS t(ord, kind, key, payload, due, n)
+            SELECT t.kind, t.key, t.payload, '{Pending}', 0, t.due, stored.id, @now, @now, t.trace_parent
+            FROM unnest(@job_ords, @kinds, @keys, @payloads, @dues, @trace_parents) WITH ORDINALITY AS t(ord, kind, key, payload, due, trace_parent, n)
             JOIN stored ON stored.ord = t.ord
             ORDER BY t.n)
         SELECT ord FROM stored;
@@ -59,7 +59,7 @@ public sealed partial class PostgresBridgeStore
             p.AddWithValue("bodies", NpgsqlDbType.Array | NpgsqlDbType.Text, unique.Select(i => events[i].Payload).ToArray());
             p.AddWithValue("job_counts", unique.Select(i => events[i].Jobs.Count).ToArray());
             p.AddWithValue("job_ords", jobs.Select(j => j.Ord).ToArray());
-            PostgresJobInserts.AddArrays(p, [.. jobs.Select(j => j.Job)], now, name => name);
+            PostgresJobInserts.AddArrays(p, [.. jobs.Select(j => j.Job)], now, scope.TraceParent, name => name);
             await using var reader = await command.ExecuteReaderAsync(token);
             while (await reader.ReadAsync(token))
             {

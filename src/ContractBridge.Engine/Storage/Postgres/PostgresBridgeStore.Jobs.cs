@@ -15,7 +15,7 @@ public sealed partial class PostgresBridgeStore
         WITH picked AS (
             SELECT j.id AS picked_id FROM {JobsTable} j
             WHERE {SharedSql.ClaimableHeads}
-              AND {SharedSql.DueAt} <= @now
+              AND {SharedSql.DueForOwner}
             ORDER BY j.id
             LIMIT @max
             FOR UPDATE SKIP LOCKED)
@@ -64,7 +64,8 @@ public sealed partial class PostgresBridgeStore
         {
             jobs.Add(new Job(
                 reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
-                reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
+                reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7)));
         }
 
         jobs.Sort((a, b) => a.Id.CompareTo(b.Id));
@@ -204,6 +205,13 @@ public sealed partial class PostgresBridgeStore
         }
 
         return JobCountsReader.From(counts);
+    }
+
+    public async Task<long> CountPendingFailingWithAsync(string errorPrefix, CancellationToken cancellationToken)
+    {
+        await using var command = CreateCommand(SharedSql.CountPendingFailingWith);
+        command.Parameters.AddWithValue("prefix", SharedSql.LikePrefix(errorPrefix));
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     public async Task<DateTimeOffset?> NextDueAsync(string kind, CancellationToken cancellationToken)

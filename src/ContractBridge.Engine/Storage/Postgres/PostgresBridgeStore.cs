@@ -1,3 +1,4 @@
+using ContractBridge.Engine.Jobs;
 using Npgsql;
 
 namespace ContractBridge.Engine.Storage.Postgres;
@@ -63,7 +64,7 @@ public sealed partial class PostgresBridgeStore : IBridgeStore
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var scope = new PostgresWriteScope(connection, transaction);
+        var scope = new PostgresWriteScope(connection, transaction, EngineTracing.CurrentTraceParent());
         var result = await work(scope, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         committed.Publish(scope.Stored.Kinds);

@@ -9,9 +9,9 @@ namespace ContractBridge.Engine.Storage.Postgres;
 internal static class PostgresJobInserts
 {
     public const string Sql = $"""
-        INSERT INTO {JobsTable} (kind, key, payload, status, attempts, next_attempt_at, created_at, updated_at)
-        SELECT t.kind, t.key, t.payload, '{Pending}', 0, t.due, @now, @now
-        FROM unnest(@kinds, @keys, @payloads, @dues) WITH ORDINALITY AS t(kind, key, payload, due, ord)
+        INSERT INTO {JobsTable} (kind, key, payload, status, attempts, next_attempt_at, created_at, updated_at, trace_parent)
+        SELECT t.kind, t.key, t.payload, '{Pending}', 0, t.due, @now, @now, t.trace_parent
+        FROM unnest(@kinds, @keys, @payloads, @dues, @trace_parents) WITH ORDINALITY AS t(kind, key, payload, due, trace_parent, ord)
         ORDER BY t.ord;
         """;
 
@@ -24,13 +24,16 @@ internal static class PostgresJobInserts
 
         await using var command = scope.Command(Sql);
         command.Parameters.AddWithValue("now", DbTime.ToUtcDateTime(now));
-        AddArrays(command.Parameters, jobs, now, name => name);
+        AddArrays(command.Parameters, jobs, now, scope.TraceParent, name => name);
         await command.ExecuteNonQueryAsync(cancellationToken);
         scope.Stored.Add(jobs.Select(j => j.Kind));
     }
 
-    /// <summary>Adds kinds, keys, payloads and due times as arrays; <paramref name="name"/> maps names for positional use.</summary>
-    public static void AddArrays(NpgsqlParameterCollection parameters, IReadOnlyList<NewJob> jobs, DateTimeOffset now, Func<string, string> name)
+    /// <summary>
+    /// Adds kinds, keys, payloads, due times and traceparents (<paramref name="traceParent"/> for jobs without one) as
+    /// arrays; <paramref name="name"/> maps names for positional use.
+    /// </summary>
+    public static void AddArrays(NpgsqlParameterCollection parameters, IReadOnlyList<NewJob> jobs, DateTimeOffset now, string? traceParent, Func<string, string> name)
     {
         parameters.Add(new NpgsqlParameter(name("kinds"), NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = jobs.Select(j => j.Kind).ToArray() });
         parameters.Add(new NpgsqlParameter(name("keys"), NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = jobs.Select(j => j.Key).ToArray() });
@@ -38,6 +41,10 @@ internal static class PostgresJobInserts
         parameters.Add(new NpgsqlParameter(name("dues"), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
         {
             Value = jobs.Select(j => DbTime.ToUtcDateTime(j.NotBefore ?? now)).ToArray(),
+        });
+        parameters.Add(new NpgsqlParameter(name("trace_parents"), NpgsqlDbType.Array | NpgsqlDbType.Text)
+        {
+            Value = jobs.Select(j => j.TraceParent ?? traceParent).ToArray(),
         });
     }
 }

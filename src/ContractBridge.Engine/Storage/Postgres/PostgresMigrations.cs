@@ -75,5 +75,18 @@ internal static class PostgresMigrations
         // Its work moved to the service's schema module with the table; the version stays, so a database's version
         // means the same engine tables whichever release made them.
         new(3, "(moved to a service's schema module)", string.Empty),
+        // Beats let another instance take over a dead one's jobs in seconds instead of after their leases; the
+        // lease stays the backstop for owners without a row.
+        new(4, "engine instances and their heartbeats", """
+            CREATE TABLE engine_instances (
+                instance_id text PRIMARY KEY,
+                started_at timestamptz NOT NULL,
+                beat_at timestamptz NOT NULL,
+                alive_until timestamptz NOT NULL
+            );
+            """),
+        new(5, "jobs carry the traceparent of the span that stored them", """
+            ALTER TABLE jobs ADD COLUMN trace_parent text;
+            """),
     ];
 }

@@ -10,11 +10,15 @@ namespace ContractBridge.Engine.Storage.Postgres;
 /// </summary>
 public sealed class PostgresWriteScope
 {
-    internal PostgresWriteScope(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    internal PostgresWriteScope(NpgsqlConnection connection, NpgsqlTransaction transaction, string? traceParent)
     {
         Connection = connection;
         Transaction = transaction;
+        TraceParent = traceParent;
     }
+
+    /// <summary>The span current where the write began: the traceparent its jobs get when they bring none of their own.</summary>
+    internal string? TraceParent { get; }
 
     public NpgsqlConnection Connection { get; }
 

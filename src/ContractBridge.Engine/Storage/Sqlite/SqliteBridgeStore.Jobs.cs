@@ -13,7 +13,7 @@ public sealed partial class SqliteBridgeStore
         WHERE id IN (
             SELECT j.id FROM {JobsTable} j
             WHERE {SharedSql.ClaimableHeads}
-              AND {SharedSql.DueAt} <= @now
+              AND {SharedSql.DueForOwner}
             ORDER BY j.id
             LIMIT @max)
         RETURNING {ClaimedJobColumns};
@@ -34,7 +34,8 @@ public sealed partial class SqliteBridgeStore
             {
                 jobs.Add(new Job(
                     reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
-                    DbTime.FromMicroseconds(reader.GetInt64(5)), reader.IsDBNull(6) ? null : reader.GetString(6)));
+                    DbTime.FromMicroseconds(reader.GetInt64(5)), reader.IsDBNull(6) ? null : reader.GetString(6),
+                    reader.IsDBNull(7) ? null : reader.GetString(7)));
             }
 
             jobs.Sort((a, b) => a.Id.CompareTo(b.Id));
@@ -162,6 +163,14 @@ public sealed partial class SqliteBridgeStore
             }
 
             return JobCountsReader.From(counts);
+        }, cancellationToken);
+
+    public Task<long> CountPendingFailingWithAsync(string errorPrefix, CancellationToken cancellationToken) =>
+        ReadAsync(connection =>
+        {
+            using var command = SqliteConnections.Command(connection, null, SharedSql.CountPendingFailingWith);
+            command.Parameters.AddWithValue("@prefix", SharedSql.LikePrefix(errorPrefix));
+            return (long)command.ExecuteScalar()!;
         }, cancellationToken);
 
     public Task<DateTimeOffset?> NextDueAsync(string kind, CancellationToken cancellationToken) =>

@@ -17,6 +17,7 @@ internal sealed class SqliteJobInserter : IDisposable
     private readonly SqliteParameter payload;
     private readonly SqliteParameter due;
     private readonly SqliteParameter eventId;
+    private readonly SqliteParameter traceParent;
     private readonly long now;
 
     public SqliteJobInserter(SqliteWriteScope scope, DateTimeOffset now)
@@ -25,13 +26,14 @@ internal sealed class SqliteJobInserter : IDisposable
         this.now = DbTime.ToMicroseconds(now);
         command = scope.Command($"""
             INSERT INTO {JobsTable} ({JobInsertColumns})
-            VALUES (@kind, @key, @payload, '{Pending}', 0, @due, @event, @now, @now);
+            VALUES (@kind, @key, @payload, '{Pending}', 0, @due, @event, @now, @now, @trace);
             """);
         kind = command.Parameters.Add("@kind", SqliteType.Text);
         key = command.Parameters.Add("@key", SqliteType.Text);
         payload = command.Parameters.Add("@payload", SqliteType.Text);
         due = command.Parameters.Add("@due", SqliteType.Integer);
         eventId = command.Parameters.Add("@event", SqliteType.Integer);
+        traceParent = command.Parameters.Add("@trace", SqliteType.Text);
         command.Parameters.AddWithValue("@now", this.now);
     }
 
@@ -44,6 +46,7 @@ internal sealed class SqliteJobInserter : IDisposable
             payload.Value = job.Payload;
             due.Value = job.NotBefore is { } notBefore ? DbTime.ToMicroseconds(notBefore) : now;
             this.eventId.Value = SqliteConnections.Nullable(eventId);
+            traceParent.Value = (object?)(job.TraceParent ?? scope.TraceParent) ?? DBNull.Value;
             command.ExecuteNonQuery();
             scope.Stored.Add(job.Kind);
         }

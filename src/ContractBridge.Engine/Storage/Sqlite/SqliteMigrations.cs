@@ -73,5 +73,18 @@ internal static class SqliteMigrations
         // Its work moved to the service's schema module with the table; the version stays, so a database's version
         // means the same engine tables whichever release made them.
         new(3, "(moved to a service's schema module)", string.Empty),
+        // Beats let another instance take over a dead one's jobs in seconds instead of after their leases; the
+        // lease stays the backstop for owners without a row.
+        new(4, "engine instances and their heartbeats", """
+            CREATE TABLE engine_instances (
+                instance_id TEXT PRIMARY KEY,
+                started_at INTEGER NOT NULL,
+                beat_at INTEGER NOT NULL,
+                alive_until INTEGER NOT NULL
+            );
+            """),
+        new(5, "jobs carry the traceparent of the span that stored them", """
+            ALTER TABLE jobs ADD COLUMN trace_parent TEXT;
+            """),
     ];
 }

@@ -11,11 +11,18 @@ namespace ContractBridge.Engine.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteWriteScope
 {
-    internal SqliteWriteScope(SqliteConnection connection, SqliteTransaction transaction)
+    internal SqliteWriteScope(SqliteConnection connection, SqliteTransaction transaction, string? traceParent)
     {
         Connection = connection;
         Transaction = transaction;
+        TraceParent = traceParent;
     }
+
+    /// <summary>
+    /// The span current where the write was asked for (it runs on the writer's thread): the traceparent its jobs get
+    /// when they bring none of their own.
+    /// </summary>
+    internal string? TraceParent { get; }
 
     public SqliteConnection Connection { get; }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ContractBridge.Engine.Jobs;
 using Microsoft.Data.Sqlite;
 
 namespace ContractBridge.Engine.Storage.Sqlite;
@@ -45,7 +46,7 @@ internal sealed class SqliteWriter : IDisposable
     public Task<T> WriteAsync<T>(Func<SqliteWriteScope, T> work, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var write = new Write<T>(work);
+        var write = new Write<T>(work, EngineTracing.CurrentTraceParent());
         try
         {
             queue.Add(write, CancellationToken.None);
@@ -140,7 +141,7 @@ internal sealed class SqliteWriter : IDisposable
         void Fail(Exception exception);
     }
 
-    private sealed class Write<T>(Func<SqliteWriteScope, T> work) : IWrite
+    private sealed class Write<T>(Func<SqliteWriteScope, T> work, string? traceParent) : IWrite
     {
         private const int SQLiteFull = 13;
         private const int SQLiteIoErr = 10;
@@ -158,7 +159,7 @@ internal sealed class SqliteWriter : IDisposable
             try
             {
                 using var transaction = connection.BeginTransaction(deferred: false);
-                scope = new SqliteWriteScope(connection, transaction);
+                scope = new SqliteWriteScope(connection, transaction, traceParent);
                 var result = work(scope);
                 transaction.Commit();
                 committed.Publish(scope.Stored.Kinds);
@@ -175,7 +176,7 @@ internal sealed class SqliteWriter : IDisposable
             transaction.Save(savepoint);
             try
             {
-                scope = new SqliteWriteScope(connection, transaction);
+                scope = new SqliteWriteScope(connection, transaction, traceParent);
                 staged = work(scope);
                 transaction.Release(savepoint);
             }

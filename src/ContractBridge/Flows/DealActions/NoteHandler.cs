@@ -44,7 +44,10 @@ public sealed class NoteHandler(IOptions<BridgeOptions> bridge, KommoClient komm
             // Refused without naming a note: one by one, so the bad note, whichever it is, holds back only itself.
             foreach (var (job, request) in unwritten)
             {
-                await batch.CompleteAsync(job, await WriteOneAsync(job, request, cancellationToken), cancellationToken);
+                using (batch.EnterSpanOf(job))
+                {
+                    await batch.CompleteAsync(job, await WriteOneAsync(job, request, cancellationToken), cancellationToken);
+                }
             }
         }
         else if (outcome.Failure is { } failure)

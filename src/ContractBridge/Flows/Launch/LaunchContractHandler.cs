@@ -90,6 +90,8 @@ public sealed partial class LaunchContractHandler(
 
         async Task LaunchAndCompleteAsync(LaunchWork w)
         {
+            // The deal's own trace: its Ironclad calls, and the note and sync its recorded launch starts.
+            using var span = batch.EnterSpanOf(w.Job);
             try
             {
                 await batch.CompleteAsync(w.Job, await LaunchOneAsync(w, snapshots.GetValueOrDefault(w.LeadId), cancellationToken), cancellationToken);
@@ -104,6 +106,7 @@ public sealed partial class LaunchContractHandler(
     /// <summary>Reserves the lead; jobs whose deal already has a contract are answered here with a note.</summary>
     private async Task<LaunchWork?> PrepareAsync(JobBatch batch, Job job, CancellationToken cancellationToken)
     {
+        using var span = batch.EnterSpanOf(job);
         LaunchRequest request;
         try
         {

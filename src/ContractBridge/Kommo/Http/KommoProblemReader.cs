@@ -13,10 +13,14 @@ public sealed class KommoProblemReader : IUpstreamProblemReader
     /// <summary>How long to leave a blocked account alone when Kommo's block page gives no Retry-After.</summary>
     private static readonly TimeSpan BlockedRetryAfter = TimeSpan.FromMinutes(5);
 
+    /// <summary>Kommo's block page: a 403 answered with HTML instead of problem+json (it blocks the IP, for every call).</summary>
+    public static bool IsBlockPage(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Forbidden && IsHtml(response.Content.Headers.ContentType?.MediaType);
+
     public UpstreamException ToException(UpstreamFailure failure)
     {
         var (status, what, body, mediaType, retryAfter) = failure;
-        var isHtml = mediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true;
+        var isHtml = IsHtml(mediaType);
         return status switch
         {
             HttpStatusCode.TooManyRequests => new UpstreamException(UpstreamService.Kommo, $"Kommo {what}: 429, over the rate limit", status, true, retryAfter),
@@ -44,6 +48,8 @@ public sealed class KommoProblemReader : IUpstreamProblemReader
             retryAfter,
             refusedItems: problem?.Refused);
     }
+
+    private static bool IsHtml(string? mediaType) => mediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true;
 
     private static string Describe(KommoProblem? problem, string body)
     {

@@ -2,6 +2,8 @@ using System.Globalization;
 using ContractBridge.Contracts;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Engine.Storage;
+using ContractBridge.Upstream;
+using ContractBridge.Upstream.Circuits;
 
 namespace ContractBridge.Web.Dashboard;
 
@@ -80,7 +82,7 @@ public static class DashboardEndpoints
         return Results.Redirect("/login");
     }
 
-    private static async Task<IResult> OverviewAsync(HttpContext context, IBridgeStore store, IContractLinkStore links, DashboardHtml html, DashboardTables tables, CancellationToken cancellationToken)
+    private static async Task<IResult> OverviewAsync(HttpContext context, IBridgeStore store, IContractLinkStore links, UpstreamCircuits circuits, DashboardHtml html, DashboardTables tables, CancellationToken cancellationToken)
     {
         var session = context.Session();
         var jobs = await store.CountAsync(cancellationToken);
@@ -95,7 +97,8 @@ public static class DashboardEndpoints
             jobs.Dead > 0 ? html.PostButton("/jobs/replay-dead", $"Replay all {jobs.Dead} dead job(s)", session, "replay-all-dead") : string.Empty,
             tables.Jobs(waiting, session, "Nothing is waiting."),
             tables.Contracts(await links.ListAsync(OverviewRows, cancellationToken)),
-            tables.Events(await store.ListRecentEventsAsync(OverviewRows, cancellationToken)));
+            tables.Events(await store.ListRecentEventsAsync(OverviewRows, cancellationToken)),
+            UpstreamStatusLines.Render(html, circuits.Snapshot(), await UpstreamJobsWaiting.CountAsync(store, cancellationToken)));
         return html.Page(context, "Overview", body, session);
     }
 

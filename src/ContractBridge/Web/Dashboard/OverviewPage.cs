@@ -5,7 +5,7 @@ using ContractBridge.Engine.Jobs;
 
 namespace ContractBridge.Web.Dashboard;
 
-/// <summary>The first page: counts, what failed (with replay), what waits, the newest contracts and events.</summary>
+/// <summary>The first page: counts, whether Kommo and Ironclad answer (see <see cref="UpstreamStatusLines"/>), what failed (with replay), what waits, the newest contracts and events.</summary>
 public static class OverviewPage
 {
     public static string Body(
@@ -16,7 +16,8 @@ public static class OverviewPage
         string replayAll,
         string waitingJobs,
         string recentContracts,
-        string recentEvents)
+        string recentEvents,
+        string upstreams = "")
     {
         var cards = new StringBuilder("<div class=\"cards\">");
         foreach (var state in Enum.GetValues<ContractState>())
@@ -32,6 +33,7 @@ public static class OverviewPage
         cards.Append("</div>");
 
         return "<h1>Overview</h1>" + cards
+            + (upstreams.Length > 0 ? "<h2>Upstreams</h2>" + upstreams : string.Empty)
             + "<h2>Dead jobs</h2><p class=\"muted\">Jobs that failed for good or ran out of attempts. Fix the cause, then replay.</p>" + replayAll + deadJobs
             + "<h2>Pending and running jobs</h2>" + waitingJobs
             + "<h2>Contracts</h2>" + recentContracts + "<p><a href=\"/contracts\">All contracts</a></p>"

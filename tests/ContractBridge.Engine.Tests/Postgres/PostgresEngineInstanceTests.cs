@@ -1,0 +1,5 @@
+using ContractBridge.Engine.Tests.Infrastructure;
+
+namespace ContractBridge.Engine.Tests.Postgres;
+
+public sealed class PostgresEngineInstanceTests(PostgresServer server) : EngineInstanceTests(server), IClassFixture<PostgresServer>;
