@@ -1,10 +1,9 @@
 namespace ContractBridge.Upstream.Budget;
 
-/// <summary>A lease of up to <paramref name="Want"/> permits of <paramref name="Bucket"/> at <paramref name="Now"/> by <paramref name="Owner"/>.</summary>
+/// <summary>A lease of up to <paramref name="Want"/> permits of <paramref name="Bucket"/> at <paramref name="Now"/>.</summary>
 /// <param name="Limit">The permits the fleet may hold in any <paramref name="Span"/>.</param>
-/// <param name="Settle">The owner's previous slice, settled (null when it has none to settle).</param>
-public sealed record BudgetRequest(string Bucket, string Owner, int Want, int Limit, DateTimeOffset Now, TimeSpan Span, SettledSlice? Settle = null)
+public sealed record BudgetRequest(string Bucket, int Want, int Limit, DateTimeOffset Now, TimeSpan Span)
 {
-    /// <summary>Until when the slice this lease grants counts, unless it is settled sooner.</summary>
-    public DateTimeOffset CountsUntil => Now + Span;
+    /// <summary>Slices granted at or before this no longer count.</summary>
+    public DateTimeOffset Since => Now - Span;
 }

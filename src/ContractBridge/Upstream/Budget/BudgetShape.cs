@@ -8,9 +8,8 @@ namespace ContractBridge.Upstream.Budget;
 /// <see cref="RateLimitOptions.ArrivalMargin"/> later still. So two slices can share one server window when they were
 /// granted less than <see cref="Span"/> = window + lifetime + margin apart, and the budget grants at most N permits in
 /// any span: whatever window the server counts in (fixed, sliding, aligned anywhere), it sees at most N.
-/// A slice its owner settles (<see cref="SettledSlice"/>) counts only until a window and the margin after its last call,
-/// so a busy instance, which spends each slice at once, gets N per window + margin (Kommo's 7 per second becomes 7 per
-/// 1.1 s with the default 100 ms margin); the whole span is the bound for a slice whose owner died with it.
+/// The price is throughput: N per span instead of N per window (Kommo's 7 per second becomes 7 per 1.2 s with the
+/// default 100 ms margin).
 /// </summary>
 public sealed record BudgetShape(int Permits, TimeSpan Window, TimeSpan SliceLifetime, TimeSpan ArrivalMargin, int MaxSlice)
 {

@@ -7,20 +7,16 @@ namespace ContractBridge.Upstream.Budget;
 /// local slice; when it is spent or expired, one caller at a time leases the next slice from the shared store (one round
 /// trip) while the others wait, so the store sees one round trip per slice, not per call. A slice is sized to the
 /// demand: the callers waiting, or twice the last slice when that one was spent before it expired, up to
-/// <see cref="BudgetShape.MaxSlice"/>. Each lease settles the slice before it (what it spent, when the last call went),
-/// so a slice spent at once counts for a window and the margin, not the whole span. A 429 holds the bucket for the whole fleet for a window (see
+/// <see cref="BudgetShape.MaxSlice"/>. A 429 holds the bucket for the whole fleet for a window (see
 /// <see cref="OnTooManyRequestsAsync"/>). Every instant comes from the injected <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class FleetRateLimiter(string bucket, BudgetShape shape, IRateBudgetStore store, TimeProvider time) : RateLimiter, ITooManyRequestsListener
 {
     private readonly SemaphoreSlim leasing = new(1, 1);
     private readonly Lock gate = new();
-    private readonly string owner = Guid.NewGuid().ToString("N");
     private int remaining;
     private int lastSlice;
-    private DateTimeOffset sliceGrantedAt;
     private DateTimeOffset sliceExpires;
-    private DateTimeOffset lastTakenAt;
     private DateTimeOffset notBefore;
     private int waiting;
     private long successful;
@@ -137,22 +133,19 @@ public sealed class FleetRateLimiter(string bucket, BudgetShape shape, IRateBudg
     private async Task LeaseSliceAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         int want;
-        SettledSlice? settle;
         lock (gate)
         {
             var spentInTime = lastSlice > 0 && remaining == 0 && now < sliceExpires;
             want = Math.Clamp(Math.Max(Volatile.Read(ref waiting), spentInTime ? lastSlice * 2 : 1), 1, Shape.MaxSlice);
-            settle = Settle();
         }
 
         Interlocked.Increment(ref storeRoundTrips);
-        var grant = await store.LeaseAsync(new BudgetRequest(Bucket, owner, want, Shape.Permits, now, Shape.Span, settle), cancellationToken);
+        var grant = await store.LeaseAsync(new BudgetRequest(Bucket, want, Shape.Permits, now, Shape.Span), cancellationToken);
         lock (gate)
         {
-            // Permits left of an older slice are dropped with it (the settle above gave them back to the fleet).
+            // Permits left of an older slice are dropped with it: they counted from its grant, not this one's.
             remaining = grant.Granted;
             lastSlice = grant.Granted;
-            sliceGrantedAt = now;
             sliceExpires = now + Shape.SliceLifetime;
             if (grant.Granted == 0)
             {
@@ -161,32 +154,15 @@ public sealed class FleetRateLimiter(string bucket, BudgetShape shape, IRateBudg
         }
     }
 
-    /// <summary>
-    /// The previous slice as it ends: how many of its permits were spent, and that it counts until the last one's call
-    /// has left the server's window (sent by <see cref="lastTakenAt"/>, arriving up to the margin later). Called under the gate.
-    /// </summary>
-    private SettledSlice? Settle()
-    {
-        if (lastSlice == 0)
-        {
-            return null;
-        }
-
-        var used = lastSlice - remaining;
-        return new SettledSlice(sliceGrantedAt, used, used == 0 ? sliceGrantedAt : lastTakenAt + Shape.Window + Shape.ArrivalMargin);
-    }
-
     private bool TryTake()
     {
         lock (gate)
         {
-            var now = time.GetUtcNow();
-            if (!HasPermit(now))
+            if (!HasPermit(time.GetUtcNow()))
             {
                 return false;
             }
 
-            lastTakenAt = now;
             remaining--;
             Interlocked.Increment(ref successful);
             return true;

@@ -22,10 +22,8 @@ public static class RateBudgetSchema
                     );
                     CREATE TABLE rate_budget_slices (
                         bucket TEXT NOT NULL,
-                        owner TEXT NOT NULL,
                         granted_at INTEGER NOT NULL,
-                        permits INTEGER NOT NULL,
-                        counts_until INTEGER NOT NULL
+                        permits INTEGER NOT NULL
                     );
                     CREATE INDEX rate_budget_slices_by_bucket ON rate_budget_slices (bucket, granted_at);
                     """),
@@ -35,10 +33,8 @@ public static class RateBudgetSchema
                 new(1, "rate budget: one row per upstream bucket, its granted slices in it", """
                     CREATE TABLE rate_budget (
                         bucket text PRIMARY KEY,
-                        slice_owner text[] NOT NULL DEFAULT '{}',
                         slice_at timestamptz[] NOT NULL DEFAULT '{}',
                         slice_permits integer[] NOT NULL DEFAULT '{}',
-                        slice_until timestamptz[] NOT NULL DEFAULT '{}',
                         hold_until timestamptz,
                         -- What the last lease granted, for its RETURNING: the row is locked until that statement ends.
                         last_granted integer NOT NULL DEFAULT 0

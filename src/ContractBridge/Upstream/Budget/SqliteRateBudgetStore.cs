@@ -4,22 +4,29 @@ using ContractBridge.Engine.Storage.Sqlite;
 namespace ContractBridge.Upstream.Budget;
 
 /// <summary>
-/// Rate budgets in the engine's SQLite file. A lease is one write on the engine's single writer: read the bucket's
-/// slices, settle, trim and grant (<see cref="SliceLog"/>), write them back. SQLite's write lock makes that atomic across processes on the same file too.
+/// Rate budgets in the engine's SQLite file. A lease is one write on the engine's single writer: trim the bucket's old
+/// slices, sum the rest, record the new one. SQLite's write lock makes that atomic across processes on the same file too.
 /// </summary>
 public sealed class SqliteRateBudgetStore(SqliteBridgeStore store) : IRateBudgetStore
 {
     public Task<BudgetGrant> LeaseAsync(BudgetRequest request, CancellationToken cancellationToken) =>
         store.WriteAsync(scope =>
         {
+            using (var trim = scope.Command("DELETE FROM rate_budget_slices WHERE bucket = @bucket AND granted_at <= @since;"))
+            {
+                trim.Parameters.AddWithValue("@bucket", request.Bucket);
+                trim.Parameters.AddWithValue("@since", DbTime.ToMicroseconds(request.Since));
+                trim.ExecuteNonQuery();
+            }
+
             var log = new List<BudgetSlice>();
-            using (var read = scope.Command("SELECT owner, granted_at, permits, counts_until FROM rate_budget_slices WHERE bucket = @bucket ORDER BY granted_at;"))
+            using (var read = scope.Command("SELECT granted_at, permits FROM rate_budget_slices WHERE bucket = @bucket ORDER BY granted_at;"))
             {
                 read.Parameters.AddWithValue("@bucket", request.Bucket);
                 using var reader = read.ExecuteReader();
                 while (reader.Read())
                 {
-                    log.Add(new BudgetSlice(reader.GetString(0), DbTime.FromMicroseconds(reader.GetInt64(1)), reader.GetInt32(2), DbTime.FromMicroseconds(reader.GetInt64(3))));
+                    log.Add(new BudgetSlice(DbTime.FromMicroseconds(reader.GetInt64(0)), reader.GetInt32(1)));
                 }
             }
 
@@ -33,22 +40,13 @@ public sealed class SqliteRateBudgetStore(SqliteBridgeStore store) : IRateBudget
                 }
             }
 
-            // The log is a handful of rows (at most one per permit), so it is written back whole: settled, trimmed, grown.
-            var (kept, grant) = SliceLog.Lease(log, holdUntil, request);
-            using (var clear = scope.Command("DELETE FROM rate_budget_slices WHERE bucket = @bucket;"))
+            var (_, grant) = SliceLog.Lease(log, holdUntil, request);
+            if (grant.Granted > 0)
             {
-                clear.Parameters.AddWithValue("@bucket", request.Bucket);
-                clear.ExecuteNonQuery();
-            }
-
-            foreach (var slice in kept)
-            {
-                using var insert = scope.Command("INSERT INTO rate_budget_slices (bucket, owner, granted_at, permits, counts_until) VALUES (@bucket, @owner, @at, @permits, @until);");
+                using var insert = scope.Command("INSERT INTO rate_budget_slices (bucket, granted_at, permits) VALUES (@bucket, @at, @permits);");
                 insert.Parameters.AddWithValue("@bucket", request.Bucket);
-                insert.Parameters.AddWithValue("@owner", slice.Owner);
-                insert.Parameters.AddWithValue("@at", DbTime.ToMicroseconds(slice.GrantedAt));
-                insert.Parameters.AddWithValue("@permits", slice.Permits);
-                insert.Parameters.AddWithValue("@until", DbTime.ToMicroseconds(slice.CountsUntil));
+                insert.Parameters.AddWithValue("@at", DbTime.ToMicroseconds(request.Now));
+                insert.Parameters.AddWithValue("@permits", grant.Granted);
                 insert.ExecuteNonQuery();
             }
 

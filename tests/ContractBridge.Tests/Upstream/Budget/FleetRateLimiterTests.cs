@@ -79,27 +79,6 @@ public sealed class FleetRateLimiterTests(ITestOutputHelper output) : IAsyncLife
         Assert.InRange(limiter.StoreRoundTrips, limit.Permits / limiter.Shape.MaxSlice, 8);
     }
 
-    [Fact]
-    public async Task SlicesSpentAtOnce_CountForTheWindowAndTheMargin_NotTheWholeSpan()
-    {
-        using var limiter = await LimiterAsync(Limit);
-        for (var i = 0; i < Limit.Permits; i++)
-        {
-            using var lease = await limiter.AcquireAsync(1);
-        }
-
-        var roundTrips = limiter.StoreRoundTrips;
-        var next = limiter.AcquireAsync(1).AsTask();
-        await ParkedAsync(limiter, roundTrips: (int)roundTrips + 1);
-        time.Advance(Limit.Window + Limit.ArrivalMargin - TimeSpan.FromMilliseconds(1));
-
-        Assert.False(next.IsCompleted);
-        time.Advance(TimeSpan.FromMilliseconds(1));
-        using var granted = await next.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.True(granted.IsAcquired);
-        Assert.True(limiter.Shape.Span > Limit.Window + Limit.ArrivalMargin);
-    }
-
     private async Task<FleetRateLimiter> LimiterAsync(RateLimitOptions limit)
     {
         var (_, budgets) = await database!.OpenAsync();

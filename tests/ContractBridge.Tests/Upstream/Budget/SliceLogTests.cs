@@ -10,19 +10,19 @@ public sealed class SliceLogTests
     [Fact]
     public void Grants_WhatTheSpanLeaves_AndNoMore()
     {
-        BudgetSlice[] log = [Slice("a", T0, 3), Slice("b", T0.AddMilliseconds(100), 2)];
+        BudgetSlice[] log = [new(T0, 3), new(T0.AddMilliseconds(100), 2)];
 
         var (kept, grant) = SliceLog.Lease(log, null, Request(T0.AddMilliseconds(200), want: 5));
 
         Assert.Equal(2, grant.Granted);
-        Assert.Equal(Slice("me", T0.AddMilliseconds(200), 2), kept[^1]);
+        Assert.Equal(new BudgetSlice(T0.AddMilliseconds(200), 2), kept[^1]);
         Assert.Equal(T0 + Span, grant.NextFreeAt);
     }
 
     [Fact]
     public void FullLog_GrantsNothing_UntilTheOldestSliceStopsCounting()
     {
-        BudgetSlice[] log = [Slice("a", T0, 4), Slice("b", T0.AddMilliseconds(100), 3)];
+        BudgetSlice[] log = [new(T0, 4), new(T0.AddMilliseconds(100), 3)];
 
         var (_, before) = SliceLog.Lease(log, null, Request(T0 + Span - TimeSpan.FromTicks(10), want: 2));
         var (kept, at) = SliceLog.Lease(log, null, Request(T0 + Span, want: 9));
@@ -30,7 +30,7 @@ public sealed class SliceLogTests
         Assert.Equal(0, before.Granted);
         Assert.Equal(T0 + Span, before.NextFreeAt);
         Assert.Equal(4, at.Granted);
-        Assert.DoesNotContain(Slice("a", T0, 4), kept);
+        Assert.DoesNotContain(new BudgetSlice(T0, 4), kept);
     }
 
     [Fact]
@@ -55,35 +55,5 @@ public sealed class SliceLogTests
         Assert.Equal(10, BudgetShape.For(ContractBridge.Configuration.RateLimitOptions.PerMinute(40)).MaxSlice);
     }
 
-    [Fact]
-    public void SettledSlice_CountsUntilItsLastCallLeftTheWindow_AndGivesBackWhatItDidNotSpend()
-    {
-        var window = TimeSpan.FromSeconds(1.1);
-        BudgetSlice[] log = [Slice("me", T0, 4), Slice("other", T0, 3)];
-        var settle = new SettledSlice(T0, Used: 2, CountsUntil: T0.AddMilliseconds(10) + window);
-
-        var (kept, grant) = SliceLog.Lease(log, null, Request(T0.AddMilliseconds(20), want: 7) with { Settle = settle });
-
-        // Two of mine given back: 7 - 2 - 3 = 2 left; the other owner's slice of the same instant is untouched.
-        Assert.Equal(2, grant.Granted);
-        Assert.Equal(
-            [Slice("me", T0, 2) with { CountsUntil = T0.AddMilliseconds(10) + window }, Slice("other", T0, 3), Slice("me", T0.AddMilliseconds(20), 2)],
-            kept);
-        Assert.Equal(T0.AddMilliseconds(10) + window, grant.NextFreeAt);
-    }
-
-    [Fact]
-    public void SettledSlice_NothingSpent_StopsCountingAtOnce()
-    {
-        BudgetSlice[] log = [Slice("me", T0, 7)];
-
-        var (kept, grant) = SliceLog.Lease(log, null, Request(T0.AddMilliseconds(150), want: 7) with { Settle = new SettledSlice(T0, 0, T0) });
-
-        Assert.Equal(7, grant.Granted);
-        Assert.Equal([Slice("me", T0.AddMilliseconds(150), 7)], kept);
-    }
-
-    private static BudgetSlice Slice(string owner, DateTimeOffset at, int permits) => new(owner, at, permits, at + Span);
-
-    private static BudgetRequest Request(DateTimeOffset now, int want) => new("kommo", "me", want, 7, now, Span);
+    private static BudgetRequest Request(DateTimeOffset now, int want) => new("kommo", want, 7, now, Span);
 }
