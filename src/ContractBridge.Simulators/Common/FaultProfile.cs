@@ -11,6 +11,12 @@ public sealed record FaultProfile
     /// <summary>Added to every API call before it is handled.</summary>
     public TimeSpan Latency { get; init; }
 
+    /// <summary>
+    /// Each API call waits a seeded uniform draw in [0, this) before the server counts it: the network's jitter, which
+    /// bunches calls a client sent evenly, so a client shows whether it keeps the margin this needs. Zero: none.
+    /// </summary>
+    public TimeSpan ArrivalJitter { get; init; }
+
     /// <summary>Share of API calls that get <see cref="SpikeLatency"/> instead of <see cref="Latency"/>.</summary>
     public double SpikeRate { get; init; }
 
@@ -53,6 +59,7 @@ public sealed record FaultProfile
         CheckRate(WebhookDuplicateRate, nameof(WebhookDuplicateRate));
         CheckRate(WebhookReorderRate, nameof(WebhookReorderRate));
         CheckDuration(Latency, nameof(Latency));
+        CheckDuration(ArrivalJitter, nameof(ArrivalJitter));
         CheckDuration(SpikeLatency, nameof(SpikeLatency));
         CheckDuration(WebhookReorderWindow, nameof(WebhookReorderWindow));
         CheckDuration(WebhookDelay, nameof(WebhookDelay));

@@ -103,6 +103,12 @@ public abstract class SimulatedServer : IAsyncDisposable
             return;
         }
 
+        // The jitter comes first: a real server counts a call when it arrives, after the network has delayed it.
+        if (Faults.Profile.ArrivalJitter is var jitter && jitter > TimeSpan.Zero)
+        {
+            await Task.Delay(Faults.DrawDuration(jitter), Clock.Time, context.RequestAborted);
+        }
+
         Calls.Count(EndpointName(context));
         if (Faults.InRateLimitStorm)
         {

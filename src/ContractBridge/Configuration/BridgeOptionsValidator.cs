@@ -96,5 +96,10 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
         {
             problems.Add($"{name} must allow at least one call per positive window (it is {limit}).");
         }
+
+        if (limit.ArrivalMargin < TimeSpan.Zero)
+        {
+            problems.Add($"{name}:ArrivalMargin must not be negative (it is {limit.ArrivalMargin}).");
+        }
     }
 }

@@ -16,6 +16,7 @@ using ContractBridge.Kommo;
 using ContractBridge.Kommo.Http;
 using ContractBridge.Observability;
 using ContractBridge.Upstream;
+using ContractBridge.Upstream.Budget;
 using ContractBridge.Upstream.Circuits;
 using ContractBridge.Web;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -46,6 +47,13 @@ public static class BridgeServiceCollectionExtensions
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(BridgeOptions.Section + ":Retention"));
         services.AddSingleton(sp => new ReconcilerIdentity(sp.GetRequiredService<IOptions<JobEngineOptions>>().Value.InstanceId));
 
+        // The fleet's rate budgets live in the engine's database too: every instance draws from the same rows.
+        services.AddSchemaModule(RateBudgetSchema.Module);
+        services.TryAddSingleton<IRateBudgetStore>(sp =>
+        {
+            var store = sp.GetRequiredService<IBridgeStore>();
+            return new MigratedFirstRateBudgetStore(store, RateBudgetStores.For(store));
+        });
         services.AddSingleton<UpstreamLimiters>();
         services.AddOptions<CircuitBreakerOptions>().Bind(configuration.GetSection(CircuitBreakerOptions.Section));
         AddKommo(services);

@@ -1,34 +1,42 @@
-using System.Threading.RateLimiting;
 using ContractBridge.Configuration;
-using ContractBridge.Upstream;
+using ContractBridge.Upstream.Budget;
 
 namespace ContractBridge.Hosting;
 
 /// <summary>
-/// One client-side limiter per published upstream limit, shared by every call in this process: Kommo's 7 requests a
-/// second per integration, and Ironclad's per-company buckets (workflow writes 40/min, workflow reads 400/min, the rest).
+/// One limiter per published upstream limit, each this process's share of the fleet's budget for it in the shared store
+/// (see <see cref="FleetRateLimiter"/>): Kommo's 7 requests a second per integration, and Ironclad's per-company buckets
+/// (workflow writes 40/min, workflow reads 400/min, the rest). Every instance is configured with the published limits;
+/// together they stay within them.
 /// </summary>
 public sealed class UpstreamLimiters : IDisposable
 {
-    public UpstreamLimiters(IOptions<BridgeOptions> options)
+    public const string KommoBucket = "kommo";
+    public const string IroncladWritesBucket = "ironclad:workflow-writes";
+    public const string IroncladReadsBucket = "ironclad:workflow-reads";
+    public const string IroncladOtherBucket = "ironclad:other";
+
+    public UpstreamLimiters(IOptions<BridgeOptions> options, IRateBudgetStore budgets, TimeProvider time)
     {
         var o = options.Value;
-        Kommo = UpstreamRateLimiter.Create(o.Kommo.RateLimit);
-        IroncladWrites = UpstreamRateLimiter.Create(o.Ironclad.WriteRateLimit);
-        IroncladReads = UpstreamRateLimiter.Create(o.Ironclad.ReadRateLimit);
-        IroncladOther = UpstreamRateLimiter.Create(o.Ironclad.OtherRateLimit);
+        Kommo = new FleetRateLimiter(KommoBucket, BudgetShape.For(o.Kommo.RateLimit), budgets, time);
+        IroncladWrites = new FleetRateLimiter(IroncladWritesBucket, BudgetShape.For(o.Ironclad.WriteRateLimit), budgets, time);
+        IroncladReads = new FleetRateLimiter(IroncladReadsBucket, BudgetShape.For(o.Ironclad.ReadRateLimit), budgets, time);
+        IroncladOther = new FleetRateLimiter(IroncladOtherBucket, BudgetShape.For(o.Ironclad.OtherRateLimit), budgets, time);
     }
 
-    public RateLimiter Kommo { get; }
+    public FleetRateLimiter Kommo { get; }
 
-    public RateLimiter IroncladWrites { get; }
+    public FleetRateLimiter IroncladWrites { get; }
 
-    public RateLimiter IroncladReads { get; }
+    public FleetRateLimiter IroncladReads { get; }
 
-    public RateLimiter IroncladOther { get; }
+    public FleetRateLimiter IroncladOther { get; }
+
+    public IEnumerable<FleetRateLimiter> All => [Kommo, IroncladWrites, IroncladReads, IroncladOther];
 
     /// <summary>Ironclad counts /workflows* calls in the workflow buckets (GET: read; the rest: write).</summary>
-    public RateLimiter ForIronclad(HttpRequestMessage request, Uri apiRoot)
+    public FleetRateLimiter ForIronclad(HttpRequestMessage request, Uri apiRoot)
     {
         var path = request.RequestUri is { IsAbsoluteUri: true } absolute ? absolute.AbsolutePath : request.RequestUri?.OriginalString ?? string.Empty;
         var relative = path.StartsWith(apiRoot.AbsolutePath, StringComparison.Ordinal) ? path[apiRoot.AbsolutePath.Length..] : path.TrimStart('/');
@@ -42,9 +50,9 @@ public sealed class UpstreamLimiters : IDisposable
 
     public void Dispose()
     {
-        Kommo.Dispose();
-        IroncladWrites.Dispose();
-        IroncladReads.Dispose();
-        IroncladOther.Dispose();
+        foreach (var limiter in All)
+        {
+            limiter.Dispose();
+        }
     }
 }

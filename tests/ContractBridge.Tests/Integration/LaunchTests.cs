@@ -133,7 +133,16 @@ public sealed class LaunchTests
     [Fact]
     public async Task RateLimitStorm_AtIronclad_DelaysLaunches_ButLosesNone()
     {
-        await using var bridge = await BridgeHarness.StartAsync();
+        // Every 429 holds its bucket for the window, fleet-wide: on a clock 60 times faster, a window is a second.
+        const double scale = 60;
+        await using var bridge = await BridgeHarness.StartAsync(
+            simulators: o => o with { Ironclad = o.Ironclad with { TimeScale = scale } },
+            configuration: _ => new Dictionary<string, string?>
+            {
+                ["ContractBridge:Ironclad:WriteRateLimit:Window"] = TimeSpan.FromMinutes(1 / scale).ToString("c"),
+                ["ContractBridge:Ironclad:ReadRateLimit:Window"] = TimeSpan.FromMinutes(1 / scale).ToString("c"),
+                ["ContractBridge:Ironclad:OtherRateLimit:Window"] = TimeSpan.FromMinutes(1 / scale).ToString("c"),
+            });
         bridge.Ironclad.Control.SetFaults(new ContractBridge.Simulators.Common.FaultProfile { RateLimitStormUntil = DateTimeOffset.UtcNow.AddSeconds(2) });
         var leads = Enumerable.Range(1, 3).Select(i => bridge.Account.AddDeal($"Storm {i}")).ToArray();
 

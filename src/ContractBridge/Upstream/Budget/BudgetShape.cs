@@ -1,0 +1,26 @@
+using ContractBridge.Configuration;
+
+namespace ContractBridge.Upstream.Budget;
+
+/// <summary>
+/// How a published limit ("N per window") is handed out to the fleet in slices. A slice of permits is granted at an
+/// instant and may be spent until <see cref="SliceLifetime"/> after it; a call spent then reaches the server up to
+/// <see cref="RateLimitOptions.ArrivalMargin"/> later still. So two slices can share one server window when they were
+/// granted less than <see cref="Span"/> = window + lifetime + margin apart, and the budget grants at most N permits in
+/// any span: whatever window the server counts in (fixed, sliding, aligned anywhere), it sees at most N.
+/// The price is throughput: N per span instead of N per window (Kommo's 7 per second becomes 7 per 1.2 s with the
+/// default 100 ms margin).
+/// </summary>
+public sealed record BudgetShape(int Permits, TimeSpan Window, TimeSpan SliceLifetime, TimeSpan ArrivalMargin, int MaxSlice)
+{
+    /// <summary>How long a granted permit counts against the fleet.</summary>
+    public TimeSpan Span => Window + SliceLifetime + ArrivalMargin;
+
+    /// <summary>
+    /// Slices live a tenth of the window (a short life wastes little of the span, and a dead instance's unused slice is
+    /// lost only that long plus the span), and hold at most a quarter of the permits (rounded up: Kommo's 7 gives slices of 2), so one busy instance cannot take
+    /// the whole window while the others wait.
+    /// </summary>
+    public static BudgetShape For(RateLimitOptions limit) =>
+        new(limit.Permits, limit.Window, limit.Window / 10, limit.ArrivalMargin, Math.Max(1, (limit.Permits + 3) / 4));
+}
