@@ -13,8 +13,7 @@ public static partial class KommoWebhookParser
 
         public void Add(List<string> parts, string value, string key)
         {
-            if (parts.Count != 4 || parts[0] is not ("contacts" or "companies") || !Actions.TryGetValue(parts[1], out var action)
-                || parts[3] is not ("id" or "type"))
+            if (parts.Count < 4 || parts[0] is not ("contacts" or "companies") || !Actions.TryGetValue(parts[1], out var action))
             {
                 return;
             }
@@ -25,7 +24,13 @@ public static partial class KommoWebhookParser
                 throw new WebhookFormatException($"The body holds more than {MaxLeadsPerBody} contacts and companies.");
             }
 
-            _entities[slot] = parts[3] == "id" ? (value, fields.Type) : (fields.Id, value);
+            // Only the id and the type matter to the bridge; the rest is read from the API.
+            _entities[slot] = parts.Count != 4 ? fields : parts[3] switch
+            {
+                "id" => (value, fields.Type),
+                "type" => (fields.Id, value),
+                _ => fields,
+            };
         }
 
         public IReadOnlyList<KommoEntityChange> ToChanges() => [.. _entities.Select(entry =>
