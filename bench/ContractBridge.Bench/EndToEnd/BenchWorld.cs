@@ -191,7 +191,7 @@ internal sealed class BenchWorld : IAsyncDisposable
         await Simulators.DisposeAsync();
     }
 
-    /// <summary>What an operator's `webhooks register` does: Kommo's status_lead/add_lead and Ironclad's state events to the service.</summary>
+    /// <summary>What an operator's `webhooks register` does: the registrar's Kommo settings and Ironclad's state events to the service.</summary>
     private async Task RegisterWebhooksAsync()
     {
         using var http = new HttpClient();

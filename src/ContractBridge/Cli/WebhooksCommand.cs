@@ -16,7 +16,7 @@ public static class WebhooksCommand
             Description = "Where Kommo and Ironclad reach this service, e.g. https://bridge.example.com (default: ContractBridge:PublicUrl, env CONTRACTBRIDGE_PUBLIC_URL).",
             CustomParser = HttpUrl.Parse,
         };
-        var register = new Command("register", "Register this service's webhook URLs with Kommo (status_lead, add_lead) and Ironclad (workflow events).") { publicUrl };
+        var register = new Command("register", "Register this service's webhook URLs with Kommo (status_lead, add_lead, update_lead, update_contact, update_company) and Ironclad (workflow events).") { publicUrl };
         CommandRunner.SetAction(register, settings, (parse, host, output, error, cancellationToken) =>
             RegisterAsync(host, parse.GetValue(publicUrl), output, error, cancellationToken));
         return new Command("webhooks", "Manage the webhook registrations with Kommo and Ironclad.") { register };

@@ -35,6 +35,12 @@ public sealed class ContractRule
 
     public CancelledActions OnCancelled { get; set; } = new();
 
+    /// <summary>
+    /// Edits of the deal, its main contact or company while its contract is open reach the workflow: changed attributes
+    /// are patched while it is in Review; past Review the deal gets one note listing what did not reach it.
+    /// </summary>
+    public bool SyncEdits { get; set; } = true;
+
     public bool Matches(long? pipelineId, long? statusId) =>
         statusId == StageId && (PipelineId is null || PipelineId == pipelineId);
 }

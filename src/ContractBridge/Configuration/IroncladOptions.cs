@@ -45,5 +45,5 @@ public sealed class IroncladOAuthOptions
     public string ClientSecret { get; set; } = string.Empty;
 
     public string Scopes { get; set; } =
-        "public.workflows.readSchemas public.workflows.createWorkflows public.workflows.readWorkflows public.workflows.readDocuments public.webhooks.createWebhooks public.webhooks.readWebhooks";
+        "public.workflows.readSchemas public.workflows.createWorkflows public.workflows.readWorkflows public.workflows.readDocuments public.workflows.updateWorkflows public.webhooks.createWebhooks public.webhooks.readWebhooks";
 }

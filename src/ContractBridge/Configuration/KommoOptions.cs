@@ -30,6 +30,12 @@ public sealed class KommoOptions
     /// </summary>
     public TimeSpan WriteBatchQuiet { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// How long edits of a deal (update_lead, and of its contact or company) are gathered before the workflow is read
+    /// and patched once: a rep saving three fields in a row costs one PATCH, not three.
+    /// </summary>
+    public TimeSpan EditSyncDelay { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The account's web root (https://acme.kommo.com), for links to deals; derived from <see cref="BaseUrl"/>.</summary>
     public Uri? AccountUrl => BaseUrl is null ? null : new Uri(BaseUrl.GetLeftPart(UriPartial.Authority));
 }

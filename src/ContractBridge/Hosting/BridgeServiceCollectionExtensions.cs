@@ -5,6 +5,7 @@ using ContractBridge.Engine.Jobs;
 using ContractBridge.Engine.Storage;
 using ContractBridge.Flows;
 using ContractBridge.Flows.DealActions;
+using ContractBridge.Flows.Edits;
 using ContractBridge.Flows.Launch;
 using ContractBridge.Flows.Reconcile;
 using ContractBridge.Flows.Sync;
@@ -69,6 +70,7 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<DealReader>();
         services.AddSingleton<WorkflowLauncher>();
         services.AddSingleton<KommoTriggers>();
+        services.AddSingleton<KommoEditTriggers>();
         services.AddSingleton<DatabaseOutage>();
         services.AddSingleton<WebhookIntake>();
         services.AddJobHandler<LaunchContractHandler>();
@@ -77,6 +79,9 @@ public static class BridgeServiceCollectionExtensions
         services.AddJobHandler<TaskHandler>();
         services.AddJobHandler<StageMoveHandler>();
         services.AddJobHandler<AttachDocumentHandler>();
+        services.AddSingleton<EditSyncMarkers>();
+        services.AddJobHandler<SyncEditsHandler>();
+        services.AddJobHandler<FindEditedDealsHandler>();
         services.AddSingleton<ContractReconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<ContractReconciler>());
         return services;

@@ -73,6 +73,10 @@ public sealed class IroncladClient(HttpClient http, IIroncladAuth auth)
         return GetJsonAsync<IroncladWorkflowPage>(QueryHelpers.AddQueryString("workflows", query), cancellationToken);
     }
 
+    /// <summary>PATCH /workflows/{id}/attributes: sets each attribute (Review step only); answers the updated workflow.</summary>
+    public Task<IroncladWorkflow> UpdateAttributesAsync(string workflowId, IReadOnlyList<IroncladAttributeUpdate> updates, string comment, CancellationToken cancellationToken) =>
+        SendJsonAsync<IroncladWorkflow>(HttpMethod.Patch, $"workflows/{Uri.EscapeDataString(workflowId)}/attributes", Json(new IroncladAttributesPatch(updates, comment)), cancellationToken);
+
     public Task<IroncladDocuments> GetDocumentsAsync(string workflowId, CancellationToken cancellationToken) =>
         GetJsonAsync<IroncladDocuments>($"workflows/{Uri.EscapeDataString(workflowId)}/documents", cancellationToken);
 

@@ -47,6 +47,14 @@ public sealed partial class KommoClient(HttpClient http)
     public Task<IReadOnlyList<KommoCompany>> GetCompaniesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
         GetManyAsync<CompaniesEmbedded, KommoCompany>("companies", IdFilter, ids, [], e => e.Companies, cancellationToken);
 
+    /// <summary>The leads a contact or company is linked to (<c>GET /contacts/{id}?with=leads</c>); none when it no longer exists.</summary>
+    public async Task<IReadOnlyList<long>> GetLinkedLeadIdsAsync(string entityPath, long id, CancellationToken cancellationToken)
+    {
+        var path = QueryHelpers.AddQueryString($"{entityPath}/{id.ToString(CultureInfo.InvariantCulture)}", "with", "leads");
+        var entity = await GetJsonAsync<EmbeddedList<LinkedLeads>>(path, cancellationToken);
+        return entity?.Embedded?.Leads?.Select(l => l.Id).ToList() ?? [];
+    }
+
     /// <summary>Common notes on these leads (to find out whether a note was written before a lost answer).</summary>
     public Task<IReadOnlyList<KommoNote>> GetNotesAsync(IReadOnlyCollection<long> leadIds, CancellationToken cancellationToken) =>
         GetManyAsync<NotesEmbedded, KommoNote>("leads/notes", EntityIdFilter, leadIds, [], e => e.Notes, cancellationToken);
@@ -169,6 +177,8 @@ public sealed partial class KommoClient(HttpClient http)
     private sealed record TasksEmbedded(IReadOnlyList<KommoTask>? Tasks);
 
     private sealed record PipelinesEmbedded(IReadOnlyList<KommoPipeline>? Pipelines);
+
+    private sealed record LinkedLeads(IReadOnlyList<KommoEntityLink>? Leads);
 
     private sealed record WebhooksEmbedded(IReadOnlyList<KommoWebhookRegistration>? Webhooks);
 }

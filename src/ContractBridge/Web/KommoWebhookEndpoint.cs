@@ -43,6 +43,7 @@ public static class KommoWebhookEndpoint
         HttpContext context,
         IOptions<BridgeOptions> options,
         KommoTriggers triggers,
+        KommoEditTriggers edits,
         WebhookIntake intake,
         CancellationToken cancellationToken)
     {
@@ -64,6 +65,7 @@ public static class KommoWebhookEndpoint
             return intake.Refuse(Source, "malformed", WebhookAnswers.BadRequest(parsed.Error));
         }
 
-        return await intake.StoreAsync(Source, parsed.Webhook.DedupeKey, request.ContentType ?? string.Empty, body, triggers.For(parsed.Webhook), cancellationToken);
+        var work = triggers.For(parsed.Webhook).With(edits.For(parsed.Webhook), "edit sync(s)");
+        return await intake.StoreAsync(Source, parsed.Webhook.DedupeKey, request.ContentType ?? string.Empty, body, work, cancellationToken);
     }
 }

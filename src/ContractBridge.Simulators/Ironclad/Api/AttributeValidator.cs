@@ -67,6 +67,9 @@ public static partial class AttributeValidator
         return result;
     }
 
+    /// <summary>One value checked against its attribute's type, as stored (dates normalised); the attribute PATCH uses it.</summary>
+    public static JsonNode CheckValue(TemplateAttribute attribute, JsonNode value) => Check(attribute.Id, attribute.Type, attribute, value);
+
     private static JsonNode Check(string id, string type, TemplateAttribute attribute, JsonNode value)
     {
         switch (type)

@@ -10,6 +10,7 @@ public static class IroncladScopes
     public const string Cancel = "public.workflows.cancel";
     public const string PauseAndResume = "public.workflows.pauseAndResume";
     public const string RevertToReview = "public.workflows.revertToReview";
+    public const string UpdateWorkflows = "public.workflows.updateWorkflows";
     public const string CreateWebhooks = "public.webhooks.createWebhooks";
     public const string ReadWebhooks = "public.webhooks.readWebhooks";
     public const string UpdateWebhooks = "public.webhooks.updateWebhooks";
@@ -18,7 +19,7 @@ public static class IroncladScopes
     /// <summary>Every scope a client may ask for; a token request without <c>scope</c> gets them all.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        ReadSchemas, CreateWorkflows, ReadWorkflows, ReadDocuments, Cancel, PauseAndResume, RevertToReview,
+        ReadSchemas, CreateWorkflows, ReadWorkflows, ReadDocuments, Cancel, PauseAndResume, RevertToReview, UpdateWorkflows,
         CreateWebhooks, ReadWebhooks, UpdateWebhooks, DeleteWebhooks,
     ];
 }

@@ -127,7 +127,7 @@ public static class WorkflowJsonWriter
                 ["type"] = attribute.Type,
                 ["displayName"] = attribute.DisplayName,
                 ["propertyKey"] = attribute.Id,
-                ["readOnly"] = false,
+                ["readOnly"] = attribute.ReadOnly,
             };
             if (attribute.ElementType is { } elementType)
             {

@@ -38,6 +38,9 @@ public sealed class Workflow
 
     public List<EmittedEvent> Events { get; } = [];
 
+    /// <summary>Every accepted attribute PATCH, oldest first, with its comment.</summary>
+    public List<AttributeUpdate> AttributeUpdates { get; } = [];
+
     /// <summary>Bumped on every change, so an auto-advance timer set before the change knows it is stale.</summary>
     public long Generation { get; set; }
 
@@ -63,5 +66,8 @@ public sealed class Workflow
         Created,
         LastUpdated,
         [.. DocumentVersions],
-        [.. Events]);
+        [.. Events])
+    {
+        AttributeUpdates = [.. AttributeUpdates],
+    };
 }

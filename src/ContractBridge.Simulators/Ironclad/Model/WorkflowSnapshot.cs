@@ -17,4 +17,8 @@ public sealed record WorkflowSnapshot(
     DateTimeOffset Created,
     DateTimeOffset LastUpdated,
     IReadOnlyList<DocumentVersion> DocumentVersions,
-    IReadOnlyList<EmittedEvent> Events);
+    IReadOnlyList<EmittedEvent> Events)
+{
+    /// <summary>The attribute PATCHes Ironclad accepted, oldest first.</summary>
+    public IReadOnlyList<AttributeUpdate> AttributeUpdates { get; init; } = [];
+}

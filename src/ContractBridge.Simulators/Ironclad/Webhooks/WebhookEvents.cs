@@ -12,6 +12,7 @@ public static class WebhookEvents
     public const string WorkflowPaused = "workflow_paused";
     public const string WorkflowResumed = "workflow_resumed";
     public const string WorkflowStepUpdated = "workflow_step_updated";
+    public const string WorkflowAttributeUpdated = "workflow_attribute_updated";
     public const string SignaturePacketSent = "workflow_signature_packet_sent";
     public const string SignaturePacketCancelled = "workflow_signature_packet_cancelled";
     public const string SignaturePacketSignaturesCollected = "workflow_signature_packet_signatures_collected";

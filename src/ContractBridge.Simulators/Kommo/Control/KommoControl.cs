@@ -18,7 +18,7 @@ namespace ContractBridge.Simulators.Kommo.Control;
 /// <see cref="KommoSimulatorClient"/> calls those from another process. Nothing here is rate limited or faulted.
 /// Bad requests throw <see cref="ArgumentException"/> saying what to fix.
 /// </summary>
-public sealed class KommoControl
+public sealed partial class KommoControl
 {
     private readonly KommoSimulatorOptions _options;
     private readonly SimulatorClock _clock;

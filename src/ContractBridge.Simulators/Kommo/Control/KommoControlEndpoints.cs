@@ -32,6 +32,16 @@ internal sealed class KommoControlEndpoints(KommoControl control)
             control.EditLead(edit);
             return new CreatedId(edit.LeadId);
         }));
+        sim.MapPost("/rep/edit-contact", context => HandleAsync<EditContact>(context, edit =>
+        {
+            control.EditContact(edit);
+            return new CreatedId(edit.ContactId);
+        }));
+        sim.MapPost("/rep/edit-company", context => HandleAsync<EditCompany>(context, edit =>
+        {
+            control.EditCompany(edit);
+            return new CreatedId(edit.CompanyId);
+        }));
         sim.MapPost("/rep/delete-lead", context => HandleAsync<DeleteLead>(context, delete =>
         {
             control.DeleteLead(delete.LeadId);

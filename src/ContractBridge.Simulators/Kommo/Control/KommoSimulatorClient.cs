@@ -55,6 +55,12 @@ public sealed class KommoSimulatorClient(HttpClient http)
     public Task EditLeadAsync(EditLead edit, CancellationToken cancellationToken = default) =>
         PostAsync<EditLead, CreatedId>("_sim/rep/edit-lead", edit, cancellationToken);
 
+    public Task EditContactAsync(EditContact edit, CancellationToken cancellationToken = default) =>
+        PostAsync<EditContact, CreatedId>("_sim/rep/edit-contact", edit, cancellationToken);
+
+    public Task EditCompanyAsync(EditCompany edit, CancellationToken cancellationToken = default) =>
+        PostAsync<EditCompany, CreatedId>("_sim/rep/edit-company", edit, cancellationToken);
+
     /// <summary>A rep deletes a deal with its notes and tasks (no webhook).</summary>
     public Task DeleteLeadAsync(long leadId, CancellationToken cancellationToken = default) =>
         PostAsync<DeleteLead, CreatedId>("_sim/rep/delete-lead", new DeleteLead(leadId), cancellationToken);

@@ -214,7 +214,7 @@ internal static class AccountSeeder
         return changes;
     }
 
-    private static void AddChannels(KommoAccountData data, List<SeedFieldValue> values, string code, IReadOnlyList<SeedContactChannel> channels)
+    public static void AddChannels(KommoAccountData data, List<SeedFieldValue> values, string code, IReadOnlyList<SeedContactChannel> channels)
     {
         if (channels.Count == 0)
         {

@@ -75,9 +75,10 @@ internal sealed partial class KommoWebhookEmitter : IAsyncDisposable
             var fields = KommoWebhookForm.Fields(wanted, _options.Subdomain, _options.AccountId, _accountUrl());
             var body = KommoWebhookForm.Encode(fields);
             var actions = wanted.Select(e => e.Action).Distinct().ToList();
-            var leadIds = wanted.Select(e => e.LeadId).Distinct().ToList();
+            var leadIds = wanted.Where(e => e.IsLead).Select(e => e.LeadId).Distinct().ToList();
             _emitted.Enqueue(new EmittedWebhook(destination, actions, leadIds, Encoding.UTF8.GetString(body), _clock.UtcNow));
-            var description = $"leads[{string.Join(',', actions)}] {string.Join(',', leadIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))}";
+            var description = string.Join(' ', wanted.GroupBy(e => e.Section).Select(g =>
+                $"{g.Key}[{string.Join(',', g.Select(e => e.Action).Distinct())}] {string.Join(',', g.Select(e => e.LeadId.ToString(CultureInfo.InvariantCulture)).Distinct())}"));
             _sender.Send(new OutgoingWebhook(destination, FormContentType, body, [], description));
         }
     }

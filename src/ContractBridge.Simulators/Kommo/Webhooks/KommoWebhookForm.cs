@@ -5,7 +5,7 @@ namespace ContractBridge.Simulators.Kommo.Webhooks;
 
 /// <summary>
 /// Builds the <c>application/x-www-form-urlencoded</c> body of one Kommo webhook: <c>leads[status][0][id]=...</c> for
-/// each lead of each action, then <c>account[subdomain]</c>, <c>account[id]</c>, <c>account[_links][self]</c>.
+/// each lead of each action (<c>contacts[update][0][...]</c> for contacts and companies), then <c>account[subdomain]</c>, <c>account[id]</c>, <c>account[_links][self]</c>.
 /// Brackets are percent-encoded and spaces become '+', as PHP's http_build_query writes them.
 /// </summary>
 internal static class KommoWebhookForm
@@ -17,14 +17,14 @@ internal static class KommoWebhookForm
         string accountUrl)
     {
         var fields = new List<KeyValuePair<string, string>>();
-        foreach (var group in events.GroupBy(e => e.Action))
+        foreach (var group in events.GroupBy(e => (e.Section, e.Action)))
         {
             var index = 0;
             foreach (var leadEvent in group)
             {
                 foreach (var (key, value) in leadEvent.Fields)
                 {
-                    fields.Add(new($"leads[{group.Key}][{index}]{Bracket(key)}", value));
+                    fields.Add(new($"{group.Key.Section}[{group.Key.Action}][{index}]{Bracket(key)}", value));
                 }
 
                 index++;

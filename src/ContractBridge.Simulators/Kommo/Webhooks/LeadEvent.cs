@@ -2,7 +2,9 @@ namespace ContractBridge.Simulators.Kommo.Webhooks;
 
 /// <summary>
 /// One lead event as a webhook carries it: the action ("status", "add", "update") and the lead's fields in the old v2
-/// names, every value already a string, captured when the change happened.
+/// names, every value already a string, captured when the change happened. Contact and company edits travel the same
+/// way (<see cref="ContactUpdate"/>): Kommo sends both under <c>contacts[update]</c>, a company with
+/// <c>[type]=company</c>, and <see cref="LeadId"/> is then the contact's or company's id.
 /// </summary>
 internal sealed record LeadEvent(string Action, long LeadId, IReadOnlyList<KeyValuePair<string, string>> Fields)
 {
@@ -10,6 +12,15 @@ internal sealed record LeadEvent(string Action, long LeadId, IReadOnlyList<KeyVa
     public const string Add = "add";
     public const string Update = "update";
 
-    /// <summary>The registration setting that subscribes to this action: "status_lead", "add_lead", "update_lead".</summary>
-    public string Setting => Action + "_lead";
+    /// <summary>The body's top-level key: "leads", or "contacts" for contact and company events.</summary>
+    public string Section { get; init; } = "leads";
+
+    /// <summary>The registration setting that subscribes to this event: "status_lead", "add_lead", "update_lead", "update_contact", "update_company".</summary>
+    public string Setting { get; init; } = Action + "_lead";
+
+    public bool IsLead => Section == "leads";
+
+    /// <summary>A contact's or company's card was edited: update_contact or update_company.</summary>
+    public static LeadEvent ContactUpdate(long id, bool isCompany, IReadOnlyList<KeyValuePair<string, string>> fields) =>
+        new(Update, id, fields) { Section = "contacts", Setting = isCompany ? "update_company" : "update_contact" };
 }

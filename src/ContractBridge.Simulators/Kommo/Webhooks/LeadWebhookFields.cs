@@ -53,7 +53,7 @@ internal static class LeadWebhookFields
         return fields;
     }
 
-    private static void AddCustomFields(List<KeyValuePair<string, string>> fields, IEnumerable<CustomFieldValue> values, KommoAccountData data)
+    public static void AddCustomFields(List<KeyValuePair<string, string>> fields, IEnumerable<CustomFieldValue> values, KommoAccountData data)
     {
         var index = 0;
         foreach (var value in values)

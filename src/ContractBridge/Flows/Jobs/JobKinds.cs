@@ -9,8 +9,12 @@ public static class JobKinds
     public const string Task = "kommo.task";
     public const string StageMove = "kommo.stage";
     public const string AttachDocument = "contract.attach";
+    public const string SyncEdits = "contract.edits";
+    public const string FindEditedDeals = "contract.edits.find";
 
     public static string LeadKey(long leadId) => $"lead:{leadId}";
 
     public static string WorkflowKey(string workflowId) => $"workflow:{workflowId}";
+
+    public static string EntityKey(string entity, long id) => $"{entity}:{id}";
 }

@@ -35,10 +35,17 @@ public sealed partial class WorkflowLauncher(
     /// <summary>The deal's values for the template's attributes, by the rule's mapping (planned once per rule and template id).</summary>
     public MappingResult Map(ContractRule rule, IroncladWorkflowSchema template, DealSnapshot deal)
     {
-        var plan = _plans.GetOrAdd((rule.Name, template.Id), _ => AttributeMapper.Plan(rule.Mapping, template));
+        var plan = Plan(rule, template);
         var currency = rule.Currency ?? deal.Account.Currency ?? "USD";
-        return AttributeMapper.Map(plan, deal, currency, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        return AttributeMapper.Map(plan, deal, currency, Today);
     }
+
+    /// <summary>The rule's mapping checked against the template, planned once per rule and template id.</summary>
+    public MappingPlan Plan(ContractRule rule, IroncladWorkflowSchema template) =>
+        _plans.GetOrAdd((rule.Name, template.Id), _ => AttributeMapper.Plan(rule.Mapping, template));
+
+    /// <summary>Today, for mappings that read <c>today</c>.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     /// <summary>The work's workflow: the one an earlier run launched when the work says to search first and it is found, else a new one.</summary>
     public async Task<IroncladWorkflow> LaunchAsync(LaunchWork work, IroncladWorkflowSchema template, JsonObject attributes, CancellationToken cancellationToken) =>

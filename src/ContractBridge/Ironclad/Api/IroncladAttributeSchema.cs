@@ -6,14 +6,19 @@ namespace ContractBridge.Ironclad.Api;
 /// <summary>
 /// One launch-form attribute of a workflow schema: its type (string, number, boolean, date, email, monetaryAmount,
 /// address, duration, array, document, ...), and whether it is required ("always", "never", "conditional"; older
-/// answers use a boolean).
+/// answers use a boolean). A workflow's schema also says whether an attribute is <see cref="ReadOnly"/>.
 /// </summary>
 public sealed record IroncladAttributeSchema(
     string Type,
     string? DisplayName,
     [property: JsonConverter(typeof(IroncladAttributeSchema.RequiredFlagConverter))] string? Required,
-    IroncladAttributeSchema? ElementType)
+    IroncladAttributeSchema? ElementType,
+    bool ReadOnly = false)
 {
+    /// <summary>A document, or a list of them: the attribute PATCH never takes these.</summary>
+    public bool IsDocument => string.Equals(Type, "document", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(ElementType?.Type, "document", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Only "always" is certain; conditional attributes depend on answers we cannot see.</summary>
     public bool IsRequired => string.Equals(Required, "always", StringComparison.OrdinalIgnoreCase);
 

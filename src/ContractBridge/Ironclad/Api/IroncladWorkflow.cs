@@ -16,7 +16,17 @@ public sealed record IroncladWorkflow(
     JsonObject? Attributes,
     DateTimeOffset? Created,
     DateTimeOffset? LastUpdated,
-    IroncladSignatures? Signatures);
+    IroncladSignatures? Signatures)
+{
+    /// <summary>The workflow's own schema: each attribute's type and whether it is <c>readOnly</c>; null when not sent.</summary>
+    public IReadOnlyDictionary<string, IroncladAttributeSchema>? Schema { get; init; }
+
+    /// <summary>Whether legal can revert it to Review (a workflow out for signature).</summary>
+    public bool? IsRevertibleToReview { get; init; }
+
+    /// <summary>Only an active workflow in the Review step takes attribute updates.</summary>
+    public bool IsInReview => string.Equals(Step, "Review", StringComparison.OrdinalIgnoreCase) && string.Equals(Status, "active", StringComparison.OrdinalIgnoreCase);
+}
 
 /// <summary>The signature packet: state not_started, in_progress, complete, not_applicable.</summary>
 public sealed record IroncladSignatures(string? State);

@@ -5,4 +5,8 @@ namespace ContractBridge.Kommo.Webhooks;
 /// The hash of the body: Kommo sends no event id, and a redelivery repeats the same bytes, so the same body is the same
 /// event.
 /// </param>
-public sealed record KommoWebhook(IReadOnlyList<KommoLeadChange> Leads, string? AccountSubdomain, long? AccountId, string DedupeKey);
+public sealed record KommoWebhook(IReadOnlyList<KommoLeadChange> Leads, string? AccountSubdomain, long? AccountId, string DedupeKey)
+{
+    /// <summary>Contacts and companies that changed (<c>contacts[update]</c>, <c>companies[update]</c>, …), in body order.</summary>
+    public IReadOnlyList<KommoEntityChange> Entities { get; init; } = [];
+}

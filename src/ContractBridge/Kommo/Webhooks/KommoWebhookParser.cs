@@ -14,7 +14,7 @@ namespace ContractBridge.Kommo.Webhooks;
 /// positive integers), tolerant of everything else Kommo adds. Bounded, so a hostile body costs little. One file of
 /// just over 300 lines: the form and JSON readers share their limits and number rules, which is what keeps them alike.
 /// </summary>
-public static class KommoWebhookParser
+public static partial class KommoWebhookParser
 {
     /// <summary>More than any real body of 250 leads with their custom fields.</summary>
     public const int MaxFormFields = 50_000;
@@ -63,6 +63,7 @@ public static class KommoWebhookParser
         }
 
         var leads = new SortedDictionary<(KommoLeadAction, int), Dictionary<string, string>>();
+        var entities = new EntityFields();
         string? subdomain = null;
         long? accountId = null;
         var fields = 0;
@@ -109,6 +110,10 @@ public static class KommoWebhookParser
                         lead[parts[3]] = pair.Value.Value;
                     }
                 }
+                else
+                {
+                    entities.Add(parts, pair.Value.Value, pair.Value.Key);
+                }
             }
         }
         catch (InvalidDataException ex)
@@ -122,7 +127,7 @@ public static class KommoWebhookParser
         }
 
         var changes = leads.Select(entry => ToChange(entry.Key.Item1, entry.Key.Item2, entry.Value)).ToList();
-        return KommoWebhookParseResult.Ok(new KommoWebhook(changes, subdomain, accountId, DedupeKey(body)));
+        return KommoWebhookParseResult.Ok(new KommoWebhook(changes, subdomain, accountId, DedupeKey(body)) { Entities = entities.ToChanges() });
     }
 
     private static KommoLeadChange ToChange(KommoLeadAction action, int index, Dictionary<string, string> fields)
