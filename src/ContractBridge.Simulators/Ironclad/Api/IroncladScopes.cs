@@ -10,6 +10,8 @@ public static class IroncladScopes
     public const string Cancel = "public.workflows.cancel";
     public const string PauseAndResume = "public.workflows.pauseAndResume";
     public const string RevertToReview = "public.workflows.revertToReview";
+    public const string CreateComments = "public.workflows.createComments";
+    public const string ReadComments = "public.workflows.readComments";
     public const string CreateWebhooks = "public.webhooks.createWebhooks";
     public const string ReadWebhooks = "public.webhooks.readWebhooks";
     public const string UpdateWebhooks = "public.webhooks.updateWebhooks";
@@ -19,6 +21,6 @@ public static class IroncladScopes
     public static IReadOnlyList<string> All { get; } =
     [
         ReadSchemas, CreateWorkflows, ReadWorkflows, ReadDocuments, Cancel, PauseAndResume, RevertToReview,
-        CreateWebhooks, ReadWebhooks, UpdateWebhooks, DeleteWebhooks,
+        CreateComments, ReadComments, CreateWebhooks, ReadWebhooks, UpdateWebhooks, DeleteWebhooks,
     ];
 }

@@ -38,6 +38,9 @@ public sealed class Workflow
 
     public List<EmittedEvent> Events { get; } = [];
 
+    /// <summary>The activity feed's comments, oldest first: those posted, and the ones cancel, pause and resume carry.</summary>
+    public List<WorkflowComment> Comments { get; } = [];
+
     /// <summary>Bumped on every change, so an auto-advance timer set before the change knows it is stale.</summary>
     public long Generation { get; set; }
 
