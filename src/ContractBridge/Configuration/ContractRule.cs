@@ -35,6 +35,8 @@ public sealed class ContractRule
 
     public CancelledActions OnCancelled { get; set; } = new();
 
+    public DealLostActions OnDealLost { get; set; } = new();
+
     public bool Matches(long? pipelineId, long? statusId) =>
         statusId == StageId && (PipelineId is null || PipelineId == pipelineId);
 }

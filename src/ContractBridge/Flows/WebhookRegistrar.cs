@@ -6,12 +6,12 @@ using ContractBridge.Kommo;
 namespace ContractBridge.Flows;
 
 /// <summary>
-/// Registers the bridge's webhook URLs with Kommo (status_lead, add_lead) and Ironclad (the events that move a
-/// contract), idempotently: a registration for the same URL is reused, or updated when its events differ.
+/// Registers the bridge's webhook URLs with Kommo (status_lead, add_lead, delete_lead, note_lead) and Ironclad (the
+/// events that move a contract), idempotently: a registration for the same URL is reused, or updated when its events differ.
 /// </summary>
 public sealed class WebhookRegistrar(KommoClient kommo, IroncladClient ironclad, IOptions<BridgeOptions> options)
 {
-    public static readonly IReadOnlyList<string> KommoSettings = ["status_lead", "add_lead"];
+    public static readonly IReadOnlyList<string> KommoSettings = ["status_lead", "add_lead", "delete_lead", "note_lead"];
 
     public static IReadOnlyList<string> IroncladEvents => [.. IroncladTriggers.StateEvents.Order(StringComparer.Ordinal)];
 

@@ -5,7 +5,9 @@ using ContractBridge.Engine.Jobs;
 using ContractBridge.Engine.Storage;
 using ContractBridge.Flows;
 using ContractBridge.Flows.DealActions;
+using ContractBridge.Flows.DealLoss;
 using ContractBridge.Flows.Launch;
+using ContractBridge.Flows.LegalQuestions;
 using ContractBridge.Flows.Reconcile;
 using ContractBridge.Flows.Sync;
 using ContractBridge.Flows.Triggers;
@@ -53,6 +55,8 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<TemplateCatalog>();
         services.AddSingleton<KommoDirectory>();
         services.AddSingleton<ContractLinks>();
+        services.AddSingleton<KommoNames>();
+        services.AddSingleton<SaidOnce>();
         services.AddSingleton<DealActionPlanner>();
         services.AddSingleton<WebhookRegistrar>();
         services.AddSingleton<LaunchReservations>();
@@ -67,6 +71,9 @@ public static class BridgeServiceCollectionExtensions
         services.AddJobHandler<TaskHandler>();
         services.AddJobHandler<StageMoveHandler>();
         services.AddJobHandler<AttachDocumentHandler>();
+        services.AddJobHandler<DealLostHandler>();
+        services.AddJobHandler<LegalQuestionHandler>();
+        services.AddJobHandler<WorkflowMessageHandler>();
         services.AddSingleton<ContractReconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<ContractReconciler>());
         return services;

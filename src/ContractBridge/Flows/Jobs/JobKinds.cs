@@ -9,6 +9,9 @@ public static class JobKinds
     public const string Task = "kommo.task";
     public const string StageMove = "kommo.stage";
     public const string AttachDocument = "contract.attach";
+    public const string DealLost = "deal.lost";
+    public const string LegalQuestion = "deal.legal";
+    public const string WorkflowMessage = "contract.message";
 
     public static string LeadKey(long leadId) => $"lead:{leadId}";
 
