@@ -83,7 +83,8 @@ public sealed partial class DealLostHandler(
             rule.OnDealLost.Comment ? DealLossTexts.Comment(happened, urls.Deal(change.LeadId), action) : null,
             action,
             action == Configuration.DealLostAction.None ? null : DealLossTexts.ActionComment(happened, action),
-            happened).ToJob());
+            happened,
+            DealDeleted: change.Deleted).ToJob());
     }
 
     private static partial class Log

@@ -9,7 +9,7 @@ namespace ContractBridge.Flows.DealLoss;
 /// <summary>
 /// Says a <see cref="WorkflowMessageRequest"/> in Ironclad: the comment (a retry first looks for it in the workflow's
 /// comments, since a lost answer may hide a comment that was posted), then the pause or cancel with the comment Ironclad
-/// requires, then a note on the deal saying what was done. A pause or cancel Ironclad refuses (the workflow is past
+/// requires, then a note on the deal saying what was done (unless the deal was deleted). A pause or cancel Ironclad refuses (the workflow is past
 /// Review, or already finished) is said in the note, not retried; one that an earlier attempt already made counts as done.
 /// </summary>
 public sealed class WorkflowMessageHandler(IroncladClient ironclad, IOptions<BridgeOptions> options) : IJobHandler
@@ -55,6 +55,11 @@ public sealed class WorkflowMessageHandler(IroncladClient ironclad, IOptions<Bri
         }
 
         var refusal = message.Action == DealLostAction.None ? null : await ActAsync(message, cancellationToken);
+        if (message.DealDeleted)
+        {
+            return JobResult.Done;
+        }
+
         var note = message.Purpose == WorkflowMessagePurpose.LegalQuestion
             ? DealNotes.LegalQuestionSent(message.Contract, message.Link)
             : DealNotes.DealLostSaid(message.Contract, message.Happened ?? "the deal was lost", Done(message, refusal), message.Link);

@@ -9,6 +9,7 @@ namespace ContractBridge.Flows.Jobs;
 /// retry recognises its own comment.
 /// </summary>
 /// <param name="Happened">For <see cref="WorkflowMessagePurpose.DealLost"/>: what happened to the deal, for its note.</param>
+/// <param name="DealDeleted">The deal is gone from Kommo: nothing can be noted on it.</param>
 public sealed record WorkflowMessageRequest(
     long LeadId,
     string WorkflowId,
@@ -18,7 +19,8 @@ public sealed record WorkflowMessageRequest(
     string? Comment,
     DealLostAction Action,
     string? ActionComment,
-    string? Happened)
+    string? Happened,
+    bool DealDeleted = false)
 {
     public NewJob ToJob() => JobPayloads.Job(JobKinds.WorkflowMessage, JobKinds.LeadKey(LeadId), this);
 }
