@@ -32,17 +32,31 @@ public sealed class RuleBook(IOptions<BridgeOptions> options)
 
     /// <summary>
     /// Whether a lead change may be a loss a contract must hear of (decided by its job, which knows the contract and the
-    /// pipeline's order): a deletion, or a stage change that lands neither in Closed-Won nor in a trigger stage.
+    /// pipeline's order): a deletion; a move to Closed-Lost in a rule's pipeline; or another move within a rule's pipeline
+    /// that lands in no trigger stage, when that rule triggers at an open stage (every stage comes before Closed-Won, so
+    /// "moved back" means nothing for a rule that triggers there).
     /// </summary>
-    public bool MayBeLoss(KommoLeadChange change) => change.Action switch
+    public bool MayBeLoss(KommoLeadChange change)
     {
-        KommoLeadAction.Delete => true,
-        KommoLeadAction.Status or KommoLeadAction.Update =>
-            (change.OldStatusId is null ? change.Action == KommoLeadAction.Status : change.OldStatusId != change.StatusId || change.OldPipelineId != change.PipelineId)
-            && change.StatusId is { } status && status != Kommo.KommoStatuses.ClosedWon
-            && !Rules.Any(r => r.Matches(change.PipelineId, status)),
-        _ => false,
-    };
+        if (change.Action == KommoLeadAction.Delete)
+        {
+            return true;
+        }
+
+        var moved = change.Action switch
+        {
+            KommoLeadAction.Status => change.OldStatusId is null || change.OldStatusId != change.StatusId || change.OldPipelineId != change.PipelineId,
+            KommoLeadAction.Update => change.OldStatusId is not null && (change.OldStatusId != change.StatusId || change.OldPipelineId != change.PipelineId),
+            _ => false,
+        };
+        if (!moved || change.StatusId is not { } status || status == Kommo.KommoStatuses.ClosedWon || Rules.Any(r => r.Matches(change.PipelineId, status)))
+        {
+            return false;
+        }
+
+        var inPipeline = Rules.Where(r => r.PipelineId is null || r.PipelineId == change.PipelineId);
+        return status == Kommo.KommoStatuses.ClosedLost ? inPipeline.Any() : inPipeline.Any(r => !Kommo.KommoStatuses.IsClosed(r.StageId));
+    }
 
     /// <summary>The note prefix that sends a note to legal (<see cref="BridgeOptions.LegalNotePrefix"/>), trimmed.</summary>
     public string LegalNotePrefix => options.Value.LegalNotePrefix.Trim();

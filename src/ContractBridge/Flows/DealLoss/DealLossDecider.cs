@@ -37,6 +37,11 @@ public static class DealLossDecider
             return new DealLoss(DealLossKind.Lost);
         }
 
+        if (KommoStatuses.IsClosed(rule.StageId))
+        {
+            return null;
+        }
+
         var pipeline = pipelines.FirstOrDefault(p => p.Id == change.PipelineId);
         var stages = pipeline?.Statuses.Select((s, index) => (Status: s, Order: s.Sort ?? index)).ToList() ?? [];
         var trigger = stages.FirstOrDefault(s => s.Status.Id == rule.StageId);
