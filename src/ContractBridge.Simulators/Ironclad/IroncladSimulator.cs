@@ -76,6 +76,7 @@ public sealed class IroncladSimulator : SimulatedServer
         WorkflowEndpoints.Map(api, _services);
         WorkflowActionEndpoints.Map(api, _services);
         WorkflowAttributeEndpoints.Map(api, _services);
+        CommentEndpoints.Map(api, _services);
         DocumentEndpoints.Map(api, _services);
         WebhookEndpoints.Map(api, _services);
         api.MapFallback(() => IroncladJson.Error(StatusCodes.Status404NotFound, IroncladError.NotFound("not found", "path")));

@@ -29,6 +29,9 @@ public sealed record IroncladSimulatorOptions
     /// <summary>How long an OAuth access token lives. Not scaled: a client caches tokens by <c>expires_in</c>.</summary>
     public TimeSpan OAuthTokenLifetime { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>The company's name, as comment authors show it (<c>author.companyName</c>).</summary>
+    public string CompanyName { get; init; } = "ContractBridge Legal";
+
     /// <summary>The company's users; the first is the creator <see cref="IroncladSimulator.DescribeCredentials"/> prints.</summary>
     public IReadOnlyList<IroncladUser> Users { get; init; } =
     [

@@ -24,6 +24,12 @@ public sealed class BridgeOptions
     /// <summary>Which deals launch which template, and what happens on the deal as the contract moves.</summary>
     public List<ContractRule> Rules { get; set; } = [];
 
+    /// <summary>
+    /// A note on a deal that starts with this (case-insensitive) is a question for legal: it goes to the contract's
+    /// workflow as a comment.
+    /// </summary>
+    public string LegalNotePrefix { get; set; } = "@legal";
+
     public ReconcilerOptions Reconciler { get; set; } = new();
 
     public DashboardOptions Dashboard { get; set; } = new();

@@ -77,6 +77,15 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
             problems.Add($"Rules {string.Join(", ", duplicate.Select(r => $"'{r.Name}'"))} trigger on the same pipeline and stage ({duplicate.Key.PipelineId?.ToString() ?? "any"}/{duplicate.Key.StageId}).");
         }
 
+        if (string.IsNullOrWhiteSpace(options.LegalNotePrefix))
+        {
+            problems.Add("LegalNotePrefix must not be empty: every note would go to legal (the default is @legal).");
+        }
+        else if (Flows.DealNotes.CouldStartWith(options.LegalNotePrefix.Trim()))
+        {
+            problems.Add($"LegalNotePrefix '{options.LegalNotePrefix}' is how the bridge's own notes begin: choose a prefix people type on purpose, such as @legal.");
+        }
+
         if (options.Reconciler.Interval < TimeSpan.FromSeconds(1))
         {
             problems.Add("Reconciler:Interval must be at least one second.");

@@ -41,6 +41,8 @@ public sealed class ContractRule
     /// </summary>
     public bool SyncEdits { get; set; } = true;
 
+    public DealLostActions OnDealLost { get; set; } = new();
+
     public bool Matches(long? pipelineId, long? statusId) =>
         statusId == StageId && (PipelineId is null || PipelineId == pipelineId);
 }

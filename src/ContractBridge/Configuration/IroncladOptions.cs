@@ -45,5 +45,7 @@ public sealed class IroncladOAuthOptions
     public string ClientSecret { get; set; } = string.Empty;
 
     public string Scopes { get; set; } =
-        "public.workflows.readSchemas public.workflows.createWorkflows public.workflows.readWorkflows public.workflows.readDocuments public.workflows.updateWorkflows public.webhooks.createWebhooks public.webhooks.readWebhooks";
+        "public.workflows.readSchemas public.workflows.createWorkflows public.workflows.readWorkflows public.workflows.readDocuments "
+        + "public.workflows.updateWorkflows public.workflows.cancel public.workflows.pauseAndResume public.workflows.createComments "
+        + "public.workflows.readComments public.webhooks.createWebhooks public.webhooks.readWebhooks public.webhooks.updateWebhooks";
 }

@@ -10,6 +10,17 @@ namespace ContractBridge.Flows;
 /// </summary>
 public static class DealNotes
 {
+    /// <summary>
+    /// How every note the bridge writes begins. A note relayed to legal must start with the legal prefix, and
+    /// configuration refuses a prefix any of these could start with, so the bridge's own notes never reach legal
+    /// (see <see cref="CouldStartWith"/>).
+    /// </summary>
+    public static readonly IReadOnlyList<string> LeadIns = ["Ironclad:", "Follow up:", "The deal moved", "The deal was not moved"];
+
+    /// <summary>True when a note of the bridge could begin with <paramref name="prefix"/> (compared case-insensitively).</summary>
+    public static bool CouldStartWith(string prefix) => LeadIns.Any(leadIn =>
+        leadIn.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || prefix.StartsWith(leadIn, StringComparison.OrdinalIgnoreCase));
+
     public static string Launched(string template, string ironcladNumber, string workflowId, string link) =>
         $"Ironclad: contract {ironcladNumber} ({template}) launched for this deal.\nWorkflow {workflowId}: {link}";
 
@@ -54,6 +65,16 @@ public static class DealNotes
 
     public static string NoSignedDocument(string contract, string link) =>
         $"Ironclad: contract {contract} has no signed document to attach yet. Open it in Ironclad: {link}";
+
+    /// <summary>What the bridge did in Ironclad after the deal was lost, moved back or deleted.</summary>
+    public static string DealLostSaid(string contract, string happened, string done, string link) =>
+        $"Ironclad: contract {contract}: {happened}, so {done}.\n{link}";
+
+    public static string LegalQuestionSent(string contract, string link) =>
+        $"Ironclad: your question was sent to legal as a comment on contract {contract}.\n{link}";
+
+    public static string LegalQuestionNotSent(string prefix) =>
+        $"Ironclad: this {prefix} note was not sent to legal: the deal has no contract in progress.";
 
     public static string StateWords(ContractState state) => state switch
     {

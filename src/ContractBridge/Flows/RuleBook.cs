@@ -29,4 +29,44 @@ public sealed class RuleBook(IOptions<BridgeOptions> options)
         };
         return entered ? Rules.FirstOrDefault(r => r.Matches(change.PipelineId, change.StatusId)) : null;
     }
+
+    /// <summary>
+    /// Whether a lead change may be a loss a contract must hear of (decided by its job, which knows the contract and the
+    /// pipeline's order): a deletion; a move to Closed-Lost in a rule's pipeline; or another move within a rule's pipeline
+    /// that lands in no trigger stage, when that rule triggers at an open stage (every stage comes before Closed-Won, so
+    /// "moved back" means nothing for a rule that triggers there).
+    /// </summary>
+    public bool MayBeLoss(KommoLeadChange change)
+    {
+        if (change.Action == KommoLeadAction.Delete)
+        {
+            return true;
+        }
+
+        var moved = change.Action switch
+        {
+            KommoLeadAction.Status => change.OldStatusId is null || change.OldStatusId != change.StatusId || change.OldPipelineId != change.PipelineId,
+            KommoLeadAction.Update => change.OldStatusId is not null && (change.OldStatusId != change.StatusId || change.OldPipelineId != change.PipelineId),
+            _ => false,
+        };
+        if (!moved || change.StatusId is not { } status || status == Kommo.KommoStatuses.ClosedWon || Rules.Any(r => r.Matches(change.PipelineId, status)))
+        {
+            return false;
+        }
+
+        var inPipeline = Rules.Where(r => r.PipelineId is null || r.PipelineId == change.PipelineId);
+        return status == Kommo.KommoStatuses.ClosedLost ? inPipeline.Any() : inPipeline.Any(r => !Kommo.KommoStatuses.IsClosed(r.StageId));
+    }
+
+    /// <summary>The note prefix that sends a note to legal (<see cref="BridgeOptions.LegalNotePrefix"/>), trimmed.</summary>
+    public string LegalNotePrefix => options.Value.LegalNotePrefix.Trim();
+
+    /// <summary>
+    /// A note a person wrote for legal: a common (text) note, by a user (not one of Kommo's robots, whose notes name user
+    /// 0), that starts with the legal prefix, case-insensitively. The bridge's own notes never start with it: each begins
+    /// with one of <see cref="DealNotes.LeadIns"/>, and configuration refuses a prefix that could match one.
+    /// </summary>
+    public bool IsForLegal(KommoLeadNote note) =>
+        note.NoteType == KommoLeadNote.CommonNoteType && note.CreatedBy is not 0
+        && LegalNotePrefix.Length > 0 && note.Text.TrimStart().StartsWith(LegalNotePrefix, StringComparison.OrdinalIgnoreCase);
 }

@@ -96,6 +96,44 @@ public sealed class IroncladClient(HttpClient http, IIroncladAuth auth)
         return (await response.Content.ReadAsByteArrayAsync(cancellationToken), response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream");
     }
 
+    /// <summary>POST /workflows/{id}/comments. <paramref name="creatorEmail"/> is sent for legacy tokens only.</summary>
+    public Task<IroncladComment> AddCommentAsync(string workflowId, string comment, string? creatorEmail, CancellationToken cancellationToken)
+    {
+        var creator = auth.NeedsCreator && creatorEmail is not null ? IroncladCreator.ByEmail(creatorEmail) : null;
+        return SendJsonAsync<IroncladComment>(HttpMethod.Post, $"workflows/{Uri.EscapeDataString(workflowId)}/comments", Json(new IroncladCommentRequest(comment, creator)), cancellationToken);
+    }
+
+    /// <summary>The workflow's comments, page by page (100 to a page, at most <paramref name="maxPages"/> pages).</summary>
+    public async Task<IReadOnlyList<IroncladComment>> ListCommentsAsync(string workflowId, int maxPages, CancellationToken cancellationToken)
+    {
+        const int pageSize = 100;
+        var comments = new List<IroncladComment>();
+        for (var page = 0; page < maxPages; page++)
+        {
+            var path = QueryHelpers.AddQueryString($"workflows/{Uri.EscapeDataString(workflowId)}/comments", new Dictionary<string, string?>
+            {
+                ["page"] = page.ToString(CultureInfo.InvariantCulture),
+                ["pageSize"] = pageSize.ToString(CultureInfo.InvariantCulture),
+            });
+            var list = (await GetJsonAsync<CommentList>(path, cancellationToken)).List ?? [];
+            comments.AddRange(list);
+            if (list.Count < pageSize)
+            {
+                break;
+            }
+        }
+
+        return comments;
+    }
+
+    /// <summary>POST /workflows/{id}/cancel with the comment Ironclad requires (204).</summary>
+    public Task CancelWorkflowAsync(string workflowId, string comment, CancellationToken cancellationToken) =>
+        SendAsync($"workflows/{Uri.EscapeDataString(workflowId)}/cancel", Json(IroncladActionRequest.WithMessage(comment)), cancellationToken);
+
+    /// <summary>POST /workflows/{id}/pause with the comment Ironclad requires (204); only workflows in Review can be paused.</summary>
+    public Task PauseWorkflowAsync(string workflowId, string comment, CancellationToken cancellationToken) =>
+        SendAsync($"workflows/{Uri.EscapeDataString(workflowId)}/pause", Json(IroncladActionRequest.WithMessage(comment)), cancellationToken);
+
     public Task<string> GetVerificationKeyPemAsync(CancellationToken cancellationToken) =>
         http.GetStringAsync("webhooks/verification-key", cancellationToken);
 
@@ -128,6 +166,13 @@ public sealed class IroncladClient(HttpClient http, IIroncladAuth auth)
         return await ReadAsync<T>(response, cancellationToken);
     }
 
+    /// <summary>A POST whose success has no body to read (204).</summary>
+    private async Task SendAsync(string path, HttpContent body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body };
+        using var response = await http.SendAsync(request, cancellationToken);
+    }
+
     /// <summary>A request body as buffered JSON, so it goes with a Content-Length rather than chunked.</summary>
     private static StringContent Json<TBody>(TBody body) =>
         new(JsonSerializer.Serialize(body, IroncladJson.Options), Encoding.UTF8, "application/json");
@@ -146,4 +191,6 @@ public sealed class IroncladClient(HttpClient http, IIroncladAuth auth)
     }
 
     private sealed record SchemaList(IReadOnlyList<IroncladWorkflowSchema>? List);
+
+    private sealed record CommentList(IReadOnlyList<IroncladComment>? List);
 }

@@ -75,6 +75,13 @@ public sealed partial class KommoClient(HttpClient http)
     public Task UpdateLeadsAsync(IReadOnlyList<KommoLeadUpdate> updates, CancellationToken cancellationToken) =>
         WriteInChunksAsync(HttpMethod.Patch, "leads", updates, cancellationToken);
 
+    /// <summary>Every user of the account, page by page (names for who moved a deal or wrote a note).</summary>
+    public Task<IReadOnlyList<KommoUser>> GetUsersAsync(CancellationToken cancellationToken) =>
+        GetAllPagesAsync<UsersEmbedded, KommoUser>("users", e => e.Users, cancellationToken);
+
+    public Task<IReadOnlyList<KommoLossReason>> GetLossReasonsAsync(CancellationToken cancellationToken) =>
+        GetAllPagesAsync<LossReasonsEmbedded, KommoLossReason>("leads/loss_reasons", e => e.LossReasons, cancellationToken);
+
     public async Task<IReadOnlyList<KommoWebhookRegistration>> GetWebhooksAsync(CancellationToken cancellationToken)
     {
         var page = await GetJsonAsync<EmbeddedList<WebhooksEmbedded>>("webhooks", cancellationToken);
@@ -117,6 +124,24 @@ public sealed partial class KommoClient(HttpClient http)
                 {
                     break;
                 }
+            }
+        }
+
+        return result;
+    }
+
+    private async Task<IReadOnlyList<TItem>> GetAllPagesAsync<TEmbedded, TItem>(string path, Func<TEmbedded, IReadOnlyList<TItem>?> items, CancellationToken cancellationToken)
+        where TEmbedded : class
+    {
+        var result = new List<TItem>();
+        for (var page = 1; page <= MaxPages; page++)
+        {
+            var query = QueryHelpers.AddQueryString(path, [Pair("limit", MaxPerRequest), Pair("page", page)]);
+            var found = await GetJsonAsync<EmbeddedList<TEmbedded>>(query, cancellationToken) is { Embedded: { } embedded } ? items(embedded) ?? [] : [];
+            result.AddRange(found);
+            if (found.Count < MaxPerRequest)
+            {
+                break;
             }
         }
 
@@ -181,4 +206,8 @@ public sealed partial class KommoClient(HttpClient http)
     private sealed record LinkedLeads(IReadOnlyList<KommoEntityLink>? Leads);
 
     private sealed record WebhooksEmbedded(IReadOnlyList<KommoWebhookRegistration>? Webhooks);
+
+    private sealed record UsersEmbedded(IReadOnlyList<KommoUser>? Users);
+
+    private sealed record LossReasonsEmbedded(IReadOnlyList<KommoLossReason>? LossReasons);
 }

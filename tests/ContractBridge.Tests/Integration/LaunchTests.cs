@@ -59,7 +59,8 @@ public sealed class LaunchTests
         var workflows = bridge.Ironclad.Control.Workflows();
         Assert.Equal(leads.Length, workflows.Count);
         Assert.Equal(leads.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(), workflows.Select(w => (string)w.Attributes["kommoLeadId"]!).Order());
-        Assert.Single(bridge.Kommo.Control.EmittedWebhooks);
+        // One status body for the five moves; the bridge's own notes come back as note_lead bodies since it registers for them.
+        Assert.Single(bridge.Kommo.Control.EmittedWebhooks, w => w.Actions.Contains("status"));
     }
 
     [Fact]

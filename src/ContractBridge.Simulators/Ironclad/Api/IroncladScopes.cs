@@ -11,6 +11,8 @@ public static class IroncladScopes
     public const string PauseAndResume = "public.workflows.pauseAndResume";
     public const string RevertToReview = "public.workflows.revertToReview";
     public const string UpdateWorkflows = "public.workflows.updateWorkflows";
+    public const string CreateComments = "public.workflows.createComments";
+    public const string ReadComments = "public.workflows.readComments";
     public const string CreateWebhooks = "public.webhooks.createWebhooks";
     public const string ReadWebhooks = "public.webhooks.readWebhooks";
     public const string UpdateWebhooks = "public.webhooks.updateWebhooks";
@@ -20,6 +22,6 @@ public static class IroncladScopes
     public static IReadOnlyList<string> All { get; } =
     [
         ReadSchemas, CreateWorkflows, ReadWorkflows, ReadDocuments, Cancel, PauseAndResume, RevertToReview, UpdateWorkflows,
-        CreateWebhooks, ReadWebhooks, UpdateWebhooks, DeleteWebhooks,
+        CreateComments, ReadComments, CreateWebhooks, ReadWebhooks, UpdateWebhooks, DeleteWebhooks,
     ];
 }

@@ -28,7 +28,7 @@ public static class LaunchRequestParser
             JsonObject obj => (JsonObject)obj.DeepClone(),
             _ => throw IroncladApiException.BadRequest(IroncladError.InvalidParam("attributes must be an object", "attributes")),
         };
-        var creator = caller.IsLegacyToken ? ParseCreator(body["creator"], state) : caller.ActingUser!;
+        var creator = caller.IsLegacyToken ? ParseCreator(body["creator"], state, "launching") : caller.ActingUser!;
         var signerGroups = seedForm ? body["signerGroups"] as JsonArray : null;
         return new LaunchRequest(templateId, attributes, creator, seedForm, signerGroups);
     }
@@ -48,13 +48,13 @@ public static class LaunchRequestParser
         }
     }
 
-    /// <summary>A legacy token acts for the company, so the body must say which user launches.</summary>
-    private static IroncladUser ParseCreator(JsonNode? node, IroncladState state)
+    /// <summary>A legacy token acts for the company, so the body must say which user launches (or comments).</summary>
+    internal static IroncladUser ParseCreator(JsonNode? node, IroncladState state, string doing)
     {
         if (node is null)
         {
             throw IroncladApiException.BadRequest(IroncladError.MissingParam(
-                "creator is required when launching with a legacy API token", "creator"));
+                $"creator is required when {doing} with a legacy API token", "creator"));
         }
 
         var invalid = IroncladApiException.BadRequest(IroncladError.InvalidParam(

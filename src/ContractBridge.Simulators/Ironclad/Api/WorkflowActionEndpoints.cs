@@ -5,7 +5,8 @@ using ContractBridge.Simulators.Ironclad.Model;
 namespace ContractBridge.Simulators.Ironclad.Api;
 
 /// <summary>
-/// The lifecycle calls of the real API: cancel, pause, resume (POST, body <c>{"comment":{"message"}}</c>, 204) and
+/// The lifecycle calls of the real API: cancel, pause, resume (POST, body <c>{"comment":{"message"}}</c> required, 204;
+/// a workflow in the wrong state answers 400 INVALID_STATE; the comment joins the activity feed) and
 /// revert-to-review (PATCH, 204; a legacy token names the acting <c>user</c>).
 /// </summary>
 public static class WorkflowActionEndpoints
@@ -38,7 +39,7 @@ public static class WorkflowActionEndpoints
     private static void MapCommented(IEndpointRouteBuilder api, IroncladServices services, string action, string scope, Func<string, WorkflowSnapshot> change) =>
         api.MapPost($"/workflows/{{id}}/{action}", async (HttpContext context, string id) =>
         {
-            services.Auth.Authenticate(context, scope);
+            var caller = services.Auth.Authenticate(context, scope);
             var body = await IroncladJson.ReadObjectAsync(context.Request);
             if (body["comment"] is not JsonObject comment || comment["message"] is not JsonValue message
                 || message.GetValueKind() != JsonValueKind.String)
@@ -48,6 +49,10 @@ public static class WorkflowActionEndpoints
 
             RequireWorkflow(services, id);
             change(id);
+
+            // The comment an action carries stays in the activity feed, by the acting user (a legacy token acts for the
+            // company: its first user).
+            services.State.AddComment(id, caller.ActingUser ?? services.State.Users[0], message.GetValue<string>(), emit: false);
             return Results.NoContent();
         });
 

@@ -67,6 +67,9 @@ public static class ControlEndpoints
         sim.MapPost("/workflows/{id}/pause", (string id) => Ok(control.Pause(id)));
         sim.MapPost("/workflows/{id}/resume", (string id) => Ok(control.Resume(id)));
         sim.MapPost("/workflows/{id}/revert-to-review", (string id) => Ok(control.RevertToReview(id)));
+        sim.MapGet("/workflows/{id}/comments", (string id) => control.Comments(id) is { } comments
+            ? Ok(comments)
+            : throw IroncladApiException.NotFound("workflow does not exist", "workflowId"));
         sim.MapPost("/workflows/{id}/events", async (HttpRequest request, string id) =>
         {
             var emit = await ReadAsync<EmitEventRequest>(request);

@@ -51,6 +51,9 @@ public sealed class IroncladControl(
 
     public WorkflowSnapshot RevertToReview(string idOrIroncladId) => state.RevertToReview(idOrIroncladId);
 
+    /// <summary>The workflow's activity-feed comments, oldest first; null when there is no such workflow.</summary>
+    public IReadOnlyList<WorkflowComment>? Comments(string idOrIroncladId) => state.Comments(idOrIroncladId);
+
     public WorkflowSnapshot EmitEvent(string idOrIroncladId, string eventName, JsonObject? extraPayload = null) =>
         state.EmitCustomEvent(idOrIroncladId, eventName, extraPayload);
 

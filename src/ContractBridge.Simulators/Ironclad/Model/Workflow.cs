@@ -41,6 +41,9 @@ public sealed class Workflow
     /// <summary>Every accepted attribute PATCH, oldest first, with its comment.</summary>
     public List<AttributeUpdate> AttributeUpdates { get; } = [];
 
+    /// <summary>The activity feed's comments, oldest first: those posted, and the ones cancel, pause and resume carry.</summary>
+    public List<WorkflowComment> Comments { get; } = [];
+
     /// <summary>Bumped on every change, so an auto-advance timer set before the change knows it is stale.</summary>
     public long Generation { get; set; }
 

@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
 using ContractBridge.Simulators.Kommo.Operations;
+using ContractBridge.Simulators.Kommo.Webhooks;
 using ContractBridge.Simulators.Kommo.Wire;
 
 namespace ContractBridge.Simulators.Kommo.Api;
 
 /// <summary>
 /// Lead notes: <c>POST /leads/notes</c> (batch across leads), <c>POST /leads/{id}/notes</c>, and the GETs a client uses
-/// to find notes it may already have written (<c>filter[entity_id][]</c>, <c>filter[note_type]</c>).
+/// to find notes it may already have written (<c>filter[entity_id][]</c>, <c>filter[note_type]</c>). Every note written
+/// sends note_lead to the webhooks that subscribed to it.
 /// </summary>
 internal sealed class NoteEndpoints(KommoApiContext api)
 {
@@ -40,12 +42,19 @@ internal sealed class NoteEndpoints(KommoApiContext api)
         }
 
         var now = api.Now();
-        var outcome = api.Store.Write(data => NoteCreation.Run(items, routeLeadId, data, data.OwnerUserId, now));
+        var (outcome, events) = api.Store.Write(data =>
+        {
+            var created = NoteCreation.Run(items, routeLeadId, data, data.OwnerUserId, now);
+            return (created, created.Created.Select(c => NoteWebhookFields.EventOf(data.Notes[c.Id], api.AccountId)).ToList());
+        });
         if (!outcome.Succeeded)
         {
             await KommoHttp.WriteValidationProblemAsync(context, outcome.Failures);
             return;
         }
+
+        // Kommo sends note_lead for notes written through the API too: a receiver sees its own notes come back.
+        api.Webhooks.Emit(events);
 
         var self = routeLeadId is null ? "leads/notes" : $"leads/{routeLeadId}/notes";
         await KommoHttp.WriteHalAsync(context, HalCollection.Create(api.Links.Api(self), "notes", outcome.Created.Select(created => new JsonObject

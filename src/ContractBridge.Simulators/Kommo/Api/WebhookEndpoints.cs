@@ -11,7 +11,7 @@ namespace ContractBridge.Simulators.Kommo.Api;
 /// </summary>
 internal sealed class WebhookEndpoints(KommoApiContext api)
 {
-    /// <summary>The settings Kommo accepts; the simulator emits status_lead, add_lead and update_lead.</summary>
+    /// <summary>The settings Kommo accepts; the simulator emits status_lead, add_lead, update_lead, delete_lead and note_lead.</summary>
     private static readonly HashSet<string> KnownSettings = new(StringComparer.Ordinal)
     {
         "add_lead", "update_lead", "delete_lead", "restore_lead", "status_lead", "responsible_lead", "note_lead",

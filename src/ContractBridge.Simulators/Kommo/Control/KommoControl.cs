@@ -13,7 +13,7 @@ namespace ContractBridge.Simulators.Kommo.Control;
 
 /// <summary>
 /// The simulator's control and inspection surface, in process: seed the account, play a sales rep (move deals, create
-/// them, edit them — each emits Kommo's webhooks), read back every note, task and attachment, count calls, set faults,
+/// them, edit them, delete them, write notes — each emits Kommo's webhooks), read back every note, task and attachment, count calls, set faults,
 /// block and unblock. <see cref="KommoControlEndpoints"/> serves the same operations under <c>/_sim/</c>, and
 /// <see cref="KommoSimulatorClient"/> calls those from another process. Nothing here is rate limited or faulted.
 /// Bad requests throw <see cref="ArgumentException"/> saying what to fix.
@@ -182,25 +182,28 @@ public sealed partial class KommoControl
 
     /// <summary>
     /// A rep deletes a deal: the API no longer knows it (GET answers 204, a note, task or PATCH naming it is a
-    /// <c>NotFound</c> validation error), and its notes and tasks go with it. No webhook (delete_lead is not emitted).
+    /// <c>NotFound</c> validation error), and its notes and tasks go with it. Sends delete_lead, which carries only the
+    /// lead's id, stage and pipeline (<c>leads[delete][0][id]</c>, <c>[status_id]</c>, <c>[pipeline_id]</c>).
     /// </summary>
-    public void DeleteLead(long leadId) => _store.Write(data =>
+    public void DeleteLead(long leadId) => _webhooks.Emit([_store.Write(data => LeadRemoval.Remove(data, leadId))]);
+
+    /// <summary>A rep writes a common note on a deal: sends note_lead with the rep as created_by. Returns the note's id.</summary>
+    public long WriteNote(WriteNote note)
     {
-        if (!data.Leads.Remove(leadId))
+        if (string.IsNullOrEmpty(note.Text))
         {
-            throw new ArgumentException($"Lead {leadId} does not exist.");
+            throw new ArgumentException("text must not be empty.");
         }
 
-        foreach (var note in data.Notes.Values.Where(n => n.EntityType == "leads" && n.EntityId == leadId).ToList())
+        var now = Now();
+        var written = _store.Write(data =>
         {
-            data.Notes.Remove(note.Id);
-        }
-
-        foreach (var task in data.Tasks.Values.Where(t => t.EntityType == "leads" && t.EntityId == leadId).ToList())
-        {
-            data.Tasks.Remove(task.Id);
-        }
-    });
+            var lead = data.Leads.GetValueOrDefault(note.LeadId) ?? throw new ArgumentException($"Lead {note.LeadId} does not exist.");
+            return RepNote.Write(data, lead.Id, RepOf(data, note.ByUserId, lead), note.Text, now);
+        });
+        _webhooks.Emit([NoteWebhookFields.EventOf(written, _options.AccountId)]);
+        return written.Id;
+    }
 
     // ---- Inspection: what the bridge really did, read from the simulator, not from the bridge. ----
 

@@ -48,6 +48,8 @@ internal sealed class KommoControlEndpoints(KommoControl control)
             return new CreatedId(delete.LeadId);
         }));
 
+        sim.MapPost("/rep/write-note", context => HandleAsync<WriteNote>(context, note => new CreatedId(control.WriteNote(note))));
+
         sim.MapGet("/leads/{id:long}", GetLeadAsync);
         sim.MapGet("/notes", context => WriteAsync(context, control.GetNotes()));
         sim.MapGet("/tasks", context => WriteAsync(context, control.GetTasks()));

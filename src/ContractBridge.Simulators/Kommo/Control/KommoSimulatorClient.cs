@@ -61,9 +61,13 @@ public sealed class KommoSimulatorClient(HttpClient http)
     public Task EditCompanyAsync(EditCompany edit, CancellationToken cancellationToken = default) =>
         PostAsync<EditCompany, CreatedId>("_sim/rep/edit-company", edit, cancellationToken);
 
-    /// <summary>A rep deletes a deal with its notes and tasks (no webhook).</summary>
+    /// <summary>A rep deletes a deal with its notes and tasks (delete_lead webhook).</summary>
     public Task DeleteLeadAsync(long leadId, CancellationToken cancellationToken = default) =>
         PostAsync<DeleteLead, CreatedId>("_sim/rep/delete-lead", new DeleteLead(leadId), cancellationToken);
+
+    /// <summary>A rep writes a common note on a deal (note_lead webhook). Returns the note's id.</summary>
+    public async Task<long> WriteNoteAsync(WriteNote note, CancellationToken cancellationToken = default) =>
+        (await PostAsync<WriteNote, CreatedId>("_sim/rep/write-note", note, cancellationToken)).Id;
 
     /// <summary>The lead with every note, task and attachment; null when it does not exist.</summary>
     public async Task<LeadInspection?> GetLeadAsync(long leadId, CancellationToken cancellationToken = default)

@@ -11,6 +11,9 @@ public static class JobKinds
     public const string AttachDocument = "contract.attach";
     public const string SyncEdits = "contract.edits";
     public const string FindEditedDeals = "contract.edits.find";
+    public const string DealLost = "deal.lost";
+    public const string LegalQuestion = "deal.legal";
+    public const string WorkflowMessage = "contract.message";
 
     public static string LeadKey(long leadId) => $"lead:{leadId}";
 

@@ -12,4 +12,5 @@ public sealed record KommoPipeline(
 
 public sealed record KommoPipelineEmbedded(IReadOnlyList<KommoStatus>? Statuses);
 
-public sealed record KommoStatus(long Id, string Name, long PipelineId);
+/// <param name="Sort">The stage's place in its pipeline (lower comes first); Closed-Won and Closed-Lost come last.</param>
+public sealed record KommoStatus(long Id, string Name, long PipelineId, int? Sort = null);

@@ -11,8 +11,9 @@ namespace ContractBridge.Kommo.Webhooks;
 /// Reads Kommo's CRM webhooks: <c>application/x-www-form-urlencoded</c> with bracketed keys
 /// (<c>leads[status][0][id]=…</c>, every value a string, several leads and actions per body), and the JSON
 /// digital-pipeline shape (<c>{"leads":{"status":[{"id":…}]}}</c>). Strict about what the bridge acts on (ids must be
-/// positive integers), tolerant of everything else Kommo adds. Bounded, so a hostile body costs little. One file of
-/// just over 300 lines: the form and JSON readers share their limits and number rules, which is what keeps them alike.
+/// positive integers), tolerant of everything else Kommo adds. Bounded, so a hostile body costs little. Lead notes
+/// (<c>leads[note][i][note][...]</c>) are read by <see cref="KommoNoteFields"/>. One file of just over 300 lines: the
+/// form and JSON readers share their limits and number rules, which is what keeps them alike.
 /// </summary>
 public static partial class KommoWebhookParser
 {
@@ -29,6 +30,7 @@ public static partial class KommoWebhookParser
         ["status"] = KommoLeadAction.Status,
         ["add"] = KommoLeadAction.Add,
         ["update"] = KommoLeadAction.Update,
+        ["delete"] = KommoLeadAction.Delete,
     };
 
     public static KommoWebhookParseResult Parse(string? contentType, ReadOnlyMemory<byte> body)
@@ -44,7 +46,7 @@ public static partial class KommoWebhookParser
                     $"Content type '{mediaType}' is not accepted: Kommo sends application/x-www-form-urlencoded (CRM webhooks) or application/json (digital pipeline)."),
             };
         }
-        catch (WebhookFormatException ex)
+        catch (Exception ex) when (ex is WebhookFormatException or KommoNoteFields.NoteFormatException)
         {
             return KommoWebhookParseResult.Fail(ex.Message);
         }
@@ -64,6 +66,7 @@ public static partial class KommoWebhookParser
 
         var leads = new SortedDictionary<(KommoLeadAction, int), Dictionary<string, string>>();
         var entities = new EntityFields();
+        var notes = new KommoNoteFields(MaxLeadsPerBody);
         string? subdomain = null;
         long? accountId = null;
         var fields = 0;
@@ -89,6 +92,10 @@ public static partial class KommoWebhookParser
                     {
                         accountId = ParseId(pair.Value.Value, pair.Value.Key);
                     }
+                }
+                else if (parts[0] == "leads" && parts[1] == KommoNoteFields.Section && parts.Count >= 4)
+                {
+                    notes.Add(ParseIndex(parts[2], pair.Value.Key), parts, pair.Value.Value);
                 }
                 else if (parts[0] == "leads" && parts.Count >= 4 && Actions.TryGetValue(parts[1], out var action))
                 {
@@ -127,7 +134,7 @@ public static partial class KommoWebhookParser
         }
 
         var changes = leads.Select(entry => ToChange(entry.Key.Item1, entry.Key.Item2, entry.Value)).ToList();
-        return KommoWebhookParseResult.Ok(new KommoWebhook(changes, subdomain, accountId, DedupeKey(body)) { Entities = entities.ToChanges() });
+        return KommoWebhookParseResult.Ok(new KommoWebhook(changes, subdomain, accountId, DedupeKey(body), notes.ToNotes(ParseId)) { Entities = entities.ToChanges() });
     }
 
     private static KommoLeadChange ToChange(KommoLeadAction action, int index, Dictionary<string, string> fields)
@@ -145,7 +152,9 @@ public static partial class KommoWebhookParser
             OptionalId(fields, "old_status_id", prefix),
             OptionalId(fields, "pipeline_id", prefix),
             OptionalId(fields, "old_pipeline_id", prefix),
-            OptionalId(fields, "last_modified", prefix));
+            OptionalId(fields, "last_modified", prefix),
+            OptionalId(fields, "modified_user_id", prefix),
+            OptionalId(fields, "loss_reason_id", prefix));
     }
 
     private static long? OptionalId(Dictionary<string, string> fields, string name, string prefix) =>
@@ -228,7 +237,9 @@ public static partial class KommoWebhookParser
             JsonNumber(lead, "old_status_id", path),
             JsonNumber(lead, "pipeline_id", path),
             JsonNumber(lead, "old_pipeline_id", path),
-            JsonNumber(lead, "last_modified", path));
+            JsonNumber(lead, "last_modified", path),
+            JsonNumber(lead, "modified_user_id", path),
+            JsonNumber(lead, "loss_reason_id", path));
     }
 
     /// <summary>Kommo's JSON carries ids as numbers or as numeric strings; both are read.</summary>
