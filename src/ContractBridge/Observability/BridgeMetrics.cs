@@ -19,6 +19,7 @@ public sealed class BridgeMetrics : IDisposable
         EventsReceived = _meter.CreateCounter<long>("events_received", description: "Webhooks received, by source and outcome (stored, duplicate, unauthorized, malformed, too_large).");
         UpstreamCalls = _meter.CreateCounter<long>("upstream_calls", description: "Calls to Kommo and Ironclad, by service and HTTP status class.");
         UpstreamRateLimited = _meter.CreateCounter<long>("upstream_429", description: "429 answers received from Kommo and Ironclad, by service.");
+        ReconcilerDealsFound = _meter.CreateCounter<long>("reconciler_deals_found", description: "Deals the Kommo-side reconciler found in a trigger stage, by outcome (launch_queued, has_contract, cancelled, refused).");
         JobDuration = _meter.CreateHistogram<double>("job_duration_seconds", unit: "s", description: "Time from a job's creation to its outcome, by kind and outcome.");
         _meter.CreateObservableGauge("jobs", () => Snapshot.Jobs.Select(j => new Measurement<long>(j.Value, new KeyValuePair<string, object?>("state", j.Key))), description: "Jobs by state.");
         _meter.CreateObservableGauge("contracts", () => Snapshot.Contracts.Select(c => new Measurement<long>(c.Value, new KeyValuePair<string, object?>("state", c.Key))), description: "Contracts by state.");
@@ -30,12 +31,16 @@ public sealed class BridgeMetrics : IDisposable
 
     public Counter<long> UpstreamRateLimited { get; }
 
+    public Counter<long> ReconcilerDealsFound { get; }
+
     public Histogram<double> JobDuration { get; }
 
     public BridgeGaugeSnapshot Snapshot { get; set; } = BridgeGaugeSnapshot.Empty;
 
     public void EventReceived(string source, string outcome) =>
         EventsReceived.Add(1, new("source", source), new("outcome", outcome));
+
+    public void ReconcilerDealFound(string outcome) => ReconcilerDealsFound.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void Dispose() => _meter.Dispose();
 }
