@@ -41,6 +41,9 @@ public sealed partial class DealReconciler(
     /// <summary>Entries and changes this long before the last pass are read again: Kommo's clock and ours differ, and its times are whole seconds.</summary>
     public static readonly TimeSpan Overlap = TimeSpan.FromMinutes(2);
 
+    /// <summary>Whether this instance took the lease (a pass ran here), so a stop knows it may hold it.</summary>
+    private volatile bool _ranHere;
+
     /// <summary>
     /// Runs one pass. <paramref name="everyLeadInStage"/> lists every lead of the trigger stages (start-up); otherwise only
     /// those changed since the last pass. The first pass ever has no watermark: it lists every lead, and reads the feed
@@ -54,6 +57,7 @@ public sealed partial class DealReconciler(
             return DealReconcilePass.Skipped;
         }
 
+        _ranHere = true;
         var stages = TriggerStages.Of(rules.Rules, await directory.GetPipelinesAsync(cancellationToken));
         var watermark = await keyValues.GetAsync(SinceKey, cancellationToken);
         everyLeadInStage |= watermark is null;
@@ -114,6 +118,26 @@ public sealed partial class DealReconciler(
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>
+    /// Gives the pass's lease back on a graceful stop, so a restarted service (a new instance id) runs its start-up pass
+    /// at once rather than when the old lease expires; a crashed instance's lease expires within one interval.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_ranHere)
+        {
+            try
+            {
+                await keyValues.ReleaseLeaseAsync(LeaseName, identity.InstanceId, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Log.Failed(logger, "the lease could not be given back at shutdown (" + ex.Message + ")");
+            }
+        }
     }
 
     /// <summary>
