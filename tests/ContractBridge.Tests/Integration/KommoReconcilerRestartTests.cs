@@ -33,6 +33,10 @@ public sealed class KommoReconcilerRestartTests
             var deals = Enumerable.Range(0, 3).Select(i => account.AddDeal($"Entered while down {i}")).ToArray();
             account.MoveToSendContract(deals);
 
+            // Kommo counts requests per integration whichever instance sends them, and each instance paces only its own:
+            // the restarted one starts once a full second has passed since the old one's last call.
+            await LifecycleSteps.NextSecondAsync();
+            await LifecycleSteps.NextSecondAsync();
             await using var after = await StartAsync(settings);
             var keyValues = after.Services.GetRequiredService<IKeyValueStore>();
             Assert.NotNull(watermark);

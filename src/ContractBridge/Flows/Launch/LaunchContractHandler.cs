@@ -126,9 +126,10 @@ public sealed partial class LaunchContractHandler(
         {
             case LaunchReservation.Reserved reserved:
                 return new LaunchWork(job, request, rule, reserved.SearchFirst);
-            case LaunchReservation.AlreadyActive when request.Trigger == LaunchRequest.ReconcilerTrigger:
-                // The reconciler found the deal while another launch held it (a webhook's, queued just before): that
-                // launch answers for the deal; nobody moved it, so it gets no "already in progress" note.
+            case LaunchReservation.AlreadyActive { Existing: var answering } when request.IsAnsweredBy(answering):
+                // The reconciler found the deal while another launch held it, or a webhook arrived late for the entry the
+                // reconciler already launched: that contract answers for this entry, so no "already in progress" note.
+                Log.AlreadyAnswered(logger, request.LeadId, request.Trigger);
                 await batch.CompleteAsync(job, JobResult.Done, cancellationToken);
                 return null;
             case LaunchReservation.AlreadyActive { Existing: var existing }:
@@ -225,6 +226,9 @@ public sealed partial class LaunchContractHandler(
 
         [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Lead {LeadId}: a contract is already active ({WorkflowId}); no second launch")]
         public static partial void AlreadyActive(ILogger logger, long leadId, string workflowId);
+
+        [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Lead {LeadId}: its contract already answers this stage entry ({Trigger}); nothing to do")]
+        public static partial void AlreadyAnswered(ILogger logger, long leadId, string trigger);
 
         [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Lead {LeadId}: not launched; a note on the deal says what to fix")]
         public static partial void NotLaunched(ILogger logger, long leadId);
