@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using ContractBridge.Simulators.Common;
 using ContractBridge.Simulators.Kommo.Auth;
 using ContractBridge.Simulators.Kommo.Control.Contracts;
+using ContractBridge.Simulators.Kommo.Events;
 using ContractBridge.Simulators.Kommo.Limits;
 using ContractBridge.Simulators.Kommo.Model;
 using ContractBridge.Simulators.Kommo.Operations;
@@ -126,6 +127,7 @@ public sealed partial class KommoControl
             foreach (var (lead, patch, userId) in planned)
             {
                 var change = LeadMutation.Apply(lead, patch, userId, now);
+                LeadEventLog.Record(data, lead, change, userId, now);
                 if (change.StatusChanged)
                 {
                     movedIds.Add(lead.Id);
