@@ -91,6 +91,7 @@ public static class BridgeServiceCollectionExtensions
         services.AddJobHandler<DealLostHandler>();
         services.AddJobHandler<LegalQuestionHandler>();
         services.AddJobHandler<WorkflowMessageHandler>();
+        services.AddSingleton<WebhookHealthCheck>();
         services.AddSingleton<ContractReconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<ContractReconciler>());
         services.AddSingleton<StageDealFinder>();
