@@ -16,7 +16,7 @@ public static class DemoExpectations
     private const long ClosedWon = 142;
     private const long ClosedLost = 143;
 
-    public static IReadOnlyList<DemoExpectation> Check(DemoEnvironment demo)
+    public static async Task<IReadOnlyList<DemoExpectation>> CheckAsync(DemoEnvironment demo, CancellationToken cancellationToken)
     {
         var cast = demo.Cast;
         var workflows = demo.Ironclad.Control.Workflows();
@@ -48,6 +48,12 @@ public static class DemoExpectations
             workflows.All(w => (string?)w.Attributes["kommoLeadId"] != leadId),
             $"{workflows.Count} workflows in all"));
 
+        // The SOW template has no kommoLeadId attribute: the deals' workflows are found by the links the bridge keeps,
+        // and everything asserted about them is read from Ironclad.
+        var links = await demo.Contracts.FindLatestByLeadsAsync([cast.InitechRenewal.LeadId, cast.UmbrellaPilot.LeadId], cancellationToken);
+        WorkflowSnapshot? WorkflowOf(DemoDeal deal) =>
+            links.TryGetValue(deal.LeadId, out var link) && link.WorkflowId is { } id ? demo.Ironclad.Control.Workflow(id) : null;
+
         var renewal = WorkflowOf(cast.InitechRenewal);
         var value = renewal is null ? null : ContractValue(demo, renewal.Id);
         results.Add(new(
@@ -65,9 +71,6 @@ public static class DemoExpectations
             DemoTimeline.Gist(comments.FirstOrDefault()?.Message, 80)));
         results.Add(new("Ironclad has exactly three workflows: one per launched deal", workflows.Count == 3, string.Join(", ", workflows.Select(w => $"{w.IroncladId} {w.Status}"))));
         return results;
-
-        WorkflowSnapshot? WorkflowOf(DemoDeal deal) =>
-            workflows.FirstOrDefault(w => (string?)w.Attributes["kommoLeadId"] == deal.LeadId.ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>The amount of a workflow's <c>contractValue</c> (a monetary amount), as Ironclad holds it now.</summary>
