@@ -70,11 +70,12 @@ public sealed record IroncladSimulatorOptions
     public string? SeedDialectWebhookSecret { get; init; }
 
     /// <summary>
-    /// Real-world delays before each webhook retry (scaled): ten retries doubling from 48 s, 13.6 h in all, as the
-    /// project's facts say (Ironclad's developer pages mention up to twelve over three days; set this to model that).
+    /// Real-world delays before each webhook retry (scaled): Ironclad's developer pages say up to twelve tries over about
+    /// three days, 60 s × 2ⁿ apart, so the n-th retry waits 60 s × 2ⁿ (2 min, 4 min, … 34 h): eleven retries, about
+    /// 2.8 days after the first try.
     /// </summary>
     public IReadOnlyList<TimeSpan> WebhookRetryDelays { get; init; } =
-        [.. Enumerable.Range(0, 10).Select(i => TimeSpan.FromSeconds(48 * Math.Pow(2, i)))];
+        [.. Enumerable.Range(1, 11).Select(n => TimeSpan.FromSeconds(60 * Math.Pow(2, n)))];
 
     /// <summary>How long a receiver gets to answer one delivery. Not scaled.</summary>
     public TimeSpan WebhookAttemptTimeout { get; init; } = TimeSpan.FromSeconds(10);

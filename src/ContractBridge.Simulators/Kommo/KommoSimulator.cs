@@ -89,6 +89,7 @@ public sealed partial class KommoSimulator : SimulatedServer
         new AccountEndpoints(api, _createdAt).Map(routes);
         new PipelineEndpoints(api).Map(routes);
         new LeadEndpoints(api).Map(routes);
+        new EventEndpoints(api).Map(routes);
         new ContactEndpoints(api).Map(routes);
         new NoteEndpoints(api).Map(routes);
         new TaskEndpoints(api).Map(routes);

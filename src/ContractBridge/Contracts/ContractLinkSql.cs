@@ -40,6 +40,18 @@ internal static class ContractLinkSql
         ORDER BY id;
         """;
 
+    /// <summary>The newest link per lead, from rows ordered oldest first.</summary>
+    public static IReadOnlyDictionary<long, ContractLink> LatestPerLead(IEnumerable<ContractLink> oldestFirst)
+    {
+        var latest = new Dictionary<long, ContractLink>();
+        foreach (var link in oldestFirst)
+        {
+            latest[link.LeadId] = link;
+        }
+
+        return latest;
+    }
+
     public const string CountByState = $"SELECT state, COUNT(*) FROM {Table} GROUP BY state;";
 
     public static string Find(string filter) => $"SELECT {Columns} FROM {Table} WHERE {filter};";

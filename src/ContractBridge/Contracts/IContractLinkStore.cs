@@ -44,6 +44,12 @@ public interface IContractLinkStore
 
     Task<ContractLink?> FindByWorkflowAsync(string workflowId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The newest link of each of these leads, whatever its state (a cancelled contract included); leads without any are
+    /// absent. What the Kommo-side reconciler asks of the deals it found in a trigger stage.
+    /// </summary>
+    Task<IReadOnlyDictionary<long, ContractLink>> FindLatestByLeadsAsync(IReadOnlyCollection<long> leadIds, CancellationToken cancellationToken);
+
     /// <summary>Newest first.</summary>
     Task<IReadOnlyList<ContractLink>> ListAsync(int limit, CancellationToken cancellationToken);
 

@@ -99,6 +99,7 @@ public sealed class DemoEnvironment : IAsyncDisposable
             ["ContractBridge:Rules:0:PipelineId"] = Id(cast.Account.Sales.Id),
             ["ContractBridge:Rules:0:StageId"] = Id(cast.SalesSendContract),
             ["ContractBridge:Rules:0:Template"] = "MSA",
+            ["ContractBridge:Rules:0:OnDealLost:Action"] = "Cancel",
             ["ContractBridge:Rules:1:Name"] = "renewals-sow",
             ["ContractBridge:Rules:1:PipelineId"] = Id(cast.Account.Renewals.Id),
             ["ContractBridge:Rules:1:StageId"] = Id(cast.RenewalsSendContract),

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
+using ContractBridge.Simulators.Ironclad.Model;
 using ContractBridge.Simulators.Kommo.Control.Contracts;
 
 namespace ContractBridge.Demo;
@@ -6,13 +8,15 @@ namespace ContractBridge.Demo;
 /// <summary>
 /// What the story must have left behind, read from the simulators (Kommo's deals, Ironclad's workflows), not from the
 /// bridge's own account of it: every signed deal is Closed-Won with the signed PDF and its notes, the deal with no email
-/// has the note that says so and no workflow, the cancelled one has its note and stays open.
+/// has the note that says so and no workflow, the deal whose value was raised in review has it in its contract, and
+/// the deal lost by its rep has its workflow cancelled with a comment saying so, and the note.
 /// </summary>
 public static class DemoExpectations
 {
     private const long ClosedWon = 142;
+    private const long ClosedLost = 143;
 
-    public static IReadOnlyList<DemoExpectation> Check(DemoEnvironment demo)
+    public static async Task<IReadOnlyList<DemoExpectation>> CheckAsync(DemoEnvironment demo, CancellationToken cancellationToken)
     {
         var cast = demo.Cast;
         var workflows = demo.Ironclad.Control.Workflows();
@@ -44,10 +48,34 @@ public static class DemoExpectations
             workflows.All(w => (string?)w.Attributes["kommoLeadId"] != leadId),
             $"{workflows.Count} workflows in all"));
 
-        var cancelled = Lead(cast.UmbrellaPilot);
-        results.Add(new($"{cast.UmbrellaPilot} has the cancellation note", Note(cancelled, "was cancelled"), $"{cancelled.Notes.Count} notes"));
-        results.Add(new($"{cast.UmbrellaPilot} stays open", cancelled.StatusId != ClosedWon, cast.StageName(cancelled.PipelineId, cancelled.StatusId)));
+        // The SOW template has no kommoLeadId attribute: the deals' workflows are found by the links the bridge keeps,
+        // and everything asserted about them is read from Ironclad.
+        var links = await demo.Contracts.FindLatestByLeadsAsync([cast.InitechRenewal.LeadId, cast.UmbrellaPilot.LeadId], cancellationToken);
+        WorkflowSnapshot? WorkflowOf(DemoDeal deal) =>
+            links.TryGetValue(deal.LeadId, out var link) && link.WorkflowId is { } id ? demo.Ironclad.Control.Workflow(id) : null;
+
+        var renewal = WorkflowOf(cast.InitechRenewal);
+        var value = renewal is null ? null : ContractValue(demo, renewal.Id);
+        results.Add(new(
+            $"{cast.InitechRenewal}'s contract holds the value raised in review",
+            value == DemoStory.RaisedPrice && renewal!.AttributeUpdates.Count == 1,
+            $"contractValue {value?.ToString("N0", CultureInfo.InvariantCulture) ?? "missing"}, {renewal?.AttributeUpdates.Count ?? 0} update(s): {DemoTimeline.Gist(renewal?.AttributeUpdates.LastOrDefault()?.Comment, 80)}"));
+
+        var lost = Lead(cast.UmbrellaPilot);
+        var pilot = WorkflowOf(cast.UmbrellaPilot);
+        var comments = pilot is null ? [] : demo.Ironclad.Control.Comments(pilot.Id) ?? [];
+        results.Add(new($"{cast.UmbrellaPilot} is Closed-Lost and has the cancellation note", lost.StatusId == ClosedLost && Note(lost, "was cancelled"), cast.StageName(lost.PipelineId, lost.StatusId)));
+        results.Add(new(
+            $"{cast.UmbrellaPilot}'s workflow is cancelled with a comment saying the deal was lost",
+            pilot?.Status == "cancelled" && comments.Any(c => c.Message.Contains("lost", StringComparison.OrdinalIgnoreCase)),
+            DemoTimeline.Gist(comments.FirstOrDefault()?.Message, 80)));
         results.Add(new("Ironclad has exactly three workflows: one per launched deal", workflows.Count == 3, string.Join(", ", workflows.Select(w => $"{w.IroncladId} {w.Status}"))));
         return results;
     }
+
+    /// <summary>The amount of a workflow's <c>contractValue</c> (a monetary amount), as Ironclad holds it now.</summary>
+    public static decimal? ContractValue(DemoEnvironment demo, string workflowId) =>
+        demo.Ironclad.Control.Workflow(workflowId)?.Attributes["contractValue"] is JsonObject money && money["amount"] is JsonValue amount
+            ? amount.GetValue<decimal>()
+            : null;
 }

@@ -29,7 +29,7 @@ public sealed class DemoRunner(TextWriter output, DemoSettings settings)
         {
             Introduce(demo, timeline);
             var storyFailure = await PlayAsync(demo, timeline, cancellationToken);
-            var expectations = DemoExpectations.Check(demo);
+            var expectations = await DemoExpectations.CheckAsync(demo, cancellationToken);
             Report(demo, timeline, expectations, storyFailure);
             var succeeded = storyFailure is null && expectations.All(e => e.Met);
             if (settings.KeepRunning && !cancellationToken.IsCancellationRequested)

@@ -4,13 +4,19 @@ using ContractBridge.Simulators.Kommo.Control.Contracts;
 namespace ContractBridge.Demo;
 
 /// <summary>
-/// The story: two reps move four deals to "Send contract" (one deal's contact has no email); legal reviews the three
-/// contracts that launched and sends them for signature; two are signed and archived, one is cancelled. Each act waits
-/// until its effect is visible in Kommo before the next begins, as people would.
+/// The story: two reps move four deals to "Send contract" (one deal's contact has no email); while legal reviews the
+/// three contracts that launched, a rep raises one deal's value (the workflow follows); legal sends them for signature;
+/// two are signed and archived, and the third customer pulls out: its rep marks the deal lost, which the bridge says in
+/// Ironclad and, as the sales rule asks, cancels the workflow. Each act waits until its effect is visible in Kommo or
+/// Ironclad before the next begins, as people would.
 /// </summary>
 public sealed class DemoStory(DemoEnvironment demo, DemoTimeline timeline, DemoSettings settings)
 {
     private const long ClosedWon = 142;
+    private const long ClosedLost = 143;
+
+    /// <summary>The Initech renewal's new value (from 30,000) after John's call with the customer.</summary>
+    public const long RaisedPrice = 36000;
 
     public async Task PlayAsync(CancellationToken cancellationToken)
     {
@@ -28,6 +34,10 @@ public sealed class DemoStory(DemoEnvironment demo, DemoTimeline timeline, DemoS
         var initech = await LaunchedAsync(cast.InitechRenewal, cancellationToken);
         await UntilAsync(() => HasNote(cast.GlobexSupport, "could not be launched"), $"the note explaining why {cast.GlobexSupport} has no contract", cancellationToken);
 
+        timeline.Line("rep", $"John Carter raises {cast.InitechRenewal} to {RaisedPrice:N0} while legal reviews {Number(initech)}");
+        kommo.EditLead(new EditLead { LeadId = cast.InitechRenewal.LeadId, Price = RaisedPrice, ByUserId = cast.John });
+        await UntilAsync(() => DemoExpectations.ContractValue(demo, initech) == RaisedPrice, $"{Number(initech)} to hold the raised value", cancellationToken);
+
         foreach (var (deal, workflow) in new[] { (cast.GlobexLicense, globex), (cast.UmbrellaPilot, umbrella), (cast.InitechRenewal, initech) })
         {
             timeline.Line("legal", $"Lena Legal reviews {Number(workflow)} for {deal} and sends it for signature");
@@ -41,8 +51,8 @@ public sealed class DemoStory(DemoEnvironment demo, DemoTimeline timeline, DemoS
 
         timeline.Line("signer", $"Dana Scully (Globex) signs {Number(globex)}; Ironclad archives it");
         ironclad.AdvanceTo(globex, WorkflowStage.Archive);
-        timeline.Line("legal", $"Umbrella Health pulls out of the pilot: Lena Legal cancels {Number(umbrella)}");
-        ironclad.Cancel(umbrella);
+        timeline.Line("rep", $"Umbrella Health pulls out of the pilot: Maria Lopez marks {cast.UmbrellaPilot} lost");
+        kommo.MoveLeads(new MoveLeads { LeadIds = [cast.UmbrellaPilot.LeadId], StatusId = ClosedLost, ByUserId = cast.Maria });
         timeline.Line("signer", $"Peter Gibbons (Initech) signs {Number(initech)}; Ironclad archives it");
         ironclad.AdvanceTo(initech, WorkflowStage.Archive);
 
@@ -51,7 +61,10 @@ public sealed class DemoStory(DemoEnvironment demo, DemoTimeline timeline, DemoS
             await UntilAsync(() => Lead(deal) is { StatusId: ClosedWon, Attachments.Count: > 0 } && HasNote(deal, "signed (executed)"), $"{deal} to close with its signed PDF", cancellationToken);
         }
 
-        await UntilAsync(() => HasNote(cast.UmbrellaPilot, "was cancelled"), $"the cancellation note on {cast.UmbrellaPilot}", cancellationToken);
+        await UntilAsync(
+            () => HasNote(cast.UmbrellaPilot, "was cancelled") && ironclad.Workflow(umbrella)?.Status == "cancelled" && (ironclad.Comments(umbrella)?.Count ?? 0) > 0,
+            $"{Number(umbrella)} to be cancelled with a comment saying the deal was lost, and the note on {cast.UmbrellaPilot}",
+            cancellationToken);
     }
 
     private async Task<string> LaunchedAsync(DemoDeal deal, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ public sealed class WebhookRegistrar(KommoClient kommo, IroncladClient ironclad,
         return [await RegisterKommoAsync(publicUrl, cancellationToken), await RegisterIroncladAsync(publicUrl, cancellationToken)];
     }
 
-    private async Task<RegistrationResult> RegisterKommoAsync(Uri publicUrl, CancellationToken cancellationToken)
+    public async Task<RegistrationResult> RegisterKommoAsync(Uri publicUrl, CancellationToken cancellationToken)
     {
         var url = KommoUrl(publicUrl);
         var shown = new Uri(publicUrl, "/webhooks/kommo/***").ToString();
@@ -40,7 +40,7 @@ public sealed class WebhookRegistrar(KommoClient kommo, IroncladClient ironclad,
         return new RegistrationResult("Kommo", shown, existing is null ? "registered" : "updated");
     }
 
-    private async Task<RegistrationResult> RegisterIroncladAsync(Uri publicUrl, CancellationToken cancellationToken)
+    public async Task<RegistrationResult> RegisterIroncladAsync(Uri publicUrl, CancellationToken cancellationToken)
     {
         var url = IroncladUrl(publicUrl);
         var events = IroncladEvents;
@@ -61,7 +61,7 @@ public sealed class WebhookRegistrar(KommoClient kommo, IroncladClient ironclad,
         return new RegistrationResult("Ironclad", url.ToString(), "updated");
     }
 
-    private static bool SameUrl(string registered, Uri wanted) =>
+    public static bool SameUrl(string registered, Uri wanted) =>
         Uri.TryCreate(registered, UriKind.Absolute, out var uri) && Uri.Compare(uri, wanted, UriComponents.HttpRequestUrl, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
 }
 

@@ -41,6 +41,8 @@ public static class BridgeServiceCollectionExtensions
         // The links live in the engine's database as a module of its schema, and write in its transactions.
         services.AddSchemaModule(ContractLinkSchema.Module);
         services.TryAddSingleton(sp => ContractLinkStores.For(sp.GetRequiredService<IBridgeStore>()));
+        services.AddSchemaModule(LaunchRefusalSchema.Module);
+        services.TryAddSingleton(sp => LaunchRefusalStores.For(sp.GetRequiredService<IBridgeStore>()));
         services.AddOptions<StorageOptions>().Configure<IOptions<BridgeOptions>>((storage, bridge) =>
         {
             storage.DataDirectory = bridge.Value.DataDirectory;
@@ -89,8 +91,12 @@ public static class BridgeServiceCollectionExtensions
         services.AddJobHandler<DealLostHandler>();
         services.AddJobHandler<LegalQuestionHandler>();
         services.AddJobHandler<WorkflowMessageHandler>();
+        services.AddSingleton<WebhookHealthCheck>();
         services.AddSingleton<ContractReconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<ContractReconciler>());
+        services.AddSingleton<StageDealFinder>();
+        services.AddSingleton<DealReconciler>();
+        services.AddHostedService(sp => sp.GetRequiredService<DealReconciler>());
         return services;
     }
 

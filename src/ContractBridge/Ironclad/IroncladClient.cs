@@ -137,11 +137,31 @@ public sealed class IroncladClient(HttpClient http, IIroncladAuth auth)
     public Task<string> GetVerificationKeyPemAsync(CancellationToken cancellationToken) =>
         http.GetStringAsync("webhooks/verification-key", cancellationToken);
 
-    public async Task<IReadOnlyList<IroncladWebhookRegistration>> ListWebhooksAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Every webhook registration, page by page (GET /webhooks?page=&amp;pageSize=100: Ironclad's largest page; its
+    /// default is 20 and its answer carries no total, so a short page is the last). At most <paramref name="maxPages"/> pages.
+    /// </summary>
+    public async Task<IReadOnlyList<IroncladWebhookRegistration>> ListWebhooksAsync(CancellationToken cancellationToken, int maxPages = 50)
     {
-        var node = await GetJsonAsync<JsonNode>("webhooks", cancellationToken);
-        var list = node is JsonArray array ? array : node?["list"] as JsonArray;
-        return list?.Deserialize<List<IroncladWebhookRegistration>>(IroncladJson.Options) ?? [];
+        const int pageSize = 100;
+        var registrations = new List<IroncladWebhookRegistration>();
+        for (var page = 0; page < maxPages; page++)
+        {
+            var path = QueryHelpers.AddQueryString("webhooks", new Dictionary<string, string?>
+            {
+                ["page"] = page.ToString(CultureInfo.InvariantCulture),
+                ["pageSize"] = pageSize.ToString(CultureInfo.InvariantCulture),
+            });
+            var node = await GetJsonAsync<JsonNode>(path, cancellationToken);
+            var list = (node is JsonArray array ? array : node?["list"] as JsonArray)?.Deserialize<List<IroncladWebhookRegistration>>(IroncladJson.Options) ?? [];
+            registrations.AddRange(list);
+            if (node is JsonArray || list.Count < pageSize)
+            {
+                break;
+            }
+        }
+
+        return registrations;
     }
 
     public Task<IroncladWebhookRegistration> CreateWebhookAsync(Uri target, IReadOnlyList<string> events, CancellationToken cancellationToken) =>

@@ -25,6 +25,8 @@ public sealed class BridgeMetrics : IDisposable
         UpstreamBlocked = _meter.CreateCounter<long>("upstream_blocked", description: "Times Kommo blocked this integration (403 block page), by service.");
         _meter.CreateObservableGauge("upstream_circuit_state", () => circuits.Snapshot().Select(c => new Measurement<int>((int)c.State, Service(c))), description: "Each upstream's circuit: 0 closed, 1 half-open (probing), 2 open.");
         _meter.CreateObservableGauge("upstream_unavailable_since_seconds", () => circuits.Snapshot().Select(c => new Measurement<double>(c.UnavailableSince?.ToUnixTimeSeconds() ?? 0, Service(c))), unit: "s", description: "Unix time since which each upstream's circuit has been open or probing; 0 while it answers.");
+        ReconcilerDealsFound = _meter.CreateCounter<long>("reconciler_deals_found", description: "Deals the Kommo-side reconciler found in a trigger stage, by outcome (launch_queued, has_contract, cancelled, refused).");
+        WebhookRegistrationsRepaired = _meter.CreateCounter<long>("webhook_registrations_repaired", description: "Webhook registrations the bridge found missing, disabled or incomplete and registered again, by service.");
         JobDuration = _meter.CreateHistogram<double>("job_duration_seconds", unit: "s", description: "Time from a job's creation to its outcome, by kind and outcome.");
         _meter.CreateObservableGauge("upstream_jobs_waiting", () => Snapshot.WaitingOn.Select(w => new Measurement<long>(w.Value, new KeyValuePair<string, object?>("service", w.Key.ToString().ToLowerInvariant()))), description: "Pending jobs whose last attempt failed on each upstream: what waits for it to answer.");
         _meter.CreateObservableGauge("jobs", () => Snapshot.Jobs.Select(j => new Measurement<long>(j.Value, new KeyValuePair<string, object?>("state", j.Key))), description: "Jobs by state.");
@@ -41,12 +43,18 @@ public sealed class BridgeMetrics : IDisposable
 
     public Counter<long> UpstreamBlocked { get; }
 
+    public Counter<long> ReconcilerDealsFound { get; }
+
+    public Counter<long> WebhookRegistrationsRepaired { get; }
+
     public Histogram<double> JobDuration { get; }
 
     public BridgeGaugeSnapshot Snapshot { get; set; } = BridgeGaugeSnapshot.Empty;
 
     public void EventReceived(string source, string outcome) =>
         EventsReceived.Add(1, new("source", source), new("outcome", outcome));
+
+    public void ReconcilerDealFound(string outcome) => ReconcilerDealsFound.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void Dispose() => _meter.Dispose();
 

@@ -144,6 +144,30 @@ public sealed class OpenApiConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WebhookList_IsPaged_20ByDefault_AtMost100_MatchingSpec()
+    {
+        for (var i = 0; i < 23; i++)
+        {
+            await _server.RegisterWebhookAsync(new Uri($"https://bridge{i}.example/hooks/ironclad"), "workflow_launched");
+        }
+
+        var first = await _server.GetJsonAsync("webhooks");
+        var second = await _server.GetJsonAsync("webhooks?page=1");
+        var sized = await _server.GetJsonAsync("webhooks?page=2&pageSize=10");
+        using var tooLarge = await _server.Http.GetAsync("webhooks?pageSize=101");
+
+        Assert.Equal(20, first!["list"]!.AsArray().Count);
+        Assert.Equal(3, second!["list"]!.AsArray().Count);
+        Assert.Equal(3, sized!["list"]!.AsArray().Count);
+        Assert.Equal(2, sized["page"]!.GetValue<int>());
+        Assert.Equal(10, sized["pageSize"]!.GetValue<int>());
+        Assert.Equal(23, first["list"]!.AsArray().Concat(second["list"]!.AsArray()).Select(w => w!["id"]!.GetValue<string>()).Distinct().Count());
+        Assert.Equal(HttpStatusCode.BadRequest, tooLarge.StatusCode);
+        Spec.AssertValid(Spec.ResponseSchema("/webhooks", "get", "200"), first);
+        Spec.AssertValid(Spec.ResponseSchema("/webhooks", "get", "200"), sized);
+    }
+
+    [Fact]
     public async Task DuplicateWebhookTarget_Is400InvalidParam_MatchingSpec()
     {
         var target = new Uri("https://bridge.example/hooks/ironclad");

@@ -16,12 +16,33 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     public async Task DisposeAsync() => await _receiver.DisposeAsync();
 
     [Fact]
-    public void DefaultRetrySchedule_IsTenRetriesOverAbout13Point6Hours()
+    public void DefaultRetrySchedule_IsTwelveTriesOverAboutThreeDays_60sTimes2ToTheN()
     {
         var delays = new IroncladSimulatorOptions().WebhookRetryDelays;
 
-        Assert.Equal(10, delays.Count);
-        Assert.InRange(delays.Aggregate(TimeSpan.Zero, (sum, d) => sum + d).TotalHours, 13.5, 13.7);
+        Assert.Equal(11, delays.Count);
+        Assert.Equal(Enumerable.Range(1, 11).Select(n => TimeSpan.FromSeconds(60 << n)), delays);
+        Assert.InRange(delays.Aggregate(TimeSpan.Zero, (sum, d) => sum + d).TotalDays, 2.8, 2.9);
+    }
+
+    [Fact]
+    public async Task AFailingReceiver_IsTriedTwelveTimes_OnTheScaledSchedule_ThenTheFailureIsCounted()
+    {
+        await using var server = await IroncladTestServer.StartAsync(new IroncladSimulatorOptions { TimeScale = 1_000_000, Faults = FaultProfile.None });
+        var webhookId = await server.RegisterWebhookAsync(_receiver.Url, "workflow_launched");
+        _receiver.Respond = (_, _) => 500;
+
+        await server.LaunchAsync();
+        var webhook = await Eventually.UntilAsync(() => server.Simulator.Control.Webhooks().Single(), w => w.ConsecutiveFailureCount == 1, "the delivery to give up", describe: w => $"{w.ConsecutiveFailureCount} failures");
+        var attempts = server.Simulator.Control.WebhookAttempts();
+        var gaps = attempts.Zip(attempts.Skip(1), (a, b) => b.At - a.At).ToList();
+
+        Assert.Equal(Enumerable.Range(1, 12), attempts.Select(a => a.Attempt));
+        Assert.All(attempts, a => Assert.Equal(500, a.StatusCode));
+        Assert.All(gaps.Zip(server.Options.WebhookRetryDelays), pair => Assert.True(
+            pair.First >= TimeSpan.FromTicks(pair.Second.Ticks / 1_000_000), $"retry after {pair.First}, scheduled {pair.Second} / 1e6"));
+        Assert.Equal(webhookId, webhook.Id);
+        Assert.Equal("enabled", webhook.Status);
     }
 
     [Fact]
@@ -41,7 +62,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A410Answer_DisablesTheWebhookAtOnce()
+    public async Task A410Answer_DeletesTheRegistrationAtOnce()
     {
         await using var server = await IroncladTestServer.StartAsync(FastRetries());
         var webhookId = await server.RegisterWebhookAsync(_receiver.Url, "workflow_launched");
@@ -49,15 +70,31 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
 
         await server.LaunchAsync();
         await _receiver.WaitForAsync(r => r.Count == 1);
-        var disabled = await Eventually.UntilAsync(() => server.Simulator.Control.Webhooks().Single(), w => w.Status != "enabled", "the webhook to be disabled", describe: w => w.Status);
+        await Eventually.UntilAsync(() => server.Simulator.Control.Webhooks(), w => w.Count == 0, "the registration to be deleted", describe: w => string.Join(", ", w.Select(x => x.Status)));
         await server.LaunchAsync();
-        var apiView = await server.GetJsonAsync($"webhooks/{webhookId}");
+        using var afterwards = await server.Http.GetAsync($"webhooks/{webhookId}");
+        var list = await server.GetJsonAsync("webhooks");
 
-        Assert.Equal("disabled", disabled.Status);
-        Assert.Equal("system", disabled.StatusLastUpdatedBy);
         Assert.Single(server.Simulator.Control.WebhookAttempts());
         Assert.Empty(server.Simulator.Control.Workflows()[1].Events.Single(e => e.Event == "workflow_launched").WebhookIds);
-        Assert.Equal("disabled", apiView!["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, afterwards.StatusCode);
+        Assert.Empty(list!["list"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task ARegistrationDeletedWhileADeliveryWaits_GetsNoMoreRetries()
+    {
+        await using var server = await IroncladTestServer.StartAsync(new IroncladSimulatorOptions { Faults = FaultProfile.None, WebhookRetryDelays = [TimeSpan.FromSeconds(1)] });
+        var webhookId = await server.RegisterWebhookAsync(_receiver.Url, "workflow_launched");
+        _receiver.Respond = (_, _) => 500;
+
+        await server.LaunchAsync();
+        await _receiver.WaitForAsync(r => r.Count == 1);
+        using var deleted = await server.Http.DeleteAsync($"webhooks/{webhookId}");
+        await Eventually.UntilAsync(() => server.Simulator.Control.PendingWebhooks, p => p == 0, "no webhook to be pending");
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Single(_receiver.Received);
     }
 
     [Fact]

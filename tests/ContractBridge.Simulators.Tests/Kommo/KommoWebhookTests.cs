@@ -240,6 +240,26 @@ public sealed partial class KommoWebhookTests
     }
 
     [Fact]
+    public async Task ControlDisable_DisablesLikeKommo_AndTheApiListsItDisabled_UntilRegisteredAgain()
+    {
+        await using var kommo = await KommoTestServer.StartAsync(KommoTestServer.Options with { WebhookRetryDelays = [] });
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var account = TestAccount.Seed(kommo.Control);
+        await RegisterAsync(kommo, receiver, "update_lead");
+
+        await kommo.ControlClient().DisableWebhookAsync(receiver.Url);
+        kommo.Control.EditLead(new EditLead { LeadId = account.FullLeadId, Price = 1 });
+        var listed = await kommo.GetJsonAsync("api/v4/webhooks");
+        await RegisterAsync(kommo, receiver, "update_lead");
+        kommo.Control.EditLead(new EditLead { LeadId = account.FullLeadId, Price = 2 });
+        var received = await receiver.WaitForAsync(1);
+
+        Assert.True((bool)listed["_embedded"]!["webhooks"]![0]!["disabled"]!);
+        Assert.Equal("2", received.Single()["leads[update][0][price]"]);
+        Assert.False(kommo.Control.Webhooks.Single().Disabled);
+    }
+
+    [Fact]
     public async Task ReceiverThatDoesNotAnswerInTime_CountsAsAFailedAttempt()
     {
         await using var kommo = await KommoTestServer.StartAsync(KommoTestServer.Options with { WebhookTimeout = TimeSpan.FromMilliseconds(300), WebhookRetryDelays = [] });

@@ -13,11 +13,13 @@ public sealed class DemoTests
 
         var text = output.ToString();
         Assert.True(exitCode == 0, text);
-        Assert.Contains("All 13 expectations met", text, StringComparison.Ordinal);
+        Assert.Contains("All 14 expectations met", text, StringComparison.Ordinal);
         Assert.DoesNotContain("FAIL", text, StringComparison.Ordinal);
         Assert.Contains("Dashboard: http://127.0.0.1:", text, StringComparison.Ordinal);
         Assert.Contains("← Kommo webhook", text, StringComparison.Ordinal);
         Assert.Contains("← Ironclad webhooks", text, StringComparison.Ordinal);
         Assert.Contains(".pdf", text, StringComparison.Ordinal);
+        Assert.Contains("PASS  'Initech renewal''s contract holds the value raised in review  (contractValue 36,000, 1 update(s)", text, StringComparison.Ordinal);
+        Assert.Contains("was lost (Closed - lost) by Maria", text, StringComparison.Ordinal);
     }
 }

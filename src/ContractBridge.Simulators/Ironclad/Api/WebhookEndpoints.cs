@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace ContractBridge.Simulators.Ironclad.Api;
 
-/// <summary><c>/webhooks</c>: create (201), list, get, update, delete, and the PEM verification key.</summary>
+/// <summary><c>/webhooks</c>: create (201), list (paged: <c>page</c> from 0, <c>pageSize</c> 1–100, default 20), get, update, delete, and the PEM verification key.</summary>
 public static class WebhookEndpoints
 {
     public static void Map(IEndpointRouteBuilder api, IroncladServices services)
@@ -17,8 +17,8 @@ public static class WebhookEndpoints
         api.MapGet("/webhooks", (HttpContext context) =>
         {
             services.Auth.Authenticate(context, IroncladScopes.ReadWebhooks);
-            var page = PageNumber(context, "page", 0, 0);
-            var pageSize = PageNumber(context, "pageSize", 20, 1);
+            var page = PageNumber(context, "page", 0, 0, 100_000_000);
+            var pageSize = PageNumber(context, "pageSize", 20, 1, 100);
             var (_, list) = services.State.ListWebhooks(page, pageSize);
             return IroncladJson.Result(new JsonObject { ["page"] = page, ["pageSize"] = pageSize, ["list"] = new JsonArray([.. list]) });
         });
@@ -50,7 +50,7 @@ public static class WebhookEndpoints
         });
     }
 
-    private static int PageNumber(HttpContext context, string name, int fallback, int min)
+    private static int PageNumber(HttpContext context, string name, int fallback, int min, int max)
     {
         var text = context.Request.Query[name].ToString();
         if (text.Length == 0)
@@ -58,8 +58,8 @@ public static class WebhookEndpoints
             return fallback;
         }
 
-        return int.TryParse(text, out var value) && value >= min && value <= 100_000_000
+        return int.TryParse(text, out var value) && value >= min && value <= max
             ? value
-            : throw IroncladApiException.BadRequest(IroncladError.InvalidParam($"{name} must be an integer of at least {min}", name));
+            : throw IroncladApiException.BadRequest(IroncladError.InvalidParam($"{name} must be an integer from {min} to {max}", name));
     }
 }

@@ -110,8 +110,8 @@ public sealed partial class IroncladState
     }
 
     /// <summary>
-    /// Keeps <c>consecutiveFailureCount</c>: a delivery that gave up after its last retry is one failure; a 410 disables
-    /// the webhook at once; enough failures over a long enough time make it <c>disabledBySystem</c>.
+    /// Keeps <c>consecutiveFailureCount</c>: a delivery that gave up after its last retry is one failure; a 410 deletes
+    /// the registration at once (as Ironclad documents); enough failures over a long enough time make it <c>disabledBySystem</c>.
     /// </summary>
     private void RecordDeliveryOutcome(string webhookId, WebhookOutcome outcome)
     {
@@ -130,9 +130,8 @@ public sealed partial class IroncladState
                     webhook.FirstConsecutiveFailure = null;
                     break;
                 case WebhookOutcome.Gone:
-                    webhook.ConsecutiveFailureCount++;
-                    webhook.FirstConsecutiveFailure ??= now;
-                    SetSystemStatus(webhook, "disabled", now, "a 410 answer");
+                    _webhooks.Remove(webhook.Id);
+                    Log.WebhookDeleted(_logger, webhook.Id, webhook.TargetUrl);
                     break;
                 case WebhookOutcome.GaveUp:
                     webhook.ConsecutiveFailureCount++;
@@ -147,6 +146,15 @@ public sealed partial class IroncladState
                 default:
                     break;
             }
+        }
+    }
+
+    /// <summary>Asked before every delivery attempt: a registration deleted or disabled meanwhile gets no more retries.</summary>
+    private bool StillDelivering(string webhookId)
+    {
+        lock (_gate)
+        {
+            return _webhooks.TryGetValue(webhookId, out var webhook) && webhook.Status == "enabled";
         }
     }
 

@@ -28,7 +28,7 @@ public sealed partial class IroncladState : IAsyncDisposable
         _options = options;
         _clock = clock;
         _logger = options.LoggerFactory.CreateLogger<IroncladState>();
-        _emitter = new IroncladWebhookEmitter(options, clock, faults, signingKey, RecordDeliveryOutcome);
+        _emitter = new IroncladWebhookEmitter(options, clock, faults, signingKey, RecordDeliveryOutcome, StillDelivering);
         _users.AddRange(options.Users);
         ResetTemplates();
     }
@@ -199,6 +199,9 @@ public sealed partial class IroncladState : IAsyncDisposable
 
         [LoggerMessage(2, LogLevel.Information, "Webhook {WebhookId} set to {Status} after {Outcome}")]
         public static partial void WebhookDisabled(ILogger logger, string webhookId, string status, string outcome);
+
+        [LoggerMessage(5, LogLevel.Information, "Webhook {WebhookId} to {Target} deleted: its receiver answered 410 Gone")]
+        public static partial void WebhookDeleted(ILogger logger, string webhookId, Uri target);
 
         [LoggerMessage(3, LogLevel.Warning, "Auto-advance of {WorkflowId} failed")]
         public static partial void AutoAdvanceFailed(ILogger logger, Exception exception, string workflowId);

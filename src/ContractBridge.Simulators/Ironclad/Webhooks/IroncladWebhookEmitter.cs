@@ -27,19 +27,27 @@ public sealed class IroncladWebhookEmitter : IAsyncDisposable
     private readonly Action<string, WebhookOutcome> _onOutcome;
 
     /// <param name="onOutcome">Told (webhook id, outcome) when a delivery ends, to keep failure counts.</param>
+    /// <param name="stillDelivering">Asked (webhook id) before each attempt: false once the registration is deleted or disabled.</param>
     public IroncladWebhookEmitter(
         IroncladSimulatorOptions options,
         SimulatorClock clock,
         FaultInjector faults,
         WebhookSigningKey key,
-        Action<string, WebhookOutcome> onOutcome)
+        Action<string, WebhookOutcome> onOutcome,
+        Func<string, bool> stillDelivering)
     {
         _companyId = options.CompanyId;
         _clock = clock;
         _key = key;
         _onOutcome = onOutcome;
         _seedSecret = options.SeedDialectWebhookSecret is { } secret ? Encoding.UTF8.GetBytes(secret) : null;
-        _sender = new WebhookSender(clock, faults, options.WebhookRetryDelays, options.WebhookAttemptTimeout, OnOutcome);
+        _sender = new WebhookSender(
+            clock,
+            faults,
+            options.WebhookRetryDelays,
+            options.WebhookAttemptTimeout,
+            OnOutcome,
+            stillWanted: webhook => !_webhookIds.TryGetValue(webhook, out var webhookId) || stillDelivering(webhookId));
     }
 
     public IReadOnlyList<WebhookAttempt> Attempts => _sender.Attempts;

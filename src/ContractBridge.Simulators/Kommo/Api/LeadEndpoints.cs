@@ -24,6 +24,15 @@ internal sealed class LeadEndpoints(KommoApiContext api)
             return KommoHttp.WriteBadRequestAsync(context, problem!);
         }
 
+        var (updated, updatedProblem) = StructuredFilters.Range(context.Request.Query, "updated_at");
+        var (created, createdProblem) = StructuredFilters.Range(context.Request.Query, "created_at");
+        if ((updatedProblem ?? createdProblem) is { } rangeProblem)
+        {
+            return KommoHttp.WriteBadRequestAsync(context, rangeProblem);
+        }
+
+        // filter[statuses][i][pipeline_id] + [status_id]: a lead in any of the stages (a pipeline alone: any of its stages).
+        var statuses = StructuredFilters.Objects(context.Request.Query, "filter[statuses]");
         var ids = query.FilterIds("id");
         var pipelines = query.FilterIds("pipeline_id");
         var responsible = query.FilterIds("responsible_user_id");
@@ -34,7 +43,10 @@ internal sealed class LeadEndpoints(KommoApiContext api)
                 (ids is null || ids.Contains(l.Id))
                 && (pipelines is null || pipelines.Contains(l.PipelineId))
                 && (responsible is null || responsible.Contains(l.ResponsibleUserId))
-                && (search.Length == 0 || l.Name.Contains(search, StringComparison.OrdinalIgnoreCase)));
+                && (search.Length == 0 || l.Name.Contains(search, StringComparison.OrdinalIgnoreCase))
+                && (statuses is null || statuses.Any(s => InStage(l, s)))
+                && (updated is null || updated.Contains(l.UpdatedAt))
+                && (created is null || created.Contains(l.CreatedAt)));
             var page = query.PageOf(Ordered(leads, context.Request.Query), out var more);
             return (page.Select(l => LeadJson.Write(l, data, api.Links, query.With, api.AccountId)).ToList(), more);
         });
@@ -121,6 +133,11 @@ internal sealed class LeadEndpoints(KommoApiContext api)
         api.Webhooks.Emit(outcome.Events);
         return outcome;
     }
+
+    private static bool InStage(KommoLead lead, IReadOnlyDictionary<string, long> stage) =>
+        (!stage.TryGetValue("pipeline_id", out var pipeline) || pipeline == lead.PipelineId)
+        && (!stage.TryGetValue("status_id", out var status) || status == lead.StatusId)
+        && stage.Count > 0;
 
     /// <summary>Kommo's <c>order[id|created_at|updated_at]=asc|desc</c>; id ascending otherwise.</summary>
     private static IEnumerable<KommoLead> Ordered(IEnumerable<KommoLead> leads, IQueryCollection query)

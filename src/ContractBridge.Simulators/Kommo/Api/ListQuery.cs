@@ -29,7 +29,8 @@ internal sealed class ListQuery
     public ISet<string> With { get; }
 
     /// <summary>Parses page and limit; returns the problem detail instead when they are out of range.</summary>
-    public static (ListQuery? Query, string? Problem) Parse(IQueryCollection query)
+    /// <param name="maxLimit">The endpoint's largest page: 250 for entities, 100 for the event feed.</param>
+    public static (ListQuery? Query, string? Problem) Parse(IQueryCollection query, int maxLimit = MaxLimit)
     {
         var page = 1;
         var limit = DefaultLimit;
@@ -39,12 +40,12 @@ internal sealed class ListQuery
         }
 
         if (query.TryGetValue("limit", out var limitText)
-            && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > MaxLimit))
+            && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > maxLimit))
         {
-            return (null, $"limit must be between 1 and {MaxLimit}");
+            return (null, $"limit must be between 1 and {maxLimit}");
         }
 
-        return (new ListQuery(query, page, limit), null);
+        return (new ListQuery(query, page, Math.Min(limit, maxLimit)), null);
     }
 
     public static ISet<string> ParseWith(IQueryCollection query)

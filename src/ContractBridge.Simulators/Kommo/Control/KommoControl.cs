@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using ContractBridge.Simulators.Common;
 using ContractBridge.Simulators.Kommo.Auth;
 using ContractBridge.Simulators.Kommo.Control.Contracts;
+using ContractBridge.Simulators.Kommo.Events;
 using ContractBridge.Simulators.Kommo.Limits;
 using ContractBridge.Simulators.Kommo.Model;
 using ContractBridge.Simulators.Kommo.Operations;
@@ -126,6 +127,7 @@ public sealed partial class KommoControl
             foreach (var (lead, patch, userId) in planned)
             {
                 var change = LeadMutation.Apply(lead, patch, userId, now);
+                LeadEventLog.Record(data, lead, change, userId, now);
                 if (change.StatusChanged)
                 {
                     movedIds.Add(lead.Id);
@@ -243,6 +245,17 @@ public sealed partial class KommoControl
 
     /// <summary>Webhooks still being delivered (waiting for a retry, a delay or the receiver).</summary>
     public int PendingWebhooks => _webhooks.Pending;
+
+    /// <summary>
+    /// What Kommo does to a destination after more than 100 invalid answers in 2 hours, at once: a test of what follows a
+    /// disabled hook need not drive a hundred failures (the emitter's own rule is tested on its own).
+    /// </summary>
+    public void DisableWebhook(Uri destination) => _store.Write(data =>
+    {
+        var webhook = data.Webhooks.Values.FirstOrDefault(w => w.Destination == destination)
+            ?? throw new ArgumentException($"No webhook is registered for {destination}.");
+        webhook.Disabled = true;
+    });
 
     /// <summary>What an admin does in Kommo's settings: re-enables a webhook disabled after too many invalid answers.</summary>
     public void EnableWebhook(Uri destination) => _store.Write(data =>

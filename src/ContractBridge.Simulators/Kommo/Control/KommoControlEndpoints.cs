@@ -65,6 +65,11 @@ internal sealed class KommoControlEndpoints(KommoControl control)
             control.EnableWebhook(hook.Destination);
             return control.Webhooks;
         }));
+        sim.MapPost("/webhooks/disable", context => HandleAsync<WebhookDestination>(context, hook =>
+        {
+            control.DisableWebhook(hook.Destination);
+            return control.Webhooks;
+        }));
         sim.MapGet("/webhooks/emitted", context => WriteAsync(context, control.EmittedWebhooks));
         sim.MapGet("/webhooks/attempts", context => WriteAsync(context, control.WebhookAttempts));
         sim.MapGet("/webhooks/pending", context => WriteAsync(context, new PendingWebhooks(control.PendingWebhooks)));

@@ -107,6 +107,9 @@ public sealed class KommoSimulatorClient(HttpClient http)
     public Task EnableWebhookAsync(Uri destination, CancellationToken cancellationToken = default) =>
         PostAsync<WebhookDestination, IReadOnlyList<WebhookSubscriptionView>>("_sim/webhooks/enable", new WebhookDestination(destination), cancellationToken);
 
+    public Task DisableWebhookAsync(Uri destination, CancellationToken cancellationToken = default) =>
+        PostAsync<WebhookDestination, IReadOnlyList<WebhookSubscriptionView>>("_sim/webhooks/disable", new WebhookDestination(destination), cancellationToken);
+
     public Task<IReadOnlyList<EmittedWebhook>> GetEmittedWebhooksAsync(CancellationToken cancellationToken = default) =>
         GetAsync<IReadOnlyList<EmittedWebhook>>("_sim/webhooks/emitted", cancellationToken);
 

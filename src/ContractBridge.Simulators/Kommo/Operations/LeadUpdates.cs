@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ContractBridge.Simulators.Kommo.Api;
+using ContractBridge.Simulators.Kommo.Events;
 using ContractBridge.Simulators.Kommo.Model;
 using ContractBridge.Simulators.Kommo.Store;
 using ContractBridge.Simulators.Kommo.Webhooks;
@@ -51,6 +52,7 @@ internal static class LeadUpdates
         foreach (var (lead, patch, requestId) in planned)
         {
             var change = LeadMutation.Apply(lead, patch, userId, now);
+            LeadEventLog.Record(data, lead, change, userId, now);
             events.AddRange(LeadMutation.EventsOf(lead, change, data, accountId, userId));
             updated.Add(new UpdatedLead(lead.Id, lead.UpdatedAt, requestId));
         }

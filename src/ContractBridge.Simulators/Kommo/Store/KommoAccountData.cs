@@ -32,6 +32,9 @@ internal sealed class KommoAccountData
 
     public SortedDictionary<long, WebhookSubscription> Webhooks { get; } = [];
 
+    /// <summary>The event feed, oldest first (ids grow with time).</summary>
+    public List<KommoEvent> Events { get; } = [];
+
     public KommoIdSequences Ids { get; } = new();
 
     /// <summary>The account's admin: API integrations act as this user.</summary>

@@ -140,6 +140,13 @@ public sealed class PostgresContractLinkStore(PostgresBridgeStore store) : ICont
     public Task<ContractLink?> FindByWorkflowAsync(string workflowId, CancellationToken cancellationToken) =>
         FindLinkAsync(ByWorkflow, workflowId, cancellationToken);
 
+    public async Task<IReadOnlyDictionary<long, ContractLink>> FindLatestByLeadsAsync(IReadOnlyCollection<long> leadIds, CancellationToken cancellationToken)
+    {
+        await using var command = store.CreateCommand($"SELECT {Columns} FROM {Table} WHERE lead_id = ANY(@leads) ORDER BY id;");
+        command.Parameters.AddWithValue("leads", leadIds.Distinct().ToArray());
+        return LatestPerLead(await PostgresLinkRows.ReadAsync(command, cancellationToken));
+    }
+
     public async Task<IReadOnlyList<ContractLink>> ListAsync(int limit, CancellationToken cancellationToken)
     {
         await using var command = store.CreateCommand(ListNewest);

@@ -122,6 +122,15 @@ public sealed class SqliteContractLinkStore(SqliteBridgeStore store) : IContract
     public Task<ContractLink?> FindByWorkflowAsync(string workflowId, CancellationToken cancellationToken) =>
         store.ReadAsync(connection => FindLink(connection, null, ByWorkflow, workflowId), cancellationToken);
 
+    public Task<IReadOnlyDictionary<long, ContractLink>> FindLatestByLeadsAsync(IReadOnlyCollection<long> leadIds, CancellationToken cancellationToken) =>
+        store.ReadAsync(connection =>
+        {
+            // The ids travel as one JSON array: no limit on how many, one statement.
+            using var command = SqliteLinkRows.Command(connection, null, $"SELECT {Columns} FROM {Table} WHERE lead_id IN (SELECT value FROM json_each(@leads)) ORDER BY id;");
+            command.Parameters.AddWithValue("@leads", System.Text.Json.JsonSerializer.Serialize(leadIds.Distinct()));
+            return LatestPerLead(SqliteLinkRows.Read(command));
+        }, cancellationToken);
+
     public Task<IReadOnlyList<ContractLink>> ListAsync(int limit, CancellationToken cancellationToken) =>
         store.ReadAsync<IReadOnlyList<ContractLink>>(connection =>
         {

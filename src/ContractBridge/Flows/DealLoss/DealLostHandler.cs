@@ -89,7 +89,7 @@ public sealed partial class DealLostHandler(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Lead {LeadId}: deal {Kind}; telling workflow {WorkflowId} (action: {Action})")]
+        [LoggerMessage(EventId = 4201, Level = LogLevel.Information, Message = "Lead {LeadId}: deal {Kind}; telling workflow {WorkflowId} (action: {Action})")]
         public static partial void Said(ILogger logger, long leadId, string workflowId, DealLossKind kind, Configuration.DealLostAction action);
     }
 }

@@ -129,6 +129,12 @@ public sealed partial class LaunchContractHandler(
         {
             case LaunchReservation.Reserved reserved:
                 return new LaunchWork(job, request, rule, reserved.SearchFirst);
+            case LaunchReservation.AlreadyActive { Existing: var answering } when request.IsAnsweredBy(answering):
+                // The reconciler found the deal while another launch held it, or a webhook arrived late for the entry the
+                // reconciler already launched: that contract answers for this entry, so no "already in progress" note.
+                Log.AlreadyAnswered(logger, request.LeadId, request.Trigger);
+                await batch.CompleteAsync(job, JobResult.Done, cancellationToken);
+                return null;
             case LaunchReservation.AlreadyActive { Existing: var existing }:
                 Log.AlreadyActive(logger, request.LeadId, existing.WorkflowId ?? "(launching)");
                 await batch.CompleteAsync(job, JobResult.Then(new NoteRequest(
@@ -157,19 +163,19 @@ public sealed partial class LaunchContractHandler(
             if (KommoStatuses.IsClosed(deal.Lead.StatusId))
             {
                 var closedName = await directory.StageNameAsync(deal.Lead.PipelineId, deal.Lead.StatusId, cancellationToken);
-                return await GiveUpAsync(work, DealNotes.NotLaunchedClosed(rule.Template, closedName), cancellationToken);
+                return await GiveUpAsync(work, deal, DealNotes.NotLaunchedClosed(rule.Template, closedName), cancellationToken);
             }
 
             var lookup = await launcher.FindTemplateAsync(rule, cancellationToken);
             if (lookup.Template is not { } template)
             {
-                return await GiveUpAsync(work, DealNotes.LaunchRefused(rule.Template, lookup.Problem!, triggerStage), cancellationToken);
+                return await GiveUpAsync(work, deal, DealNotes.LaunchRefused(rule.Template, lookup.Problem!, triggerStage), cancellationToken);
             }
 
             var mapping = launcher.Map(rule, template, deal);
             if (!mapping.Succeeded)
             {
-                return await GiveUpAsync(work, DealNotes.LaunchProblems(rule.Template, mapping.Problems, triggerStage), cancellationToken);
+                return await GiveUpAsync(work, deal, DealNotes.LaunchProblems(rule.Template, mapping.Problems, triggerStage), cancellationToken);
             }
 
             var workflow = await launcher.LaunchAsync(work, template, mapping.Attributes, cancellationToken);
@@ -195,7 +201,7 @@ public sealed partial class LaunchContractHandler(
         catch (UpstreamException ex) when (WorkflowLauncher.IsRefusal(ex))
         {
             var stage = await directory.StageNameAsync(rule.PipelineId ?? deal?.Lead.PipelineId, rule.StageId, cancellationToken);
-            return await GiveUpAsync(work, DealNotes.LaunchRefused(rule.Template, WorkflowLauncher.DescribeRefusal(ex), stage), cancellationToken);
+            return await GiveUpAsync(work, deal, DealNotes.LaunchRefused(rule.Template, WorkflowLauncher.DescribeRefusal(ex), stage), cancellationToken);
         }
         catch (UpstreamException ex)
         {
@@ -203,10 +209,13 @@ public sealed partial class LaunchContractHandler(
         }
     }
 
-    /// <summary>A problem a person must fix: drop the reservation (moving the deal again retries) and say what to fix.</summary>
-    private async Task<JobResult> GiveUpAsync(LaunchWork work, string note, CancellationToken cancellationToken)
+    /// <summary>
+    /// A problem a person must fix: remember the refusal and drop the reservation (moving or changing the deal retries),
+    /// and say what to fix.
+    /// </summary>
+    private async Task<JobResult> GiveUpAsync(LaunchWork work, DealSnapshot? deal, string note, CancellationToken cancellationToken)
     {
-        await reservations.ReleaseAsync(work, cancellationToken);
+        await reservations.RefuseAsync(work, deal?.Lead.UpdatedAt, cancellationToken);
         Log.NotLaunched(logger, work.LeadId);
         return JobResult.Then(new NoteRequest(work.LeadId, note).ToJob());
     }
@@ -220,6 +229,9 @@ public sealed partial class LaunchContractHandler(
 
         [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Lead {LeadId}: a contract is already active ({WorkflowId}); no second launch")]
         public static partial void AlreadyActive(ILogger logger, long leadId, string workflowId);
+
+        [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Lead {LeadId}: its contract already answers this stage entry ({Trigger}); nothing to do")]
+        public static partial void AlreadyAnswered(ILogger logger, long leadId, string trigger);
 
         [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Lead {LeadId}: not launched; a note on the deal says what to fix")]
         public static partial void NotLaunched(ILogger logger, long leadId);

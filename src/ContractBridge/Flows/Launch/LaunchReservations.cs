@@ -10,9 +10,10 @@ namespace ContractBridge.Flows.Launch;
 /// <summary>
 /// The launch's ledger of deal ↔ contract links, and every store call a launch makes: a lead is reserved in the database
 /// before Ironclad is called, so at most one launch per deal is under way; the reservation is filled in with the
-/// workflow once launched, or dropped when the launch gives up, so moving the deal again retries.
+/// workflow once launched, or dropped when the launch gives up, so moving the deal again retries. A launch refused for
+/// a reason a person must fix is remembered (<see cref="LaunchRefusal"/>), so the Kommo-side reconciler notes it once.
 /// </summary>
-public sealed class LaunchReservations(IContractLinkStore store, IJobStore jobs, TimeProvider time)
+public sealed class LaunchReservations(IContractLinkStore store, ILaunchRefusalStore refusals, IJobStore jobs, TimeProvider time)
 {
     /// <summary>Reserves the job's lead for its rule, taking over a reservation whose launch ended without finishing.</summary>
     public async Task<LaunchReservation> ReserveAsync(Job job, LaunchRequest request, ContractRule rule, CancellationToken cancellationToken)
@@ -42,6 +43,17 @@ public sealed class LaunchReservations(IContractLinkStore store, IJobStore jobs,
     /// <summary>Drops the work's reservation (the launch failed for good), so moving the deal again retries.</summary>
     public Task ReleaseAsync(LaunchWork work, CancellationToken cancellationToken) =>
         store.ReleaseReservationAsync(work.LeadId, work.Job.Id, cancellationToken);
+
+    /// <summary>
+    /// The launch gave up for a reason a person must fix: remembers the refusal with the deal's updated_at as the launch
+    /// read it, then drops the reservation. In that order: a crash between the two leaves a reservation the job's re-run
+    /// takes back, never a released deal with no refusal that the reconciler would launch (and note) again.
+    /// </summary>
+    public async Task RefuseAsync(LaunchWork work, long? leadUpdatedAt, CancellationToken cancellationToken)
+    {
+        await refusals.RecordAsync(new LaunchRefusal(work.LeadId, work.Rule.Name, leadUpdatedAt, time.GetUtcNow()), cancellationToken);
+        await ReleaseAsync(work, cancellationToken);
+    }
 
     /// <summary>
     /// Fills the work's reservation in with the launched workflow, and stores <paramref name="followUps"/> in the same

@@ -93,7 +93,7 @@ public sealed partial class LegalQuestionHandler(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Lead {LeadId}: note {NoteId} goes to legal on workflow {WorkflowId}")]
+        [LoggerMessage(EventId = 4202, Level = LogLevel.Information, Message = "Lead {LeadId}: note {NoteId} goes to legal on workflow {WorkflowId}")]
         public static partial void Relayed(ILogger logger, long leadId, long noteId, string workflowId);
     }
 }

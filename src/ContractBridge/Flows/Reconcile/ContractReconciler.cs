@@ -13,7 +13,8 @@ namespace ContractBridge.Flows.Reconcile;
 /// Catches what webhooks missed. On a schedule, one instance at a time (a lease in the shared store) pages through the
 /// workflows Ironclad changed since the last pass (GET /workflows?lastUpdated=…, 100 a page, within the read limit)
 /// and queues a sync for each open contract that changed since its state was last applied. With every Ironclad webhook
-/// lost, a signed contract still closes its deal within one interval.
+/// lost, a signed contract still closes its deal within one interval. Each pass first checks and heals the webhook
+/// registrations (<see cref="WebhookHealthCheck"/>).
 /// </summary>
 public sealed partial class ContractReconciler(
     IKeyValueStore store,
@@ -23,6 +24,7 @@ public sealed partial class ContractReconciler(
     IOptions<BridgeOptions> options,
     TimeProvider time,
     ReconcilerIdentity identity,
+    WebhookHealthCheck webhooks,
     ILogger<ContractReconciler> logger) : BackgroundService
 {
     public const string LeaseName = "reconciler";
@@ -42,6 +44,7 @@ public sealed partial class ContractReconciler(
             return 0;
         }
 
+        await webhooks.RunAsync(cancellationToken);
         var open = (await contracts.ListOpenAsync(cancellationToken)).Where(l => l.WorkflowId is not null).ToDictionary(l => l.WorkflowId!, StringComparer.Ordinal);
         if (open.Count == 0)
         {

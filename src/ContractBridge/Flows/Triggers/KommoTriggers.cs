@@ -24,7 +24,7 @@ public sealed class KommoTriggers(RuleBook rules)
         {
             if (rules.Triggered(change) is { } rule && launched.Add(change.LeadId))
             {
-                jobs.Add(new LaunchRequest(change.LeadId, rule.Name, change.PipelineId, change.StatusId, ActionName(change)).ToJob());
+                jobs.Add(new LaunchRequest(change.LeadId, rule.Name, change.PipelineId, change.StatusId, ActionName(change), change.LastModified).ToJob());
             }
         }
 

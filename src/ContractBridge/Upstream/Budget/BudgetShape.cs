@@ -17,10 +17,20 @@ public sealed record BudgetShape(int Permits, TimeSpan Window, TimeSpan SliceLif
     public TimeSpan Span => Window + SliceLifetime + ArrivalMargin;
 
     /// <summary>
-    /// Slices live a tenth of the window (a short life wastes little of the span, and a dead instance's unused slice is
-    /// lost only that long plus the span), and hold at most a quarter of the permits (rounded up: Kommo's 7 gives slices of 2), so one busy instance cannot take
-    /// the whole window while the others wait.
+    /// A slice must outlive the lease that fetched it: its life is counted from before the store's round trip, so a
+    /// life shorter than a round trip (a tenth of a window shrunk for a scaled clock, against a loaded database) expires
+    /// every slice on arrival and no call is ever sent.
+    /// </summary>
+    public static readonly TimeSpan MinimumSliceLifetime = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// Slices live a tenth of the window, and at least <see cref="MinimumSliceLifetime"/> (a short life wastes little of
+    /// the span, and a dead instance's unused slice is lost only that long plus the span), and hold at most a quarter of
+    /// the permits (rounded up: Kommo's 7 gives slices of 2), so one busy instance cannot take the whole window while the
+    /// others wait.
     /// </summary>
     public static BudgetShape For(RateLimitOptions limit) =>
-        new(limit.Permits, limit.Window, limit.Window / 10, limit.ArrivalMargin, Math.Max(1, (limit.Permits + 3) / 4));
+        new(limit.Permits, limit.Window, Max(limit.Window / 10, MinimumSliceLifetime), limit.ArrivalMargin, Math.Max(1, (limit.Permits + 3) / 4));
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using ContractBridge.Contracts;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Engine.Storage;
+using ContractBridge.Flows.Reconcile;
 using ContractBridge.Upstream;
 using ContractBridge.Upstream.Circuits;
 
@@ -82,7 +83,7 @@ public static class DashboardEndpoints
         return Results.Redirect("/login");
     }
 
-    private static async Task<IResult> OverviewAsync(HttpContext context, IBridgeStore store, IContractLinkStore links, UpstreamCircuits circuits, DashboardHtml html, DashboardTables tables, CancellationToken cancellationToken)
+    private static async Task<IResult> OverviewAsync(HttpContext context, IBridgeStore store, IContractLinkStore links, UpstreamCircuits circuits, WebhookHealthCheck webhooks, DashboardHtml html, DashboardTables tables, CancellationToken cancellationToken)
     {
         var session = context.Session();
         var jobs = await store.CountAsync(cancellationToken);
@@ -98,7 +99,8 @@ public static class DashboardEndpoints
             tables.Jobs(waiting, session, "Nothing is waiting."),
             tables.Contracts(await links.ListAsync(OverviewRows, cancellationToken)),
             tables.Events(await store.ListRecentEventsAsync(OverviewRows, cancellationToken)),
-            UpstreamStatusLines.Render(html, circuits.Snapshot(), await UpstreamJobsWaiting.CountAsync(store, cancellationToken)));
+            UpstreamStatusLines.Render(html, circuits.Snapshot(), await UpstreamJobsWaiting.CountAsync(store, cancellationToken))
+                + WebhookStatusLines.Render(html, await webhooks.LastAsync(cancellationToken)));
         return html.Page(context, "Overview", body, session);
     }
 

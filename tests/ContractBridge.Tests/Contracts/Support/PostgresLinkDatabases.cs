@@ -10,8 +10,11 @@ namespace ContractBridge.Tests.Contracts.Support;
 /// schema in it for every test, so classes run in parallel and tests never see each other's rows. Fails, rather than
 /// skips, when no server is given.
 /// </summary>
-public sealed class PostgresLinkDatabases : ILinkDatabases, IAsyncLifetime
+public class PostgresLinkDatabases : ILinkDatabases, IAsyncLifetime
 {
+    /// <summary>The schema modules of each database: the links', and what a subclass adds.</summary>
+    protected virtual IReadOnlyList<ContractBridge.Engine.Storage.SchemaModule> Modules => [ContractLinkSchema.Module];
+
     private PostgresDatabase? database;
 
     public async Task InitializeAsync() =>
@@ -28,7 +31,7 @@ public sealed class PostgresLinkDatabases : ILinkDatabases, IAsyncLifetime
         }
 
         var connectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { SearchPath = schema }.ToString();
-        return new LinkDatabase("postgresql", connectionString, () => new PostgresBridgeStore(connectionString, [ContractLinkSchema.Module]));
+        return new LinkDatabase("postgresql", connectionString, () => new PostgresBridgeStore(connectionString, Modules));
     }
 
     public async Task DisposeAsync()

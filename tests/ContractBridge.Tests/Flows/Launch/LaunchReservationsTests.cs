@@ -27,9 +27,9 @@ public sealed class LaunchReservationsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Store = new SqliteBridgeStore(Path.Combine(_directory.FullName, BridgeStoreFactory.SqliteFileName), modules: [ContractLinkSchema.Module]);
+        Store = new SqliteBridgeStore(Path.Combine(_directory.FullName, BridgeStoreFactory.SqliteFileName), modules: [ContractLinkSchema.Module, LaunchRefusalSchema.Module]);
         await Store.MigrateAsync(None);
-        _reservations = new LaunchReservations(ContractLinkStores.For(Store), Store, _time);
+        _reservations = new LaunchReservations(ContractLinkStores.For(Store), LaunchRefusalStores.For(Store), Store, _time);
     }
 
     public async Task DisposeAsync()

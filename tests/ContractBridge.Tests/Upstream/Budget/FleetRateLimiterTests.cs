@@ -79,6 +79,20 @@ public sealed class FleetRateLimiterTests(ITestOutputHelper output) : IAsyncLife
         Assert.InRange(limiter.StoreRoundTrips, limit.Permits / limiter.Shape.MaxSlice, 8);
     }
 
+    [Fact]
+    public async Task StoreRoundTrip_LongerThanATenthOfAShrunkWindow_StillGetsTheCallItsPermit()
+    {
+        // Kommo's window on a clock 60× faster is 16.7 ms; each lease here takes 20 ms of the clock to come back.
+        var scaled = new RateLimitOptions { Permits = 7, Window = TimeSpan.FromSeconds(1) / 60, ArrivalMargin = TimeSpan.FromMilliseconds(100) };
+        var (_, budgets) = await database!.OpenAsync();
+        using var limiter = new FleetRateLimiter("kommo", BudgetShape.For(scaled), new SlowBudgets(budgets, time, TimeSpan.FromMilliseconds(20)), time);
+
+        using var lease = await limiter.AcquireAsync(1).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(lease.IsAcquired);
+        Assert.Equal(1, limiter.StoreRoundTrips);
+    }
+
     private async Task<FleetRateLimiter> LimiterAsync(RateLimitOptions limit)
     {
         var (_, budgets) = await database!.OpenAsync();
@@ -87,4 +101,17 @@ public sealed class FleetRateLimiterTests(ITestOutputHelper output) : IAsyncLife
 
     private static Task ParkedAsync(FleetRateLimiter limiter, int roundTrips) =>
         Eventually.TrueAsync(() => limiter.StoreRoundTrips >= roundTrips, "the limiter to ask the store", TimeSpan.FromSeconds(10));
+
+    /// <summary>A store whose every lease takes <paramref name="roundTrip"/> of the fake clock, as a loaded database's would.</summary>
+    private sealed class SlowBudgets(IRateBudgetStore inner, FakeTimeProvider time, TimeSpan roundTrip) : IRateBudgetStore
+    {
+        public async Task<BudgetGrant> LeaseAsync(BudgetRequest request, CancellationToken cancellationToken)
+        {
+            var grant = await inner.LeaseAsync(request, cancellationToken);
+            time.Advance(roundTrip);
+            return grant;
+        }
+
+        public Task HoldAsync(string bucket, DateTimeOffset until, CancellationToken cancellationToken) => inner.HoldAsync(bucket, until, cancellationToken);
+    }
 }
