@@ -81,7 +81,11 @@ public static class FleetChecks
             result.Violations.Add($"the bad deal's items (lead {badLead}, deleted before its signature note and task) were not dead-lettered with Kommo's reason");
         }
 
-        result.Violations.AddRange(refused.Where(j => j.LastError?.Contains("Kommo refused", StringComparison.Ordinal) != true)
+        // A note for the deleted deal goes out in a batch and comes back as Kommo's refused item; the task handler reads
+        // the deal first (for its responsible user) and ends its job with the deal gone, before any batch.
+        result.Figures["bad items refused by Kommo in a batch"] = refused.Count(j => j.LastError?.Contains("Kommo refused", StringComparison.Ordinal) == true);
+        result.Violations.AddRange(refused.Where(j => j.LastError?.Contains("Kommo refused", StringComparison.Ordinal) != true
+                && j.LastError?.Contains("no longer exists in Kommo", StringComparison.Ordinal) != true)
             .Select(j => $"the bad deal's job {j.Id} {j.Kind} is dead without Kommo's reason: {j.LastError}"));
     }
 
