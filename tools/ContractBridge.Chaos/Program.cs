@@ -5,9 +5,9 @@ using Microsoft.Extensions.Logging;
 
 // dotnet run -c Release --project tools/ContractBridge.Chaos -- <scenario> [--deals 500] [--kills 10] [--postgres <conn>] ...
 var scenario = new Argument<string>("scenario") { Description = $"One of: {string.Join(", ", ChaosScenarios.Names)}." };
-var deals = new Option<int?>("--deals") { Description = "Deals per lifecycle run (default 500; oauth 200)." };
-var kills = new Option<int?>("--kills") { Description = "kill -9 per run (default 10 for crash, 0 elsewhere)." };
-var postgres = new Option<string?>("--postgres") { Description = "A PostgreSQL server (Npgsql connection string): crash then runs two instances on it; oauth needs it. Default: $CONTRACTBRIDGE_TEST_POSTGRES for all/oauth." };
+var deals = new Option<int?>("--deals") { Description = "Deals per lifecycle run (default 500; oauth and fleet 200)." };
+var kills = new Option<int?>("--kills") { Description = "kill -9 per run (default 10 for crash, 6 for fleet, 0 elsewhere)." };
+var postgres = new Option<string?>("--postgres") { Description = "A PostgreSQL server (Npgsql connection string): crash then runs two instances on it; oauth and fleet need it (all runs fleet only when it is given). Default: $CONTRACTBRIDGE_TEST_POSTGRES for all/oauth/fleet." };
 var seed = new Option<int>("--seed") { Description = "Seeds every random choice (deals' fates, kill points, faults, hostile requests).", DefaultValueFactory = _ => 1 };
 var runs = new Option<int>("--runs") { Description = "Runs of each scenario, with seeds seed, seed+1, ...", DefaultValueFactory = _ => 1 };
 var requests = new Option<int?>("--requests") { Description = "Hostile requests (default 10,000)." };

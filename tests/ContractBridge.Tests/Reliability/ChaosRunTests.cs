@@ -1,3 +1,4 @@
+using ContractBridge.Chaos.Fleet;
 using ContractBridge.Chaos.Infrastructure;
 using ContractBridge.Chaos.Reporting;
 using ContractBridge.Chaos.Scenarios;
@@ -70,6 +71,19 @@ public sealed class ChaosRunTests(ITestOutputHelper output)
         var result = await RunAsync(log => LifecycleScenario.RunAsync(ChaosScenarios.OAuth(deals: 12, seed: 16, postgresServer: server), log, CancellationToken.None));
 
         Assert.True(result.Figures["kommo oauth refreshes"] >= 1);
+    }
+
+    [Fact]
+    public async Task Fleet_ThreeInstancesOnPostgres_KillStormsJitterOutagesAndABadItem_LoseDoubleAndExceedNothing()
+    {
+        var server = PostgresDatabase.ResolveServer(null);
+        var run = ChaosScenarios.Fleet(deals: 14, kills: 1, seed: 17, postgresServer: server) with { Outage = TimeSpan.FromSeconds(3) };
+
+        var result = await RunAsync(log => FleetScenario.RunAsync(run, log, CancellationToken.None));
+
+        Assert.Equal(1, result.Kills);
+        Assert.Equal(2, result.Figures["outages"]);
+        Assert.True(result.Figures["bad item dead letters"] >= 1, "The bad item was not refused.");
     }
 
     private async Task<ScenarioResult> RunAsync(Func<TextWriter, Task<ScenarioResult>> run)

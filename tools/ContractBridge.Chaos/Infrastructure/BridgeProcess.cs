@@ -46,6 +46,9 @@ public sealed class BridgeProcess : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The running process's id (the service names its job engine after it: machine:pid:suffix); null when not running.</summary>
+    public int? ProcessId => _process is { HasExited: false } process ? process.Id : null;
+
     /// <summary>Starts the process; <see cref="WaitReadyAsync"/> waits until it answers /readyz.</summary>
     public void Start()
     {

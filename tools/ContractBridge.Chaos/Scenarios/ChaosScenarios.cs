@@ -1,3 +1,4 @@
+using ContractBridge.Chaos.Fleet;
 using ContractBridge.Chaos.Infrastructure;
 using ContractBridge.Chaos.Reporting;
 using ContractBridge.Simulators.Common;
@@ -10,7 +11,7 @@ namespace ContractBridge.Chaos.Scenarios;
 /// </summary>
 public static class ChaosScenarios
 {
-    public static readonly IReadOnlyList<string> Names = ["crash", "faults", "events", "hostile", "oauth", "all"];
+    public static readonly IReadOnlyList<string> Names = ["crash", "faults", "events", "hostile", "oauth", "fleet", "all"];
 
     /// <summary>kill -9 at random points of a burst and its lifecycle, restarting each time. Two instances on PostgreSQL, one at a time killed.</summary>
     public static LifecycleRun Crash(int deals, int kills, int seed, string? postgresServer) => new()
@@ -73,6 +74,15 @@ public static class ChaosScenarios
         KommoRefreshBefore = TimeSpan.FromSeconds(8),
     };
 
+    /// <summary>Issue 15: three instances on PostgreSQL, kills, 429 storms, arrival jitter, an outage of each upstream, one bad item.</summary>
+    public static FleetRun Fleet(int deals, int kills, int seed, string postgresServer) => new()
+    {
+        Deals = deals,
+        Kills = kills,
+        Seed = seed,
+        PostgresServer = postgresServer,
+    };
+
     public static async Task<IReadOnlyList<ScenarioResult>> RunAsync(string name, ChaosSettings settings, TextWriter log, CancellationToken cancellationToken)
     {
         var results = new List<ScenarioResult>();
@@ -96,6 +106,9 @@ public static class ChaosScenarios
                 case "oauth":
                     results.Add(await WithPostgresAsync("oauth", settings, seed, server => LifecycleAsync(OAuth(settings.Deals ?? 200, seed, server), settings, log, cancellationToken)));
                     break;
+                case "fleet":
+                    results.Add(await WithPostgresAsync("fleet", settings, seed, server => FleetAsync(Fleet(settings.Deals ?? 200, settings.Kills ?? 6, seed, server), settings, log, cancellationToken)));
+                    break;
                 case "all":
                     results.Add(await LifecycleAsync(Crash(settings.Deals ?? 500, settings.Kills ?? 10, seed, null), settings, log, cancellationToken));
                     results.Add(await WithPostgresAsync("crash", settings, seed, server => LifecycleAsync(Crash(settings.Deals ?? 500, settings.Kills ?? 10, seed, server), settings, log, cancellationToken)));
@@ -103,6 +116,11 @@ public static class ChaosScenarios
                     results.Add(await LifecycleAsync(LostAndDisordered(settings.Deals ?? 500, seed), settings, log, cancellationToken));
                     results.Add(await HostileScenario.RunAsync(Hostile(settings, seed), log, cancellationToken));
                     results.Add(await WithPostgresAsync("oauth", settings, seed, server => LifecycleAsync(OAuth(Math.Min(settings.Deals ?? 200, 200), seed, server), settings, log, cancellationToken)));
+                    if (!string.IsNullOrWhiteSpace(settings.Postgres))
+                    {
+                        results.Add(await FleetAsync(Fleet(Math.Min(settings.Deals ?? 200, 200), settings.Kills ?? 6, seed, settings.Postgres), settings, log, cancellationToken));
+                    }
+
                     break;
                 default:
                     throw new ArgumentException($"Unknown scenario '{name}': choose one of {string.Join(", ", Names)}.", nameof(name));
@@ -124,6 +142,9 @@ public static class ChaosScenarios
     private static Task<ScenarioResult> LifecycleAsync(LifecycleRun run, ChaosSettings settings, TextWriter log, CancellationToken cancellationToken) =>
         LifecycleScenario.RunAsync(run with { LogLevel = settings.LogLevel, WorkDirectory = settings.WorkDirectory }, log, cancellationToken);
 
+    private static Task<ScenarioResult> FleetAsync(FleetRun run, ChaosSettings settings, TextWriter log, CancellationToken cancellationToken) =>
+        FleetScenario.RunAsync(run with { LogLevel = settings.LogLevel, WorkDirectory = settings.WorkDirectory }, log, cancellationToken);
+
     /// <summary>Runs that need PostgreSQL fail with a clear message, rather than being skipped, when there is none.</summary>
     private static async Task<ScenarioResult> WithPostgresAsync(string scenario, ChaosSettings settings, int seed, Func<string, Task<ScenarioResult>> run)
     {
@@ -134,7 +155,7 @@ public static class ChaosScenarios
         }
         catch (InvalidOperationException ex)
         {
-            return new ScenarioResult { Scenario = scenario, Store = "postgresql x2", Seed = seed, Error = ex.Message };
+            return new ScenarioResult { Scenario = scenario, Store = scenario == "fleet" ? "postgresql x3" : "postgresql x2", Seed = seed, Error = ex.Message };
         }
 
         return await run(server);

@@ -114,7 +114,7 @@ public static class LifecycleScenario
     }
 
     /// <summary>Quiet: no webhook left to deliver, no job pending or running, twice in a row.</summary>
-    private static async Task WaitUntilQuietAsync(ChaosWorld world, BridgeFleet fleet, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task WaitUntilQuietAsync(ChaosWorld world, BridgeFleet fleet, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var calm = 0;
         await Until.TrueAsync(
