@@ -3,7 +3,6 @@ using ContractBridge.Contracts;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Flows.Jobs;
 using ContractBridge.Kommo;
-using ContractBridge.Upstream;
 
 namespace ContractBridge.Flows.DealLoss;
 
@@ -27,27 +26,8 @@ public sealed partial class DealLostHandler(
 
     public JobHandlerOptions Options { get; } = new(MaxBatchSize: 1, MaxConcurrentBatches: 4);
 
-    public async Task HandleAsync(JobBatch batch, CancellationToken cancellationToken)
-    {
-        foreach (var job in batch.Jobs)
-        {
-            JobResult result;
-            try
-            {
-                result = await DecideAsync(job, JobPayloads.Read<DealLostRequest>(job), cancellationToken);
-            }
-            catch (InvalidJobPayloadException ex)
-            {
-                result = new JobResult.Permanent(ex.Message);
-            }
-            catch (UpstreamException ex)
-            {
-                result = ex.IsTransient ? new JobResult.Transient(ex.Message, ex.RetryAfter) : new JobResult.Permanent(ex.Message);
-            }
-
-            await batch.CompleteAsync(job, result, cancellationToken);
-        }
-    }
+    public Task HandleAsync(JobBatch batch, CancellationToken cancellationToken) =>
+        EachJob.HandleAsync<DealLostRequest>(batch, DecideAsync, cancellationToken);
 
     private async Task<JobResult> DecideAsync(Job job, DealLostRequest change, CancellationToken cancellationToken)
     {

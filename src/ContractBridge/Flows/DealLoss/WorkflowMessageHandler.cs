@@ -21,31 +21,8 @@ public sealed class WorkflowMessageHandler(IroncladClient ironclad, IOptions<Bri
     /// <summary>Workflow writes are limited to 40 a minute: a few side by side are plenty.</summary>
     public JobHandlerOptions Options { get; } = new(MaxBatchSize: 1, MaxConcurrentBatches: 2);
 
-    public async Task HandleAsync(JobBatch batch, CancellationToken cancellationToken)
-    {
-        foreach (var job in batch.Jobs)
-        {
-            JobResult result;
-            try
-            {
-                result = await SayAsync(job, JobPayloads.Read<WorkflowMessageRequest>(job), cancellationToken);
-            }
-            catch (InvalidJobPayloadException ex)
-            {
-                result = new JobResult.Permanent(ex.Message);
-            }
-            catch (UpstreamException ex) when (ex.IsNotFound)
-            {
-                result = JobResult.Done;
-            }
-            catch (UpstreamException ex)
-            {
-                result = ex.IsTransient ? new JobResult.Transient(ex.Message, ex.RetryAfter) : new JobResult.Permanent(ex.Message);
-            }
-
-            await batch.CompleteAsync(job, result, cancellationToken);
-        }
-    }
+    public Task HandleAsync(JobBatch batch, CancellationToken cancellationToken) =>
+        EachJob.HandleAsync<WorkflowMessageRequest>(batch, SayAsync, cancellationToken, ex => ex.IsNotFound ? JobResult.Done : null);
 
     private async Task<JobResult> SayAsync(Job job, WorkflowMessageRequest message, CancellationToken cancellationToken)
     {

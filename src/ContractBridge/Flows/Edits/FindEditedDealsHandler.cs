@@ -1,12 +1,10 @@
 using ContractBridge.Configuration;
 using ContractBridge.Contracts;
 using ContractBridge.Engine.Jobs;
-using ContractBridge.Flows.DealActions;
 using ContractBridge.Flows.Jobs;
 using ContractBridge.Flows.Sync;
 using ContractBridge.Kommo;
 using ContractBridge.Kommo.Webhooks;
-using ContractBridge.Upstream;
 
 namespace ContractBridge.Flows.Edits;
 
@@ -26,27 +24,8 @@ public sealed class FindEditedDealsHandler(
 
     public JobHandlerOptions Options { get; } = new(MaxBatchSize: 1, MaxConcurrentBatches: 2);
 
-    public async Task HandleAsync(JobBatch batch, CancellationToken cancellationToken)
-    {
-        foreach (var job in batch.Jobs)
-        {
-            JobResult result;
-            try
-            {
-                result = await FindAsync(JobPayloads.Read<FindEditedDealsRequest>(job), cancellationToken);
-            }
-            catch (InvalidJobPayloadException ex)
-            {
-                result = new JobResult.Permanent(ex.Message);
-            }
-            catch (UpstreamException ex)
-            {
-                result = BatchOutcomes.FromFailure(ex);
-            }
-
-            await batch.CompleteAsync(job, result, cancellationToken);
-        }
-    }
+    public Task HandleAsync(JobBatch batch, CancellationToken cancellationToken) =>
+        EachJob.HandleAsync<FindEditedDealsRequest>(batch, (_, request, ct) => FindAsync(request, ct), cancellationToken);
 
     private async Task<JobResult> FindAsync(FindEditedDealsRequest request, CancellationToken cancellationToken)
     {

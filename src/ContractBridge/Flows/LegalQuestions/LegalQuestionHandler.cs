@@ -5,7 +5,6 @@ using ContractBridge.Engine.Jobs;
 using ContractBridge.Flows.DealLoss;
 using ContractBridge.Flows.Jobs;
 using ContractBridge.Kommo;
-using ContractBridge.Upstream;
 
 namespace ContractBridge.Flows.LegalQuestions;
 
@@ -28,27 +27,8 @@ public sealed partial class LegalQuestionHandler(
 
     public JobHandlerOptions Options { get; } = new(MaxBatchSize: 1, MaxConcurrentBatches: 2);
 
-    public async Task HandleAsync(JobBatch batch, CancellationToken cancellationToken)
-    {
-        foreach (var job in batch.Jobs)
-        {
-            JobResult result;
-            try
-            {
-                result = await RelayAsync(job, JobPayloads.Read<LegalQuestionRequest>(job), cancellationToken);
-            }
-            catch (InvalidJobPayloadException ex)
-            {
-                result = new JobResult.Permanent(ex.Message);
-            }
-            catch (UpstreamException ex)
-            {
-                result = ex.IsTransient ? new JobResult.Transient(ex.Message, ex.RetryAfter) : new JobResult.Permanent(ex.Message);
-            }
-
-            await batch.CompleteAsync(job, result, cancellationToken);
-        }
-    }
+    public Task HandleAsync(JobBatch batch, CancellationToken cancellationToken) =>
+        EachJob.HandleAsync<LegalQuestionRequest>(batch, RelayAsync, cancellationToken);
 
     /// <summary>The question without its prefix: "@legal: can we cap liability?" asks "can we cap liability?".</summary>
     public static string Question(string text, string prefix)
