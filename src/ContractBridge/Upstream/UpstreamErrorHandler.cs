@@ -3,8 +3,8 @@ using System.Net.Http.Headers;
 namespace ContractBridge.Upstream;
 
 /// <summary>
-/// Turns every way a call can fail into an <see cref="UpstreamException"/>: a broken connection or a timeout is
-/// transient, a non-success answer is classified by the service's <see cref="IUpstreamProblemReader"/>, with the
+/// Turns every way a call can fail into an <see cref="UpstreamException"/>: a broken connection or a timeout (the
+/// client's, or the resilience pipeline's) is transient, a non-success answer is classified by the service's <see cref="IUpstreamProblemReader"/>, with the
 /// server's Retry-After (seconds, or an HTTP date measured on the injected clock). Sits outermost, so it sees the answer
 /// left after the read retries and the 401 renewal, and the clients only ever read successes.
 /// </summary>
@@ -21,8 +21,10 @@ public sealed class UpstreamErrorHandler(UpstreamService service, IUpstreamProbl
         {
             throw new UpstreamException(service, $"{service} {UpstreamText.Describe(request)} failed: {ex.Message}", null, isTransient: true, inner: ex);
         }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
         {
+            // HttpClient's own timeout, or the resilience pipeline's per-attempt and total timeouts (Polly's exception):
+            // either way the service did not answer in time, which a later try may not meet again.
             throw new UpstreamException(service, $"{service} {UpstreamText.Describe(request)} timed out", null, isTransient: true, inner: ex);
         }
 

@@ -50,6 +50,18 @@ public sealed class UpstreamErrorHandlerTests
     }
 
     [Fact]
+    public async Task ResilienceTimeout_IsTransient_AndNamesTheService()
+    {
+        using var http = Client(new StubTransport((_, _) => throw new Polly.Timeout.TimeoutRejectedException("The operation didn't complete within the allowed timeout of '00:00:30'.")));
+
+        var failure = await Assert.ThrowsAsync<UpstreamException>(() => http.GetAsync("account", CancellationToken.None));
+
+        Assert.True(failure.IsTransient);
+        Assert.Equal("Kommo GET /api/v4/account timed out", failure.Message);
+        Assert.IsType<Polly.Timeout.TimeoutRejectedException>(failure.InnerException);
+    }
+
+    [Fact]
     public async Task CallerCancelling_IsNotAnUpstreamFailure()
     {
         using var cancelled = new CancellationTokenSource();
