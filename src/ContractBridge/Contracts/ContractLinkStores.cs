@@ -1,8 +1,6 @@
 using ContractBridge.Contracts.Postgres;
 using ContractBridge.Contracts.Sqlite;
 using ContractBridge.Engine.Storage;
-using ContractBridge.Engine.Storage.Postgres;
-using ContractBridge.Engine.Storage.Sqlite;
 
 namespace ContractBridge.Contracts;
 
@@ -12,10 +10,6 @@ namespace ContractBridge.Contracts;
 /// </summary>
 public static class ContractLinkStores
 {
-    public static IContractLinkStore For(IBridgeStore store) => store switch
-    {
-        SqliteBridgeStore sqlite => new SqliteContractLinkStore(sqlite),
-        PostgresBridgeStore postgres => new PostgresContractLinkStore(postgres),
-        _ => throw new NotSupportedException($"Contract links need the engine's SQLite or PostgreSQL store; {store.GetType().Name} is neither."),
-    };
+    public static IContractLinkStore For(IBridgeStore store) =>
+        StoreAlongside.For<IContractLinkStore>(store, sqlite => new SqliteContractLinkStore(sqlite), postgres => new PostgresContractLinkStore(postgres), "Contract links");
 }
