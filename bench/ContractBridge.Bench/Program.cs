@@ -5,7 +5,7 @@ using ContractBridge.Bench.Ingest;
 return args switch
 {
     ["ingest", .. var rest] => await IngestBenchmark.RunAsync(rest),
-    [var e2e and ("e2e" or "ack" or "burst" or "scaling" or "startup"), .. var rest] => await E2eBenchmark.RunAsync(rest, e2e),
+    [var e2e and ("e2e" or "ack" or "burst" or "scaling" or "startup" or "fleet"), .. var rest] => await E2eBenchmark.RunAsync(rest, e2e),
     ["all", .. var rest] => await RunAllAsync(rest),
     _ => Usage(),
 };
@@ -27,6 +27,9 @@ static int Usage()
           e2e [options]      the service in its own process against both simulators (real limits, scaled clock, latency):
                              start-up, webhook ack at 1,000/s, single-deal lifecycle, a 1,000-deal burst with the whole
                              lifecycle, and the burst at 100 / 1,000 / 10,000 deals
+          fleet [--instances 3] [--postgres <npgsql connection string>]
+                             the burst with its lifecycle on PostgreSQL: one instance, then a fleet behind a balancer
+                             (part of e2e when a PostgreSQL server is given or $CONTRACTBRIDGE_TEST_POSTGRES is set)
           startup | ack | burst | scaling [options]   one part of e2e
           all [--quick]      ingest (SQLite) then e2e
           {E2eSettings.Options}

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ContractBridge.Chaos.Infrastructure;
 using ContractBridge.Flows;
 using ContractBridge.Simulators;
 using ContractBridge.Simulators.Common;
@@ -10,23 +11,31 @@ using ContractBridge.Simulators.Ironclad;
 using ContractBridge.Simulators.Kommo;
 using ContractBridge.Simulators.Kommo.Control.Contracts;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace ContractBridge.Bench.EndToEnd;
 
 /// <summary>
 /// One benchmark's world: both simulators in this process with the real limits on a clock <see cref="Scale"/> times
-/// faster and the given latency on every call, a Kommo account with a Sales pipeline, and the service in its own process,
-/// configured through environment variables with the same limits divided by the scale, its webhooks registered.
-/// Simulator call counters start at zero once the world is up.
+/// faster and the given latency on every call, a Kommo account with a Sales pipeline, and the service in its own
+/// process (or a fleet of them on one PostgreSQL database behind a balancer, <see cref="BenchDeployment"/>), configured
+/// through environment variables with the same limits divided by the scale, its webhooks registered. Every instance is
+/// given the published limits, as an operator would: the fleet shares them through its store. Simulator call counters
+/// start at zero once the world is up.
 /// </summary>
 internal sealed class BenchWorld : IAsyncDisposable
 {
     public const string WebhookSecret = "bench-kommo-webhook-secret";
 
-    private BenchWorld(SimulatorHost simulators, ServiceProcess service, double scale, SeededPipeline sales, long repId)
+    private readonly ReverseProxy? balancer;
+    private readonly PostgresDatabase? database;
+
+    private BenchWorld(SimulatorHost simulators, IReadOnlyList<ServiceProcess> services, ReverseProxy? balancer, PostgresDatabase? database, double scale, SeededPipeline sales, long repId)
     {
         Simulators = simulators;
-        Service = service;
+        Services = services;
+        this.balancer = balancer;
+        this.database = database;
         Scale = scale;
         Sales = sales;
         RepId = repId;
@@ -38,7 +47,13 @@ internal sealed class BenchWorld : IAsyncDisposable
 
     public IroncladSimulator Ironclad => Simulators.Ironclad;
 
-    public ServiceProcess Service { get; }
+    /// <summary>The first (or only) instance.</summary>
+    public ServiceProcess Service => Services[0];
+
+    public IReadOnlyList<ServiceProcess> Services { get; }
+
+    /// <summary>Where the upstreams' webhooks go: the balancer in front of a fleet, else the one instance.</summary>
+    public Uri PublicUrl => balancer?.Url ?? Service.Url;
 
     public double Scale { get; }
 
@@ -53,10 +68,12 @@ internal sealed class BenchWorld : IAsyncDisposable
     /// <summary>Ironclad's launch rate on the scaled clock: 40 a minute, times the scale, per second.</summary>
     public double LaunchesPerSecond => 40 * Scale / 60;
 
-    public Uri KommoWebhookUrl => new(Service.Url, $"/webhooks/kommo/{WebhookSecret}");
+    public Uri KommoWebhookUrl => new(PublicUrl, $"/webhooks/kommo/{WebhookSecret}");
 
-    public static async Task<BenchWorld> StartAsync(E2eSettings settings, double scale, string? service = null, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<BenchWorld> StartAsync(
+        E2eSettings settings, double scale, string? service = null, IReadOnlyDictionary<string, string>? environment = null, BenchDeployment? deployment = null)
     {
+        deployment ??= BenchDeployment.Sqlite;
         var faults = new FaultProfile { Latency = settings.Latency };
         var simulators = await SimulatorHost.StartAsync(new SimulatorHostOptions
         {
@@ -73,8 +90,7 @@ internal sealed class BenchWorld : IAsyncDisposable
                 variables[key] = value;
             }
 
-            var process = await ServiceProcess.StartAsync(service ?? settings.Service!, variables, TimeSpan.FromSeconds(60));
-            var world = new BenchWorld(simulators, process, scale, sales, rep);
+            var world = await DeployAsync(simulators, sales, rep, scale, service ?? settings.Service!, variables, deployment);
             await world.RegisterWebhooksAsync();
             simulators.Kommo.Control.ResetCalls();
             simulators.Ironclad.Control.ResetCalls();
@@ -85,6 +101,52 @@ internal sealed class BenchWorld : IAsyncDisposable
             await simulators.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Starts the instances: on a fresh PostgreSQL database for a fleet (the first creates the schema, the others start
+    /// beside it, as in the chaos tool's fleet) and behind a round-robin balancer when there are several.
+    /// </summary>
+    private static async Task<BenchWorld> DeployAsync(
+        SimulatorHost simulators, SeededPipeline sales, long rep, double scale, string service, Dictionary<string, string> variables, BenchDeployment deployment)
+    {
+        var database = deployment.PostgresServer is { } server ? await PostgresDatabase.CreateAsync(server, CancellationToken.None) : null;
+        var services = new List<ServiceProcess>();
+        try
+        {
+            if (database is not null)
+            {
+                variables["ContractBridge__Postgres"] = database.ConnectionString;
+            }
+
+            var ready = TimeSpan.FromSeconds(60);
+            services.Add(await ServiceProcess.StartAsync(service, variables, ready));
+            services.AddRange(await Task.WhenAll(Enumerable.Range(1, deployment.Instances - 1).Select(_ => ServiceProcess.StartAsync(service, variables, ready))));
+            var balancer = services.Count > 1 ? await ReverseProxy.StartAsync([.. services.Select(s => s.Url)]) : null;
+            return new BenchWorld(simulators, services, balancer, database, scale, sales, rep);
+        }
+        catch
+        {
+            foreach (var started in services)
+            {
+                await started.DisposeAsync();
+            }
+
+            if (database is not null)
+            {
+                await database.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>The highest peak resident memory of any instance (with its breakdown), and the CPU seconds of all of them.</summary>
+    public (double PeakRssMb, MemoryBreakdown? PeakMemory, double CpuSeconds) Memory()
+    {
+        var figures = Services.Select(s => (Figures: s.Memory(), s.PeakBreakdown)).ToList();
+        var highest = figures.MaxBy(f => f.Figures.PeakRssMb);
+        return (highest.Figures.PeakRssMb, highest.PeakBreakdown, figures.Sum(f => f.Figures.CpuSeconds));
     }
 
     /// <summary>
@@ -151,10 +213,12 @@ internal sealed class BenchWorld : IAsyncDisposable
         return leads;
     }
 
-    /// <summary>Jobs in the service's database by status (read from its SQLite file, as an operator's query would).</summary>
+    /// <summary>Jobs in the service's database by status (read from its SQLite file or the fleet's PostgreSQL database, as an operator's query would).</summary>
     public async Task<IReadOnlyDictionary<string, long>> JobsByStatusAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={Service.DatabasePath};Pooling=False");
+        await using System.Data.Common.DbConnection connection = database is null
+            ? new SqliteConnection($"Data Source={Service.DatabasePath};Pooling=False")
+            : new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT status, COUNT(*) FROM jobs GROUP BY status;";
@@ -187,7 +251,21 @@ internal sealed class BenchWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Service.DisposeAsync();
+        if (balancer is not null)
+        {
+            await balancer.DisposeAsync();
+        }
+
+        foreach (var service in Services)
+        {
+            await service.DisposeAsync();
+        }
+
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+
         await Simulators.DisposeAsync();
     }
 
@@ -205,7 +283,7 @@ internal sealed class BenchWorld : IAsyncDisposable
         Ironclad.State.CreateWebhook(new JsonObject
         {
             ["events"] = new JsonArray([.. WebhookRegistrar.IroncladEvents.Select(e => (JsonNode)e)]),
-            ["targetURL"] = new Uri(Service.Url, "/webhooks/ironclad").ToString(),
+            ["targetURL"] = new Uri(PublicUrl, "/webhooks/ironclad").ToString(),
         });
     }
 }

@@ -4,9 +4,11 @@ namespace ContractBridge.Bench.EndToEnd;
 /// N deals moved to the contract stage within one second: how long until every workflow was launched and every launch
 /// note written, against the bound N / launch rate; what the simulators answered and counted; the service's memory.
 /// FirstLaunchSeconds and LastLaunchSeconds (Ironclad's creation times, from the first move) say where time beyond the
-/// bound went: before the first launch, between the launches, or after the last one (the notes).
+/// bound went: before the first launch, between the launches, or after the last one (the notes). Deployment names the
+/// store and the number of instances (<see cref="BenchDeployment.Name"/>); memory is the highest instance's, CPU all of theirs.
 /// </summary>
 internal sealed record BurstResult(
+    string Deployment,
     int Deals,
     double Scale,
     int Bodies,

@@ -12,9 +12,10 @@ namespace ContractBridge.Bench.EndToEnd;
 /// </summary>
 internal static class BurstScenario
 {
-    public static async Task<BurstResult> RunAsync(E2eSettings settings, int deals, double scale, bool lifecycle)
+    public static async Task<BurstResult> RunAsync(E2eSettings settings, int deals, double scale, bool lifecycle, BenchDeployment? deployment = null)
     {
-        await using var world = await BenchWorld.StartAsync(settings, scale);
+        deployment ??= BenchDeployment.Sqlite;
+        await using var world = await BenchWorld.StartAsync(settings, scale, deployment: deployment);
         var leads = world.SeedDeals(deals);
         var bound = deals / world.LaunchesPerSecond;
         var timeout = TimeSpan.FromSeconds((bound * 3) + 60);
@@ -25,7 +26,7 @@ internal static class BurstScenario
         var launched = await BenchWorld.WaitUntilAsync(clock, () => Launches(world) >= deals, timeout, $"{deals} launches", () => Explain(world));
         var noted = await BenchWorld.WaitUntilAsync(clock, () => world.Kommo.Control.Summary.Notes >= deals, timeout, $"{deals} launch notes", () => Explain(world));
         var launchCalls = Calls(world, deals);
-        var (_, peak, cpu) = world.Service.Memory();
+        var (peak, peakMemory, cpu) = world.Memory();
 
         var workflows = world.Ironclad.Control.Workflows();
         var launchedLeads = workflows.Select(w => w.Attributes["kommoLeadId"]?.ToString()).Distinct().Count();
@@ -34,10 +35,10 @@ internal static class BurstScenario
         var elapsed = Math.Max(launched.TotalSeconds, noted.TotalSeconds);
         var created = workflows.Select(w => (w.Created - startedAt).TotalSeconds).Order().ToArray();
         var result = new BurstResult(
-            deals, scale, bodies, bound, created.FirstOrDefault(), created.LastOrDefault(), launched.TotalSeconds, noted.TotalSeconds, elapsed / bound,
+            deployment.Name, deals, scale, bodies, bound, created.FirstOrDefault(), created.LastOrDefault(), launched.TotalSeconds, noted.TotalSeconds, elapsed / bound,
             launchCalls.KommoTooManyRequests, launchCalls.IroncladTooManyRequests, workflows.Count, launchedLeads, launchNotes,
             workflows.Count == deals && launchedLeads == deals && launchNotes == deals,
-            peak, world.Service.PeakBreakdown, cpu, launchCalls, null);
+            peak, peakMemory, cpu, launchCalls, null);
         return lifecycle ? result with { Lifecycle = await RunLifecycleAsync(world, leads, timeout) } : result;
     }
 
@@ -82,7 +83,7 @@ internal static class BurstScenario
 
         var inspected = leads.Select(l => world.Kommo.Control.GetLead(l)!).ToList();
         var jobs = await world.JobsByStatusAsync();
-        var (_, peak, cpu) = world.Service.Memory();
+        var (peak, peakMemory, cpu) = world.Memory();
         return new LifecycleResult(
             signature.TotalSeconds,
             executed.TotalSeconds,
@@ -92,7 +93,7 @@ internal static class BurstScenario
             inspected.Count(l => l.Tasks.Count == 1),
             jobs.GetValueOrDefault("Dead"),
             peak,
-            world.Service.PeakBreakdown,
+            peakMemory,
             cpu,
             Calls(world, deals));
     }
@@ -130,6 +131,6 @@ internal static class BurstScenario
         var summary = world.Kommo.Control.Summary;
         var jobs = world.JobsByStatusAsync().GetAwaiter().GetResult();
         return $"\n  Kommo: {summary.Notes} notes, {summary.Tasks} tasks, {summary.Files} files; Ironclad: {world.Ironclad.Control.Workflows().Count} workflows, "
-            + $"{Launches(world)} launch calls; jobs: {string.Join(", ", jobs.Select(j => $"{j.Key} {j.Value}"))}\n  service log:\n{world.Service.Tail()}";
+            + $"{Launches(world)} launch calls; jobs: {string.Join(", ", jobs.Select(j => $"{j.Key} {j.Value}"))}\n  service log:\n{string.Join("\n  ---\n", world.Services.Select(s => s.Tail()))}";
     }
 }

@@ -35,6 +35,7 @@ internal static class E2eBenchmark
         var ack = all || scenario == "ack" ? await Step("ack", () => AckScenario.RunAsync(settings)) : null;
         var single = (all || scenario == "burst") && !settings.Quick ? await Step("single-deal lifecycle", () => BurstScenario.RunAsync(settings, 1, settings.Scale, lifecycle: true)) : null;
         var burst = all || scenario == "burst" ? await Step($"burst of {settings.BurstDeals} with lifecycle", () => BurstScenario.RunAsync(settings, settings.BurstDeals, settings.Scale, lifecycle: true)) : null;
+        var fleet = all || scenario == "fleet" ? await FleetAsync(settings, required: scenario == "fleet") : [];
         var scaling = new List<BurstResult>();
         if (all || scenario == "scaling")
         {
@@ -47,7 +48,7 @@ internal static class E2eBenchmark
             }
         }
 
-        var report = new E2eReport(machine, DateTimeOffset.UtcNow, settings.Scale, settings.Latency.TotalMilliseconds, startup, ack, single, burst, scaling, settings.ScalingScale);
+        var report = new E2eReport(machine, DateTimeOffset.UtcNow, settings.Scale, settings.Latency.TotalMilliseconds, startup, ack, single, burst, fleet, scaling, settings.ScalingScale);
         var failures = E2eTable.Print(report);
         Directory.CreateDirectory(Path.GetDirectoryName(settings.Output)!);
         await File.WriteAllTextAsync(settings.Output, JsonSerializer.Serialize(report, Json));
@@ -58,6 +59,34 @@ internal static class E2eBenchmark
         }
 
         return failures.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The burst with its lifecycle on PostgreSQL, on one instance and then on a fleet of <see cref="E2eSettings.Instances"/>
+    /// behind a balancer, each configured with the published limits. Without a PostgreSQL server it is skipped (or, when
+    /// asked for by name, refused).
+    /// </summary>
+    private static async Task<IReadOnlyList<BurstResult>> FleetAsync(E2eSettings settings, bool required)
+    {
+        if (settings.PostgresServer() is not { } server)
+        {
+            if (required)
+            {
+                throw new ArgumentException($"The fleet run needs a PostgreSQL server: pass --postgres <connection string> or set {Chaos.Infrastructure.PostgresDatabase.TestVariable}.");
+            }
+
+            Console.WriteLine($"  fleet: skipped (no PostgreSQL server: --postgres or {Chaos.Infrastructure.PostgresDatabase.TestVariable})");
+            return [];
+        }
+
+        var results = new List<BurstResult>();
+        foreach (var instances in new[] { 1, settings.Instances }.Distinct())
+        {
+            var deployment = BenchDeployment.Postgres(server, instances);
+            results.Add(await Step($"burst of {settings.BurstDeals} with lifecycle, {deployment.Name}", () => BurstScenario.RunAsync(settings, settings.BurstDeals, settings.Scale, lifecycle: true, deployment)));
+        }
+
+        return results;
     }
 
     /// <summary>The service to run: --service, else a ReadyToRun publish made now (the deployed form; the JIT build is timed beside it), else the bench's own build.</summary>

@@ -1,6 +1,6 @@
 namespace ContractBridge.Bench.EndToEnd;
 
-/// <summary>Everything one run of the end-to-end benchmark measured, as written to JSON.</summary>
+/// <summary>Everything one run of the end-to-end benchmark measured, as written to JSON. Fleet: the burst on PostgreSQL, one instance then several.</summary>
 internal sealed record E2eReport(
     string Machine,
     DateTimeOffset At,
@@ -10,5 +10,6 @@ internal sealed record E2eReport(
     AckResult? Ack,
     BurstResult? SingleDeal,
     BurstResult? Burst,
+    IReadOnlyList<BurstResult> Fleet,
     IReadOnlyList<BurstResult> Scaling,
     double? ScalingScale);

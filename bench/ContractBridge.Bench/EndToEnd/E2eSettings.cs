@@ -30,6 +30,12 @@ internal sealed record E2eSettings
 
     public int StartupRuns { get; init; } = 7;
 
+    /// <summary>Instances in the fleet run (all on one PostgreSQL database, behind a balancer).</summary>
+    public int Instances { get; init; } = 3;
+
+    /// <summary>The PostgreSQL server for the fleet run (Npgsql connection string); null: $CONTRACTBRIDGE_TEST_POSTGRES, else no fleet run.</summary>
+    public string? Postgres { get; init; }
+
     /// <summary>The service build the bench compiled with itself (JIT): what `dotnet run -c Release` would run.</summary>
     public static string BenchBuild => Path.Combine(AppContext.BaseDirectory, "ContractBridge.dll");
 
@@ -82,6 +88,8 @@ internal sealed record E2eSettings
                 "--sizes" => settings with { ScalingSizes = [.. Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))] },
                 "--scaling-scale" => settings with { ScalingScale = Number() },
                 "--startup-runs" => settings with { StartupRuns = (int)Number() },
+                "--instances" => settings with { Instances = (int)Number() },
+                "--postgres" => settings with { Postgres = Next() },
                 "--service" => settings with { Service = Path.GetFullPath(Next()) },
                 "--no-publish" => settings with { Publish = false },
                 "--also" => settings with { ExtraServices = [.. settings.ExtraServices, ParseNamed(Next(), relative: true)] },
@@ -96,8 +104,16 @@ internal sealed record E2eSettings
 
     public const string Options =
         "Options: --quick, --scale N (60), --latency-ms N (150), --ack-rate N (1000), --ack-seconds N (10), --deals N (1000), "
-        + "--leads-per-body N (25), --sizes 100,1000,10000, --scaling-scale N, --startup-runs N (7), --service path/ContractBridge.dll, "
+        + "--leads-per-body N (25), --sizes 100,1000,10000, --scaling-scale N, --startup-runs N (7), --instances N (3, the fleet run), "
+        + "--postgres <npgsql connection string> (the fleet run; default $CONTRACTBRIDGE_TEST_POSTGRES), --service path/ContractBridge.dll, "
         + "--also name=path (another build to time the start of), --env NAME=VALUE (for every service start), --output path.";
+
+    /// <summary>The fleet run's PostgreSQL server: --postgres, else the variable the test script sets; null when neither is given.</summary>
+    public string? PostgresServer()
+    {
+        var server = Postgres ?? System.Environment.GetEnvironmentVariable(Chaos.Infrastructure.PostgresDatabase.TestVariable);
+        return string.IsNullOrWhiteSpace(server) ? null : server;
+    }
 
     private E2eSettings WithVariable((string Name, string Value) variable) =>
         this with { Environment = new Dictionary<string, string>(Environment) { [variable.Name] = variable.Value } };

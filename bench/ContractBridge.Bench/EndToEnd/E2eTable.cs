@@ -24,7 +24,9 @@ internal static class E2eTable
             Check(failures, ack.Errors == 0, $"{ack.Errors} webhooks were not acknowledged with 200");
         }
 
-        foreach (var (label, burst) in new[] { ("single deal", report.SingleDeal), ($"burst of {report.Burst?.Deals}", report.Burst) })
+        var bursts = new[] { ("single deal", report.SingleDeal), ($"burst of {report.Burst?.Deals}", report.Burst) }
+            .Concat(report.Fleet.Select(f => ($"burst of {f.Deals}, {f.Deployment}", (BurstResult?)f)));
+        foreach (var (label, burst) in bursts)
         {
             if (burst is null)
             {
@@ -54,6 +56,11 @@ internal static class E2eTable
             Row($"{label}: peak RSS of the service", F($"{life.PeakRssMb:0} MB ({life.PeakMemory}; {life.CpuSeconds:0.0} CPU s)"), burst.Deals > 1 ? "≤ 150 MB" : string.Empty, burst.Deals > 1 ? life.PeakRssMb <= 150 : null);
             Check(failures, life.LeadsClosedWon == burst.Deals && life.LeadsWithPdf == burst.Deals && life.LeadsWithTask == burst.Deals, $"{label}: not every deal was closed with its PDF and task");
             Check(failures, c.KommoTooManyRequests + c.IroncladTooManyRequests == 0, $"{label}: 429s were received during the lifecycle");
+        }
+
+        if (report.Fleet is [var one, .., var many] && one != many)
+        {
+            Row($"fleet: {many.Deployment} against {one.Deployment}", F($"{many.NotedSeconds:0.00} s against {one.NotedSeconds:0.00} s = {many.NotedSeconds / one.NotedSeconds:0.000}x; bound ratios {many.Ratio:0.000}x and {one.Ratio:0.000}x"));
         }
 
         var first = report.Scaling.FirstOrDefault();

@@ -214,6 +214,10 @@ internal sealed class ServiceProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException) when (clock.Elapsed < timeout)
+            {
+                // Listening but slow to answer (several instances starting on two busy cores): ask again.
+            }
 
             await Task.Delay(2);
         }
