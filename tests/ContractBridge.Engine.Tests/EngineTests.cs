@@ -91,13 +91,68 @@ public abstract class EngineTests(IStoreProvider provider) : StoreTestBase(provi
             return false;
         }
 
-        // The first job proves the worker is up; the next three arrive while it sleeps, and go together after 1 s of quiet.
+        // The first job proves the worker is up; the next three arrive together while it sleeps, and go together: at once
+        // if the first job's batch is gone, after 1 s of quiet if it is still finishing.
         await queue.EnqueueAsync([Engines.Job("notes", "lead:1")], None);
         await Eventually.TrueAsync(() => SucceededAdvancing(1), "the first note to be written");
         await queue.EnqueueAsync([.. Enumerable.Range(2, 3).Select(i => Engines.Job("notes", $"lead:{i}"))], None);
         await Eventually.TrueAsync(() => SucceededAdvancing(4), "the next three notes to be written");
 
         Assert.True(advanced < TimeSpan.FromMinutes(1), $"the hour-long linger ended early, after {advanced} of quiet and polling");
+        Assert.Equal([1, 3], batches);
+    }
+
+    [Fact]
+    public async Task Engine_LoneJob_IsClaimedAtOnce_WhenNoneOfItsKindIsInFlight()
+    {
+        var time = new FakeTimeProvider(T0);
+        var queue = new JobQueue(Store, time);
+        var handler = DelegateHandler.EachJob("notes", _ => JobResult.Done, new JobHandlerOptions(MaxBatchSize: 250, MaxConcurrentBatches: 1, Linger: TimeSpan.FromHours(1)));
+        await using var engine = await Engines.StartAsync(Store, [handler], Engines.Options("lone", o => o.PollInterval = TimeSpan.FromHours(2)), time);
+
+        // The clock never moves: an hour-long linger would hold the job for ever, and nothing else would wake the worker.
+        await queue.EnqueueAsync([Engines.Job("notes", "lead:1")], None);
+
+        await Eventually.TrueAsync(async () => (await Store.CountAsync(None)).Succeeded == 1, "the lone note to be written without waiting out the linger");
+    }
+
+    [Fact]
+    public async Task Engine_JobsArrivingWhileABatchIsInFlight_GatherIntoTheNextBatch()
+    {
+        var time = new FakeTimeProvider(T0);
+        var queue = new JobQueue(Store, time);
+        var batches = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        var firstStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var releaseFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handler = new DelegateHandler("notes", async (batch, ct) =>
+        {
+            batches.Enqueue(batch.Jobs.Count);
+            if (batches.Count == 1)
+            {
+                firstStarted.SetResult();
+                await releaseFirst.Task.WaitAsync(ct);
+            }
+
+            foreach (var job in batch.Jobs)
+            {
+                await batch.CompleteAsync(job, JobResult.Done, ct);
+            }
+        }, new JobHandlerOptions(MaxBatchSize: 250, MaxConcurrentBatches: 2, Linger: TimeSpan.FromHours(1)));
+        await using var engine = await Engines.StartAsync(Store, [handler], Engines.Options("group", o => o.PollInterval = TimeSpan.FromHours(2)), time);
+
+        await queue.EnqueueAsync([Engines.Job("notes", "lead:1")], None);
+        await firstStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        foreach (var lead in (int[])[2, 3, 4])
+        {
+            await queue.EnqueueAsync([Engines.Job("notes", $"lead:{lead}")], None);
+        }
+
+        releaseFirst.SetResult();
+        await Eventually.TrueAsync(async () => (await Store.CountAsync(None)).Succeeded == 1, "the first note to be written");
+        time.Advance(TimeSpan.FromHours(1));
+        await Eventually.TrueAsync(async () => (await Store.CountAsync(None)).Succeeded == 4, "the three that came while it was in flight to be written");
+
+        // A free slot did not send them one by one while the first was in flight: they waited for each other.
         Assert.Equal([1, 3], batches);
     }
 

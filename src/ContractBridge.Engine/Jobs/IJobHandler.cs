@@ -19,8 +19,10 @@ public interface IJobHandler
 /// <param name="MaxBatchSize">Most jobs handed over at once; 1 for handlers that work job by job.</param>
 /// <param name="MaxConcurrentBatches">Batches of this kind running at the same time in one engine instance.</param>
 /// <param name="Linger">
-/// How long to let jobs accumulate after the first one is seen before claiming a batch (fewer, fuller upstream calls),
-/// and again after a claim that emptied the queue (took fewer than MaxBatchSize). Zero claims at once.
+/// How long to let jobs accumulate before claiming a batch (fewer, fuller upstream calls) while a batch of the kind is in
+/// flight in this instance: after a claim that emptied the queue (took fewer than MaxBatchSize), or when jobs arrive
+/// during one. With none in flight a job is claimed at once (group commit: batching costs nothing when there is nothing
+/// to batch). Zero always claims at once.
 /// </param>
 /// <param name="LingerQuiet">
 /// Ends the linger early once no job of the kind has arrived in this instance for this long, so the tail of a burst and

@@ -185,13 +185,15 @@ internal sealed partial class KindWorker : IDisposable
     }
 
     /// <summary>
-    /// Lets jobs accumulate for a batch: for the handler's Linger, or less once none has arrived for its LingerQuiet. A
-    /// steady stream fills whole batches; the last jobs of a burst, or a lone job, go as soon as the stream stops.
+    /// Lets jobs accumulate for a batch while one of the kind is in flight, as a database's group commit does: for the
+    /// handler's Linger, or less once none has arrived for its LingerQuiet. A steady stream fills whole batches; the last
+    /// jobs of a burst go as soon as the stream stops; and with nothing of the kind in flight there is nothing to wait
+    /// for, so a lone job (one deal moved on a quiet day) is claimed at once instead of waiting out the linger.
     /// </summary>
     private async Task GatherAsync(CancellationToken stopping)
     {
         var (linger, quiet) = (handler.Options.Linger, handler.Options.LingerQuiet);
-        if (linger <= TimeSpan.Zero)
+        if (linger <= TimeSpan.Zero || running.IsEmpty)
         {
             return;
         }

@@ -19,8 +19,9 @@ public sealed class KommoOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// How long notes, tasks and stage moves wait for company before one batch call writes them all: a second of delay
-    /// on a note nobody watches for, against a call per deal when many deals move at once.
+    /// How long notes, tasks and stage moves wait for company before one batch call writes them all, while a write of
+    /// their kind is in flight: a second of delay on a note nobody watches for, against a call per deal when many deals
+    /// move at once. With none in flight a write goes at once (the engine's group commit), so a lone deal waits for nothing.
     /// </summary>
     public TimeSpan WriteBatchLinger { get; set; } = TimeSpan.FromSeconds(1);
 
