@@ -5,11 +5,11 @@ namespace ContractBridge.Flows;
 
 /// <summary>
 /// The Kommo account's slow-changing facts (currency, file drive host, pipelines and their stage names), cached so a
-/// burst of deals costs one call, not one per deal.
+/// burst of deals costs one call, not one per deal; <see cref="CacheWarmer"/> renews what has been read before it expires.
 /// </summary>
 public sealed class KommoDirectory(KommoClient kommo, TimeProvider time) : IDisposable
 {
-    private static readonly TimeSpan Ttl = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan Ttl = TimeSpan.FromMinutes(10);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (KommoAccount Account, DateTimeOffset At)? _account;
     private (IReadOnlyList<KommoPipeline> Pipelines, DateTimeOffset At)? _pipelines;
@@ -57,6 +57,25 @@ public sealed class KommoDirectory(KommoClient kommo, TimeProvider time) : IDisp
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Reads again what has been read before (nothing else: an account the bridge never needed costs no call), so no deal
+    /// waits for an expired entry. The old entry serves until the new one is in.
+    /// </summary>
+    public async Task RenewAsync(CancellationToken cancellationToken)
+    {
+        if (_account is not null)
+        {
+            var account = await kommo.GetAccountAsync(withDriveUrl: true, cancellationToken);
+            _account = (account, time.GetUtcNow());
+        }
+
+        if (_pipelines is not null)
+        {
+            var pipelines = await kommo.GetPipelinesAsync(cancellationToken);
+            _pipelines = (pipelines, time.GetUtcNow());
         }
     }
 

@@ -6,7 +6,8 @@ namespace ContractBridge.Flows;
 
 /// <summary>
 /// Ironclad templates (workflow schemas) by name. Template ids change when a template is re-published, so names are
-/// resolved from one cached list (one call serves every launch for the TTL) and resolved again on NOT_FOUND.
+/// resolved from one cached list (one call serves every launch for the TTL, and <see cref="CacheWarmer"/> renews it before
+/// it expires) and resolved again on NOT_FOUND.
 /// </summary>
 public sealed class TemplateCatalog(IroncladClient ironclad, IOptions<BridgeOptions> options, TimeProvider time) : IDisposable
 {
@@ -50,6 +51,16 @@ public sealed class TemplateCatalog(IroncladClient ironclad, IOptions<BridgeOpti
             0 => new TemplateLookup(null, $"no Ironclad template is named '{name}' (templates: {string.Join(", ", list.Select(t => t.Name))})"),
             _ => new TemplateLookup(null, $"several Ironclad templates match '{name}': {string.Join(", ", candidates.Select(t => t.Name))}; name one exactly"),
         };
+    }
+
+    /// <summary>Reads the list again if it has been read before, so no launch waits for an expired one; the old list serves meanwhile.</summary>
+    public async Task RenewAsync(CancellationToken cancellationToken)
+    {
+        if (_cache is not null)
+        {
+            var list = await ironclad.ListWorkflowSchemasAsync(cancellationToken);
+            _cache = (list, time.GetUtcNow());
+        }
     }
 
     /// <summary>Forget the list: a launch was told the template id no longer exists (re-published).</summary>

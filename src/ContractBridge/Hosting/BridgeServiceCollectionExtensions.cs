@@ -67,6 +67,7 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<RuleBook>();
         services.AddSingleton<TemplateCatalog>();
         services.AddSingleton<KommoDirectory>();
+        services.AddHostedService<CacheWarmer>();
         services.AddSingleton<ContractLinks>();
         services.AddSingleton<KommoNames>();
         services.AddSingleton<SaidOnce>();
