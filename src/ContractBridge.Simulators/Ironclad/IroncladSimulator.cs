@@ -77,6 +77,7 @@ public sealed class IroncladSimulator : SimulatedServer
         WorkflowActionEndpoints.Map(api, _services);
         WorkflowAttributeEndpoints.Map(api, _services);
         CommentEndpoints.Map(api, _services);
+        ApprovalAndTurnEndpoints.Map(api, _services);
         DocumentEndpoints.Map(api, _services);
         WebhookEndpoints.Map(api, _services);
         api.MapFallback(() => IroncladJson.Error(StatusCodes.Status404NotFound, IroncladError.NotFound("not found", "path")));

@@ -43,6 +43,15 @@ public sealed class ContractRule
 
     public DealLostActions OnDealLost { get; set; } = new();
 
+    /// <summary>Legal's comments on the contract (not the bridge's own) become notes on the deal, each once.</summary>
+    public bool RelayComments { get; set; } = true;
+
+    /// <summary>Each approval given or taken back on the contract is a note on the deal, with how many of them are in.</summary>
+    public bool RelayApprovals { get; set; } = true;
+
+    /// <summary>A note on the deal when the contract's turn passes to the counterparty or comes back from them.</summary>
+    public bool RelayTurns { get; set; } = true;
+
     public bool Matches(long? pipelineId, long? statusId) =>
         statusId == StageId && (PipelineId is null || PipelineId == pipelineId);
 }

@@ -47,5 +47,5 @@ public sealed class IroncladOAuthOptions
     public string Scopes { get; set; } =
         "public.workflows.readSchemas public.workflows.createWorkflows public.workflows.readWorkflows public.workflows.readDocuments "
         + "public.workflows.updateWorkflows public.workflows.cancel public.workflows.pauseAndResume public.workflows.createComments "
-        + "public.workflows.readComments public.webhooks.createWebhooks public.webhooks.readWebhooks public.webhooks.updateWebhooks";
+        + "public.workflows.readComments public.workflows.readApprovals public.workflows.readTurnHistory public.webhooks.createWebhooks public.webhooks.readWebhooks public.webhooks.updateWebhooks";
 }

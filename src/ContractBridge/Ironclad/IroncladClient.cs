@@ -126,6 +126,33 @@ public sealed class IroncladClient(HttpClient http, IIroncladAuth auth)
         return comments;
     }
 
+    /// <summary>GET /workflows/{id}/approvals: the triggered approvals and the users assigned to their roles.</summary>
+    public Task<IroncladApprovals> GetApprovalsAsync(string workflowId, CancellationToken cancellationToken) =>
+        GetJsonAsync<IroncladApprovals>($"workflows/{Uri.EscapeDataString(workflowId)}/approvals", cancellationToken);
+
+    /// <summary>The workflow's turn history, page by page (100 to a page, at most <paramref name="maxPages"/> pages).</summary>
+    public async Task<IReadOnlyList<IroncladTurn>> ListTurnHistoryAsync(string workflowId, int maxPages, CancellationToken cancellationToken)
+    {
+        const int pageSize = 100;
+        var turns = new List<IroncladTurn>();
+        for (var page = 0; page < maxPages; page++)
+        {
+            var path = QueryHelpers.AddQueryString($"workflows/{Uri.EscapeDataString(workflowId)}/turn-history", new Dictionary<string, string?>
+            {
+                ["page"] = page.ToString(CultureInfo.InvariantCulture),
+                ["pageSize"] = pageSize.ToString(CultureInfo.InvariantCulture),
+            });
+            var list = (await GetJsonAsync<TurnList>(path, cancellationToken)).List ?? [];
+            turns.AddRange(list);
+            if (list.Count < pageSize)
+            {
+                break;
+            }
+        }
+
+        return turns;
+    }
+
     /// <summary>POST /workflows/{id}/cancel with the comment Ironclad requires (204).</summary>
     public Task CancelWorkflowAsync(string workflowId, string comment, CancellationToken cancellationToken) =>
         SendAsync($"workflows/{Uri.EscapeDataString(workflowId)}/cancel", Json(IroncladActionRequest.WithMessage(comment)), cancellationToken);
@@ -213,4 +240,6 @@ public sealed class IroncladClient(HttpClient http, IIroncladAuth auth)
     private sealed record SchemaList(IReadOnlyList<IroncladWorkflowSchema>? List);
 
     private sealed record CommentList(IReadOnlyList<IroncladComment>? List);
+
+    private sealed record TurnList(IReadOnlyList<IroncladTurn>? List);
 }

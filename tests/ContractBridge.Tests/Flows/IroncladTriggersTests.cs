@@ -1,4 +1,5 @@
 using ContractBridge.Engine.Jobs;
+using ContractBridge.Flows;
 using ContractBridge.Flows.Jobs;
 using ContractBridge.Flows.Triggers;
 using ContractBridge.Ironclad.Webhooks;
@@ -13,11 +14,13 @@ public sealed class IroncladTriggersTests
 
     [Theory]
     [PayloadFiles("ironclad")]
-    public void RecordedEnvelope_StartsASyncOfItsWorkflow_OnlyWhenItIsAStateEvent(string fileName)
+    public void RecordedEnvelope_StartsASyncOfItsWorkflow_OnlyWhenItIsAStateEvent_AndARelay_OnlyWhenItIsActivity(string fileName)
     {
         var webhook = Parse(fileName);
 
-        NewJob[] expected = IroncladTriggers.StateEvents.Contains(webhook.EventName) ? [new SyncRequest(WorkflowId, webhook.EventName).ToJob()] : [];
+        NewJob[] expected = IroncladTriggers.StateEvents.Contains(webhook.EventName) ? [new SyncRequest(WorkflowId, webhook.EventName).ToJob()]
+            : IroncladTriggers.ActivityEvents.TryGetValue(webhook.EventName, out var feed) ? [new ActivityRelayRequest(WorkflowId, feed).ToJob()]
+            : [];
 
         var work = IroncladTriggers.For(webhook);
 
@@ -38,10 +41,28 @@ public sealed class IroncladTriggersTests
 
     [Theory]
     [InlineData("workflow_updated.json")]
-    [InlineData("workflow_approval_status_changed.json")]
-    [InlineData("workflow_comment_added.json")]
-    public void EventThatFollowsOrDoesNotMoveAChange_IsOnlyStored(string fileName) =>
+    public void EventThatFollowsAChange_IsOnlyStored(string fileName) =>
         Assert.Empty(IroncladTriggers.For(Parse(fileName)).Jobs);
+
+    [Theory]
+    [InlineData("workflow_comment_added.json", ActivityFeed.Comments)]
+    [InlineData("workflow_approval_status_changed.json", ActivityFeed.Approvals)]
+    [InlineData("workflow_changed_turn.json", ActivityFeed.Turns)]
+    public void ActivityEvent_StartsARelayOfItsList_KeyedByTheWorkflow(string fileName, ActivityFeed feed)
+    {
+        var job = Assert.Single(IroncladTriggers.For(Parse(fileName)).Jobs);
+
+        Assert.Equal(new ActivityRelayRequest(WorkflowId, feed).ToJob(), job);
+        Assert.Equal(JobKinds.WorkflowKey(WorkflowId), job.Key);
+    }
+
+    [Fact]
+    public void TheBridgeRegistersForEveryEventItActsOn()
+    {
+        Assert.Subset(WebhookRegistrar.IroncladEvents.ToHashSet(StringComparer.Ordinal), IroncladTriggers.StateEvents.ToHashSet(StringComparer.Ordinal));
+        Assert.Subset(WebhookRegistrar.IroncladEvents.ToHashSet(StringComparer.Ordinal), IroncladTriggers.ActivityEvents.Keys.ToHashSet(StringComparer.Ordinal));
+        Assert.Subset(WebhookEvents.Known.ToHashSet(StringComparer.Ordinal), WebhookRegistrar.IroncladEvents.ToHashSet(StringComparer.Ordinal));
+    }
 
     [Fact]
     public void EnvelopeNamingNoWorkflow_StartsNothing()

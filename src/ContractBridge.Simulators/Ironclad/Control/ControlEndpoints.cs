@@ -70,6 +70,20 @@ public static class ControlEndpoints
         sim.MapGet("/workflows/{id}/comments", (string id) => control.Comments(id) is { } comments
             ? Ok(comments)
             : throw IroncladApiException.NotFound("workflow does not exist", "workflowId"));
+        sim.MapPost("/workflows/{id}/comments", async (HttpRequest request, string id) =>
+            Ok(control.PostComment(id, await ReadAsync<ControlCommentRequest>(request))));
+        sim.MapGet("/workflows/{id}/approvals", (string id) => control.Approvals(id) is { } approvals
+            ? Ok(approvals)
+            : throw IroncladApiException.NotFound("workflow does not exist", "workflowId"));
+        sim.MapPost("/workflows/{id}/approvals", async (HttpRequest request, string id) =>
+            Ok(control.RequestApproval(id, await ReadAsync<ControlApprovalRequest>(request))));
+        sim.MapPost("/workflows/{id}/approvals/{role}", async (HttpRequest request, string id, string role) =>
+            Ok(control.SetApproval(id, role, await ReadAsync<ControlApprovalStatus>(request))));
+        sim.MapGet("/workflows/{id}/turns", (string id) => control.Turns(id) is { } turns
+            ? Ok(turns)
+            : throw IroncladApiException.NotFound("workflow does not exist", "workflowId"));
+        sim.MapPost("/workflows/{id}/turn", async (HttpRequest request, string id) =>
+            Ok(control.PassTurn(id, await ReadAsync<ControlTurnRequest>(request))));
         sim.MapPost("/workflows/{id}/events", async (HttpRequest request, string id) =>
         {
             var emit = await ReadAsync<EmitEventRequest>(request);

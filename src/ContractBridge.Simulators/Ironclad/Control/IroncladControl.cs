@@ -54,6 +54,44 @@ public sealed class IroncladControl(
     /// <summary>The workflow's activity-feed comments, oldest first; null when there is no such workflow.</summary>
     public IReadOnlyList<WorkflowComment>? Comments(string idOrIroncladId) => state.Comments(idOrIroncladId);
 
+    /// <summary>
+    /// A person comments on the workflow: the company's user with <see cref="ControlCommentRequest.AuthorEmail"/>, or
+    /// someone of the counterparty; sends <c>workflow_comment_added</c>.
+    /// </summary>
+    public WorkflowComment PostComment(string idOrIroncladId, ControlCommentRequest comment)
+    {
+        if (comment.Counterparty is { } counterparty)
+        {
+            return state.AddCounterpartyComment(idOrIroncladId, counterparty, comment.Message, comment.RepliedTo);
+        }
+
+        var author = comment.AuthorEmail is { } email
+            ? state.FindUserByEmail(email) ?? throw new ArgumentException($"no user with email {email}", nameof(comment))
+            : throw new ArgumentException("a comment needs an authorEmail or a counterparty", nameof(comment));
+        return state.AddComment(idOrIroncladId, author, comment.Message, repliedToId: comment.RepliedTo);
+    }
+
+    /// <summary>The workflow's approvals in the order they were requested; null when there is no such workflow.</summary>
+    public IReadOnlyList<ApprovalView>? Approvals(string idOrIroncladId) => state.Approvals(idOrIroncladId);
+
+    /// <summary>Triggers an approval on a workflow in Review.</summary>
+    public ApprovalView RequestApproval(string idOrIroncladId, ControlApprovalRequest approval) =>
+        state.RequestApproval(idOrIroncladId, approval.Role, approval.DisplayName, approval.AssigneeEmail, approval.Order);
+
+    /// <summary>The assignee approves (<c>approved</c>) or takes the approval back (<c>pending</c>), as through the API.</summary>
+    public ApprovalView SetApproval(string idOrIroncladId, string role, ControlApprovalStatus status) => status.Status switch
+    {
+        "approved" => state.SetApproval(idOrIroncladId, role, approved: true, approver: null),
+        "pending" => state.SetApproval(idOrIroncladId, role, approved: false, approver: null),
+        _ => throw new ArgumentException("status must be approved or pending", nameof(status)),
+    };
+
+    /// <summary>The turn history, first turn first; null when there is no such workflow.</summary>
+    public IReadOnlyList<WorkflowTurn>? Turns(string idOrIroncladId) => state.Turns(idOrIroncladId);
+
+    /// <summary>Passes the turn to the counterparty or back; sends <c>workflow_changed_turn</c>.</summary>
+    public WorkflowTurn PassTurn(string idOrIroncladId, ControlTurnRequest turn) => state.PassTurn(idOrIroncladId, turn.Party, turn.UserEmail);
+
     public WorkflowSnapshot EmitEvent(string idOrIroncladId, string eventName, JsonObject? extraPayload = null) =>
         state.EmitCustomEvent(idOrIroncladId, eventName, extraPayload);
 

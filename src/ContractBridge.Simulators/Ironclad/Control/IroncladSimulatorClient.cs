@@ -56,6 +56,29 @@ public sealed class IroncladSimulatorClient(HttpClient http)
     public Task<WorkflowSnapshot> RevertToReviewAsync(string idOrIroncladId, CancellationToken cancellationToken = default) =>
         SendAsync<WorkflowSnapshot>(HttpMethod.Post, WorkflowPath(idOrIroncladId, "revert-to-review"), null, cancellationToken);
 
+    public Task<List<WorkflowComment>> CommentsAsync(string idOrIroncladId, CancellationToken cancellationToken = default) =>
+        GetAsync<List<WorkflowComment>>(WorkflowPath(idOrIroncladId, "comments"), cancellationToken);
+
+    /// <summary>A person comments: a user of the company by email, or someone of the counterparty.</summary>
+    public Task<WorkflowComment> PostCommentAsync(string idOrIroncladId, ControlCommentRequest comment, CancellationToken cancellationToken = default) =>
+        SendAsync<WorkflowComment>(HttpMethod.Post, WorkflowPath(idOrIroncladId, "comments"), comment, cancellationToken);
+
+    public Task<List<ApprovalView>> ApprovalsAsync(string idOrIroncladId, CancellationToken cancellationToken = default) =>
+        GetAsync<List<ApprovalView>>(WorkflowPath(idOrIroncladId, "approvals"), cancellationToken);
+
+    public Task<ApprovalView> RequestApprovalAsync(string idOrIroncladId, ControlApprovalRequest approval, CancellationToken cancellationToken = default) =>
+        SendAsync<ApprovalView>(HttpMethod.Post, WorkflowPath(idOrIroncladId, "approvals"), approval, cancellationToken);
+
+    /// <summary>The assignee of <paramref name="role"/> approves (<c>approved</c>) or takes it back (<c>pending</c>).</summary>
+    public Task<ApprovalView> SetApprovalAsync(string idOrIroncladId, string role, string status, CancellationToken cancellationToken = default) =>
+        SendAsync<ApprovalView>(HttpMethod.Post, WorkflowPath(idOrIroncladId, $"approvals/{Uri.EscapeDataString(role)}"), new ControlApprovalStatus(status), cancellationToken);
+
+    public Task<List<WorkflowTurn>> TurnsAsync(string idOrIroncladId, CancellationToken cancellationToken = default) =>
+        GetAsync<List<WorkflowTurn>>(WorkflowPath(idOrIroncladId, "turns"), cancellationToken);
+
+    public Task<WorkflowTurn> PassTurnAsync(string idOrIroncladId, ControlTurnRequest turn, CancellationToken cancellationToken = default) =>
+        SendAsync<WorkflowTurn>(HttpMethod.Post, WorkflowPath(idOrIroncladId, "turn"), turn, cancellationToken);
+
     public Task<WorkflowSnapshot> EmitEventAsync(string idOrIroncladId, string eventName, JsonObject? extraPayload = null, CancellationToken cancellationToken = default) =>
         SendAsync<WorkflowSnapshot>(HttpMethod.Post, WorkflowPath(idOrIroncladId, "events"), new EmitEventRequest(eventName, extraPayload), cancellationToken);
 

@@ -48,6 +48,7 @@ public sealed partial class IroncladState
                 DocumentKey = NewDocumentKey(),
             };
             workflow.DocumentVersions.Add(new DocumentVersion(NewDocumentKey(), 1, Signed: false, now));
+            StartFirstTurn(workflow);
             _workflows[workflow.Id] = workflow;
             _workflowsByIroncladId[workflow.IroncladId] = workflow;
             _workflowOrder.Add(workflow);
@@ -233,6 +234,7 @@ public sealed partial class IroncladState
             case WorkflowStage.Review:
                 workflow.Stage = WorkflowStage.Sign;
                 Touch(workflow);
+                ApproveRemaining(workflow);
                 Emit(workflow, WebhookEvents.WorkflowApprovalStatusChanged);
                 Emit(workflow, WebhookEvents.WorkflowStepUpdated);
                 Emit(workflow, WebhookEvents.SignaturePacketSent);

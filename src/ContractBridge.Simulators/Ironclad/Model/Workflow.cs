@@ -44,6 +44,12 @@ public sealed class Workflow
     /// <summary>The activity feed's comments, oldest first: those posted, and the ones cancel, pause and resume carry.</summary>
     public List<WorkflowComment> Comments { get; } = [];
 
+    /// <summary>The approvals triggered on the workflow, in the order they were requested.</summary>
+    public List<WorkflowApproval> Approvals { get; } = [];
+
+    /// <summary>The turn history, first turn first; the last turn is the current one (no end).</summary>
+    public List<WorkflowTurn> Turns { get; } = [];
+
     /// <summary>Bumped on every change, so an auto-advance timer set before the change knows it is stale.</summary>
     public long Generation { get; set; }
 

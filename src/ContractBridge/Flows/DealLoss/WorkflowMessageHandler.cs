@@ -1,7 +1,9 @@
 using ContractBridge.Configuration;
 using ContractBridge.Engine.Jobs;
+using ContractBridge.Flows.Activity;
 using ContractBridge.Flows.Jobs;
 using ContractBridge.Ironclad;
+using ContractBridge.Ironclad.Api;
 using ContractBridge.Upstream;
 
 namespace ContractBridge.Flows.DealLoss;
@@ -11,8 +13,9 @@ namespace ContractBridge.Flows.DealLoss;
 /// comments, since a lost answer may hide a comment that was posted), then the pause or cancel with the comment Ironclad
 /// requires, then a note on the deal saying what was done (unless the deal was deleted). A pause or cancel Ironclad refuses (the workflow is past
 /// Review, or already finished) is said in the note, not retried; one that an earlier attempt already made counts as done.
+/// The comment's id is remembered (<see cref="OwnComments"/>), so it never comes back to the deal as one of legal's.
 /// </summary>
-public sealed class WorkflowMessageHandler(IroncladClient ironclad, IOptions<BridgeOptions> options) : IJobHandler
+public sealed class WorkflowMessageHandler(IroncladClient ironclad, OwnComments own, IOptions<BridgeOptions> options) : IJobHandler
 {
     private const int CommentPagesChecked = 5;
 
@@ -26,9 +29,11 @@ public sealed class WorkflowMessageHandler(IroncladClient ironclad, IOptions<Bri
 
     private async Task<JobResult> SayAsync(Job job, WorkflowMessageRequest message, CancellationToken cancellationToken)
     {
-        if (message.Comment is { } comment && !(job.Attempt > 1 && await AlreadyCommentedAsync(message.WorkflowId, comment, cancellationToken)))
+        if (message.Comment is { } comment)
         {
-            await ironclad.AddCommentAsync(message.WorkflowId, comment, options.Value.Ironclad.CreatorEmail, cancellationToken);
+            var posted = (job.Attempt > 1 ? await EarlierCommentAsync(message.WorkflowId, comment, cancellationToken) : null)
+                ?? await ironclad.AddCommentAsync(message.WorkflowId, comment, options.Value.Ironclad.CreatorEmail, cancellationToken);
+            await own.RememberAsync(posted.Id, cancellationToken);
         }
 
         var refusal = message.Action == DealLostAction.None ? null : await ActAsync(message, cancellationToken);
@@ -69,8 +74,9 @@ public sealed class WorkflowMessageHandler(IroncladClient ironclad, IOptions<Bri
         }
     }
 
-    private async Task<bool> AlreadyCommentedAsync(string workflowId, string comment, CancellationToken cancellationToken) =>
-        (await ironclad.ListCommentsAsync(workflowId, CommentPagesChecked, cancellationToken)).Any(c => c.CommentMessage == comment);
+    /// <summary>The comment an earlier attempt posted, if it did (its answer may have been lost).</summary>
+    private async Task<IroncladComment?> EarlierCommentAsync(string workflowId, string comment, CancellationToken cancellationToken) =>
+        (await ironclad.ListCommentsAsync(workflowId, CommentPagesChecked, cancellationToken)).FirstOrDefault(c => c.CommentMessage == comment);
 
     /// <summary>"legal was told in a comment and the workflow was paused", "the workflow was not cancelled (…)".</summary>
     private static string Done(WorkflowMessageRequest message, string? refusal)

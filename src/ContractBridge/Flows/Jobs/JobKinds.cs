@@ -14,6 +14,7 @@ public static class JobKinds
     public const string DealLost = "deal.lost";
     public const string LegalQuestion = "deal.legal";
     public const string WorkflowMessage = "contract.message";
+    public const string ActivityRelay = "contract.activity";
 
     public static string LeadKey(long leadId) => $"lead:{leadId}";
 

@@ -4,15 +4,15 @@ using ContractBridge.Ironclad.Webhooks;
 namespace ContractBridge.Flows.Triggers;
 
 /// <summary>
-/// What an Ironclad webhook means: a sync of its workflow when the event announces a change of step or status. The job
-/// reads the workflow itself, since the envelope only names it.
+/// What an Ironclad webhook means: a sync of its workflow when the event announces a change of step or status, and a
+/// relay of its activity to the deal when it announces a comment, an approval or a turn. The jobs read the workflow
+/// themselves, since the envelope only names it.
 /// </summary>
 public static class IroncladTriggers
 {
     /// <summary>
-    /// Events that announce a change of step or status, and the ones the bridge registers for; others (comments, edits,
-    /// and workflow_updated, which follows every change) are stored and not acted on, so one change costs one read of
-    /// the workflow, not three.
+    /// Events that announce a change of step or status; others (edits, and workflow_updated, which follows every
+    /// change) are stored and not acted on, so one change costs one read of the workflow, not three.
     /// </summary>
     public static readonly IReadOnlySet<string> StateEvents = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -21,11 +21,28 @@ public static class IroncladTriggers
         IroncladWebhookEvents.WorkflowCancelled, IroncladWebhookEvents.WorkflowPaused, IroncladWebhookEvents.WorkflowResumed,
     };
 
+    /// <summary>Events that announce activity the deal hears of (<see cref="ActivityRelayRequest"/>), and the list each one reads.</summary>
+    public static readonly IReadOnlyDictionary<string, ActivityFeed> ActivityEvents = new Dictionary<string, ActivityFeed>(StringComparer.Ordinal)
+    {
+        [IroncladWebhookEvents.WorkflowCommentAdded] = ActivityFeed.Comments,
+        [IroncladWebhookEvents.WorkflowApprovalStatusChanged] = ActivityFeed.Approvals,
+        [IroncladWebhookEvents.WorkflowChangedTurn] = ActivityFeed.Turns,
+    };
+
+    /// <summary>Every event the bridge acts on, and so registers for.</summary>
+    public static IReadOnlyList<string> ActedOn => [.. StateEvents.Concat(ActivityEvents.Keys).Order(StringComparer.Ordinal)];
+
     public static TriggeredWork For(IroncladWebhook webhook)
     {
         var summary = $"{webhook.EventName} {webhook.WorkflowId} {webhook.Status}".Trim();
-        return new TriggeredWork(summary, SyncEvent(webhook) is { } syncEvent ? [new SyncRequest(webhook.WorkflowId!, syncEvent).ToJob()] : []);
+        return new TriggeredWork(summary, SyncEvent(webhook) is { } syncEvent
+            ? [new SyncRequest(webhook.WorkflowId!, syncEvent).ToJob()]
+            : ActivityOf(webhook) is { } feed ? [new ActivityRelayRequest(webhook.WorkflowId!, feed).ToJob()] : []);
     }
+
+    /// <summary>The list an activity event makes the bridge read, or null when the webhook announces no activity.</summary>
+    private static ActivityFeed? ActivityOf(IroncladWebhook webhook) =>
+        webhook is { WorkflowId: not null, Dialect: IroncladWebhookDialect.Envelope } && ActivityEvents.TryGetValue(webhook.EventName, out var feed) ? feed : null;
 
     /// <summary>The event the sync job is told about, or null when the webhook starts no sync.</summary>
     private static string? SyncEvent(IroncladWebhook webhook)

@@ -16,6 +16,9 @@ public static class IroncladWebhookEvents
     public const string WorkflowSignaturePacketSent = "workflow_signature_packet_sent";
     public const string WorkflowSignaturePacketFullySigned = "workflow_signature_packet_fully_signed";
     public const string WorkflowSignaturePacketCancelled = "workflow_signature_packet_cancelled";
+    public const string WorkflowCommentAdded = "workflow_comment_added";
+    public const string WorkflowApprovalStatusChanged = "workflow_approval_status_changed";
+    public const string WorkflowChangedTurn = "workflow_changed_turn";
 
     /// <summary>The seed document's only event: <c>{"event":"workflow.state.changed","workflowId","workflowStatus"}</c>.</summary>
     public const string SeedStateChanged = "workflow.state.changed";

@@ -1,13 +1,13 @@
 using ContractBridge.Engine.Jobs;
-using ContractBridge.Engine.Storage;
 using ContractBridge.Flows.Edits;
+using ContractBridge.Tests.Support;
 
 namespace ContractBridge.Tests.Flows.Edits;
 
 public sealed class EditSyncMarkersTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
-    private readonly MemoryValues _values = new();
+    private readonly MemoryKeyValues _values = new();
 
     [Fact]
     public async Task JobsStoredBeforeARead_AreAbsorbed_LaterOnesAreNot()
@@ -46,34 +46,4 @@ public sealed class EditSyncMarkersTests
     }
 
     private static Job JobAt(long id, DateTimeOffset created) => new(id, "contract.edits", "lead:11", "{}", 1, created, null);
-
-    /// <summary>The key/values part of the store, in memory, with its compare-and-set.</summary>
-    private sealed class MemoryValues : IKeyValueStore
-    {
-        private readonly Dictionary<string, string> _values = [];
-
-        public Task<string?> GetAsync(string key, CancellationToken cancellationToken) => Task.FromResult(_values.GetValueOrDefault(key));
-
-        public Task SetAsync(string key, string value, DateTimeOffset now, CancellationToken cancellationToken)
-        {
-            _values[key] = value;
-            return Task.CompletedTask;
-        }
-
-        public Task<bool> CompareAndSetAsync(string key, string? expected, string value, DateTimeOffset now, CancellationToken cancellationToken)
-        {
-            if (_values.GetValueOrDefault(key) != expected)
-            {
-                return Task.FromResult(false);
-            }
-
-            _values[key] = value;
-            return Task.FromResult(true);
-        }
-
-        public Task<bool> TryAcquireLeaseAsync(string name, string owner, DateTimeOffset until, DateTimeOffset now, CancellationToken cancellationToken) =>
-            throw new NotSupportedException();
-
-        public Task ReleaseLeaseAsync(string name, string owner, CancellationToken cancellationToken) => throw new NotSupportedException();
-    }
 }
