@@ -135,4 +135,33 @@ public sealed class KommoReconcilerTests
         Assert.NotNull(active?.WorkflowId);
         ReconcilerSteps.AssertNoTooManyRequests(bridge);
     }
+
+    [Fact]
+    public async Task TheEntrysWebhook_DeliveredAfterItsContractWasCancelled_LaunchesNothing()
+    {
+        await using var bridge = await BridgeHarness.StartAsync();
+        bridge.Kommo.Control.SetFaults(new FaultProfile { WebhookDropRate = 1 });
+        await ReconcilerSteps.PassAsync(bridge, everyLeadInStage: true);
+        var lead = bridge.Account.AddDeal("Delivered late");
+        bridge.Account.MoveToSendContract(lead);
+        var entry = bridge.Kommo.Control.EmittedWebhooks.Last(w => w.Actions.Contains("status") && w.LeadIds.Contains(lead)).Body;
+        await ReconcilerSteps.PassAsync(bridge);
+        var first = Assert.Single(bridge.Ironclad.Control.Workflows());
+        bridge.Ironclad.Control.Cancel(first.Id);
+        await Eventually.TrueAsync(async () => (await bridge.Contracts.FindByWorkflowAsync(first.Id, None))?.State == ContractState.Cancelled, "the contract to be cancelled", explain: bridge.Explain);
+        await ReconcilerSteps.IdleAsync(bridge);
+
+        // Kommo's delivery of that entry, dropped then, arrives now (a retry, or a queue drained late), in a later second.
+        await LifecycleSteps.NextSecondAsync();
+        using var content = new System.Net.Http.StringContent(entry, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+        using var response = await bridge.Http.PostAsync(new Uri(BridgeHarness.KommoWebhookPath, UriKind.Relative), content);
+        response.EnsureSuccessStatusCode();
+        Assert.DoesNotContain("duplicate", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await Eventually.TrueAsync(async () => (await bridge.Store.CountAsync(None)) is { Pending: 0, Running: 0 }, "the late entry's launch job to finish", explain: bridge.Explain);
+
+        Assert.Single(bridge.Ironclad.Control.Workflows());
+        Assert.Null(await bridge.Contracts.FindActiveByLeadAsync(lead, None));
+        Assert.DoesNotContain(LifecycleSteps.Notes(bridge, lead), n => n.Text?.Contains("already", StringComparison.Ordinal) == true);
+        ReconcilerSteps.AssertNoTooManyRequests(bridge);
+    }
 }

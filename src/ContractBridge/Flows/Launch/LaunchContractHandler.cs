@@ -135,6 +135,10 @@ public sealed partial class LaunchContractHandler(
                 Log.AlreadyAnswered(logger, request.LeadId, request.Trigger);
                 await batch.CompleteAsync(job, JobResult.Done, cancellationToken);
                 return null;
+            case LaunchReservation.AnsweredBeforeCancellation { Cancelled: var cancelled }:
+                Log.AnsweredBeforeCancellation(logger, request.LeadId, request.Trigger, cancelled.WorkflowId ?? "(none)");
+                await batch.CompleteAsync(job, JobResult.Done, cancellationToken);
+                return null;
             case LaunchReservation.AlreadyActive { Existing: var existing }:
                 Log.AlreadyActive(logger, request.LeadId, existing.WorkflowId ?? "(launching)");
                 await batch.CompleteAsync(job, JobResult.Then(new NoteRequest(
@@ -232,6 +236,9 @@ public sealed partial class LaunchContractHandler(
 
         [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Lead {LeadId}: its contract already answers this stage entry ({Trigger}); nothing to do")]
         public static partial void AlreadyAnswered(ILogger logger, long leadId, string trigger);
+
+        [LoggerMessage(EventId = 2011, Level = LogLevel.Information, Message = "Lead {LeadId}: this stage entry ({Trigger}) came before its contract {WorkflowId} was cancelled; nothing to launch")]
+        public static partial void AnsweredBeforeCancellation(ILogger logger, long leadId, string trigger, string workflowId);
 
         [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Lead {LeadId}: not launched; a note on the deal says what to fix")]
         public static partial void NotLaunched(ILogger logger, long leadId);

@@ -18,6 +18,12 @@ public abstract record LaunchReservation
     /// <summary>Another launch holds the lead, or its contract is active: the deal gets a note, not a second workflow.</summary>
     public sealed record AlreadyActive(ContractLink Existing) : LaunchReservation;
 
+    /// <summary>
+    /// The deal's entry into the stage came before its latest contract was cancelled: a webhook that arrived late (or
+    /// again) for the entry that contract answered. Nothing to launch and nothing to say; a new entry launches anew.
+    /// </summary>
+    public sealed record AnsweredBeforeCancellation(ContractLink Cancelled) : LaunchReservation;
+
     /// <summary>This job launched and recorded the contract (and its note) before it was interrupted.</summary>
     public sealed record AlreadyRecorded : LaunchReservation;
 }

@@ -18,6 +18,11 @@ public sealed class LaunchReservations(IContractLinkStore store, ILaunchRefusalS
     /// <summary>Reserves the job's lead for its rule, taking over a reservation whose launch ended without finishing.</summary>
     public async Task<LaunchReservation> ReserveAsync(Job job, LaunchRequest request, ContractRule rule, CancellationToken cancellationToken)
     {
+        if (await CancelledSinceEntryAsync(request, cancellationToken) is { } cancelled)
+        {
+            return new LaunchReservation.AnsweredBeforeCancellation(cancelled);
+        }
+
         var now = time.GetUtcNow();
         var reservation = await store.ReserveAsync(request.LeadId, templateName: rule.Template, ruleName: rule.Name, jobId: job.Id, now, cancellationToken);
         var searchFirst = job.Attempt > 1;
@@ -77,6 +82,22 @@ public sealed class LaunchReservations(IContractLinkStore store, ILaunchRefusalS
     /// <summary>The lead's active link (a contract, or a launch under way), if any.</summary>
     public Task<ContractLink?> FindActiveAsync(long leadId, CancellationToken cancellationToken) =>
         store.FindActiveByLeadAsync(leadId, cancellationToken);
+
+    /// <summary>
+    /// The deal's latest contract, when it was cancelled no earlier than the request's stage entry (in whole seconds, as
+    /// Kommo counts and as the reconciler decides, <see cref="Reconcile.StageDealDecision"/>): that contract answered the
+    /// entry. Only requests that know their entry are checked; the reconciler made the same decision before it asked.
+    /// </summary>
+    private async Task<ContractLink?> CancelledSinceEntryAsync(LaunchRequest request, CancellationToken cancellationToken)
+    {
+        if (request.EnteredAt is not { } entered || request.Trigger == LaunchRequest.ReconcilerTrigger)
+        {
+            return null;
+        }
+
+        var latest = (await store.FindLatestByLeadsAsync([request.LeadId], cancellationToken)).GetValueOrDefault(request.LeadId);
+        return latest is { State: ContractState.Cancelled } && entered <= Reconcile.StageDealDecision.CancelledAt(latest).ToUnixTimeSeconds() ? latest : null;
+    }
 
     private async Task<bool> IsAbandonedAsync(ContractLink link, CancellationToken cancellationToken)
     {
