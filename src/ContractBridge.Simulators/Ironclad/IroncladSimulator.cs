@@ -18,6 +18,7 @@ public sealed class IroncladSimulator : SimulatedServer
     private readonly IroncladServices _services;
     private readonly WindowRateLimit _workflowWrites;
     private readonly WindowRateLimit _workflowReads;
+    private readonly WindowRateLimit _signStatusCalls;
     private readonly WindowRateLimit _otherCalls;
 
     public IroncladSimulator(IroncladSimulatorOptions options, TimeProvider time)
@@ -37,6 +38,7 @@ public sealed class IroncladSimulator : SimulatedServer
         Control = new IroncladControl(State, Faults, options.Faults, Calls, _signingKey, tokens);
         _workflowWrites = new WindowRateLimit(Clock, options.WorkflowWritesPerMinute, TimeSpan.FromMinutes(1));
         _workflowReads = new WindowRateLimit(Clock, options.WorkflowReadsPerMinute, TimeSpan.FromMinutes(1));
+        _signStatusCalls = new WindowRateLimit(Clock, options.SignStatusCallsPerMinute, TimeSpan.FromMinutes(1));
         _otherCalls = new WindowRateLimit(Clock, options.OtherCallsPerMinute, TimeSpan.FromMinutes(1));
     }
 
@@ -79,6 +81,7 @@ public sealed class IroncladSimulator : SimulatedServer
         CommentEndpoints.Map(api, _services);
         ApprovalAndTurnEndpoints.Map(api, _services);
         DocumentEndpoints.Map(api, _services);
+        SignStatusEndpoints.Map(api, _services);
         WebhookEndpoints.Map(api, _services);
         api.MapFallback(() => IroncladJson.Error(StatusCodes.Status404NotFound, IroncladError.NotFound("not found", "path")));
 
@@ -86,15 +89,17 @@ public sealed class IroncladSimulator : SimulatedServer
     }
 
     /// <summary>
-    /// Ironclad's published limits, per company per minute: <c>pub:workflows:write</c> for POST/PATCH/PUT/DELETE
-    /// under /workflows, <c>pub:workflows:read</c> for GETs there, and the general limit for everything else.
+    /// Ironclad's published limits, per company per minute: the sign-status bucket for the Sign step's routes,
+    /// <c>pub:workflows:write</c> for POST/PATCH/PUT/DELETE under /workflows, <c>pub:workflows:read</c> for GETs there,
+    /// and the general limit for everything else.
     /// </summary>
     protected override async ValueTask<bool> GateAsync(HttpContext context)
     {
         var path = context.Request.Path;
-        var (limit, bucket) = path.StartsWithSegments(WorkflowJsonWriter.ApiPrefix + "/workflows")
-            ? HttpMethods.IsGet(context.Request.Method) ? (_workflowReads, "pub:workflows:read") : (_workflowWrites, "pub:workflows:write")
-            : (_otherCalls, "pub:other");
+        var (limit, bucket) = !path.StartsWithSegments(WorkflowJsonWriter.ApiPrefix + "/workflows")
+            ? (_otherCalls, "pub:other")
+            : path.Value!.Contains("/sign-status", StringComparison.Ordinal) ? (_signStatusCalls, "sign-status")
+            : HttpMethods.IsGet(context.Request.Method) ? (_workflowReads, "pub:workflows:read") : (_workflowWrites, "pub:workflows:write");
         if (limit.TryAcquire($"{_options.CompanyId}/{bucket}"))
         {
             return false;
@@ -129,7 +134,8 @@ public sealed class IroncladSimulator : SimulatedServer
         await base.DisposeCoreAsync();
     }
 
-    private static async ValueTask<object?> AnswerIroncladErrorsAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>Ironclad's error answers; a 429 of the API's own (a reminder within the hour) counts with the limit's.</summary>
+    private async ValueTask<object?> AnswerIroncladErrorsAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         try
         {
@@ -137,6 +143,11 @@ public sealed class IroncladSimulator : SimulatedServer
         }
         catch (IroncladApiException ex)
         {
+            if (ex.StatusCode == StatusCodes.Status429TooManyRequests)
+            {
+                Calls.CountTooManyRequests();
+            }
+
             return IroncladJson.Error(ex.StatusCode, ex.Error);
         }
     }

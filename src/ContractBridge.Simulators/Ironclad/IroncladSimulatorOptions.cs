@@ -51,6 +51,12 @@ public sealed record IroncladSimulatorOptions
     /// <summary><c>pub:workflows:read</c>: GET /workflows* per company per (scaled) minute.</summary>
     public int WorkflowReadsPerMinute { get; init; } = 400;
 
+    /// <summary>
+    /// The Sign step's routes (<c>/workflows/{id}/sign-status…</c>: the status and reminders), per company per (scaled)
+    /// minute: Ironclad's own bucket for them, apart from the workflow reads and writes.
+    /// </summary>
+    public int SignStatusCallsPerMinute { get; init; } = 50;
+
     /// <summary>Every other API call, per company per (scaled) minute.</summary>
     public int OtherCallsPerMinute { get; init; } = 800;
 

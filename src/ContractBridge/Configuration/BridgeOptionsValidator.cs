@@ -47,6 +47,7 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
         CheckLimit(problems, "Kommo:RateLimit", kommo.RateLimit);
         CheckLimit(problems, "Ironclad:WriteRateLimit", ironclad.WriteRateLimit);
         CheckLimit(problems, "Ironclad:ReadRateLimit", ironclad.ReadRateLimit);
+        CheckLimit(problems, "Ironclad:SignStatusRateLimit", ironclad.SignStatusRateLimit);
         CheckLimit(problems, "Ironclad:OtherRateLimit", ironclad.OtherRateLimit);
 
         if (options.Rules.Count == 0)
@@ -69,6 +70,11 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
             if (rule.OnSignature.TaskDueDays is < 0 or > 365)
             {
                 problems.Add($"Rule {index} ('{rule.Name}'): OnSignature.TaskDueDays must be between 0 and 365.");
+            }
+
+            if (rule.Nudge.After < TimeSpan.FromMinutes(1))
+            {
+                problems.Add($"Rule {index} ('{rule.Name}'): Nudge.After must be at least a minute (it is {rule.Nudge.After}; the default is 5.00:00:00, five days).");
             }
         }
 

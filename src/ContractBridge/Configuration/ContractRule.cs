@@ -31,6 +31,9 @@ public sealed class ContractRule
 
     public SignatureActions OnSignature { get; set; } = new();
 
+    /// <summary>Stalled signatures: a task per signer who has not signed after <c>Nudge.After</c>, and optionally Ironclad's reminder.</summary>
+    public NudgeActions Nudge { get; set; } = new();
+
     public ExecutedActions OnExecuted { get; set; } = new();
 
     public CancelledActions OnCancelled { get; set; } = new();

@@ -22,6 +22,9 @@ public sealed class IroncladOptions
     /// <summary>pub:workflows:read, per company.</summary>
     public RateLimitOptions ReadRateLimit { get; set; } = RateLimitOptions.PerMinute(400);
 
+    /// <summary>The Sign step's routes (<c>/workflows/{id}/sign-status…</c>: signers and reminders), per company: a bucket of their own.</summary>
+    public RateLimitOptions SignStatusRateLimit { get; set; } = RateLimitOptions.PerMinute(50);
+
     /// <summary>Everything else (schemas, webhooks, documents), per company.</summary>
     public RateLimitOptions OtherRateLimit { get; set; } = RateLimitOptions.PerMinute(800);
 
@@ -47,5 +50,6 @@ public sealed class IroncladOAuthOptions
     public string Scopes { get; set; } =
         "public.workflows.readSchemas public.workflows.createWorkflows public.workflows.readWorkflows public.workflows.readDocuments "
         + "public.workflows.updateWorkflows public.workflows.cancel public.workflows.pauseAndResume public.workflows.createComments "
-        + "public.workflows.readComments public.workflows.readApprovals public.workflows.readTurnHistory public.webhooks.createWebhooks public.webhooks.readWebhooks public.webhooks.updateWebhooks";
+        + "public.workflows.readComments public.workflows.readApprovals public.workflows.readTurnHistory public.workflows.readSignStatus public.workflows.remindSigners "
+        + "public.webhooks.createWebhooks public.webhooks.readWebhooks public.webhooks.updateWebhooks";
 }

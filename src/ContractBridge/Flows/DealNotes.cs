@@ -45,6 +45,11 @@ public static class DealNotes
     public static string SignatureTask(string contract) =>
         $"Follow up: Ironclad contract {contract} is waiting for signature.";
 
+    /// <summary>A signer has not signed after <paramref name="waited"/> (words: "5 days"): the rep's task, naming them and their role.</summary>
+    public static string NudgeTask(string contract, string signerName, string signerEmail, string roleName, string status, string waited) =>
+        $"Follow up: {signerName} ({signerEmail}, {roleName}) has not signed Ironclad contract {contract} after {waited}"
+        + (string.Equals(status, "declined", StringComparison.OrdinalIgnoreCase) ? " (they declined it)." : ".");
+
     public static string ExecutedLead(string contract) => $"Ironclad: contract {contract} was signed (executed).";
 
     public static string CancelledLead(string contract) => $"Ironclad: contract {contract} was cancelled.";
@@ -62,6 +67,10 @@ public static class DealNotes
 
     public static string DocumentNotAttached(string contract, string fileName, string reason, string link) =>
         $"Ironclad: the signed document '{fileName}' of contract {contract} could not be attached here ({reason}). Open it in Ironclad: {link}";
+
+    /// <summary>Ironclad would not list the signature packet, so no document of it could be named or attached.</summary>
+    public static string DocumentsNotListed(string contract, string reason, string link) =>
+        $"Ironclad: the signed documents of contract {contract} could not be attached here ({reason}). Open them in Ironclad: {link}";
 
     public static string NoSignedDocument(string contract, string link) =>
         $"Ironclad: contract {contract} has no signed document to attach yet. Open it in Ironclad: {link}";

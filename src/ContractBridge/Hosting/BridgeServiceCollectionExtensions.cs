@@ -10,6 +10,7 @@ using ContractBridge.Flows.DealLoss;
 using ContractBridge.Flows.Edits;
 using ContractBridge.Flows.Launch;
 using ContractBridge.Flows.LegalQuestions;
+using ContractBridge.Flows.Nudge;
 using ContractBridge.Flows.Reconcile;
 using ContractBridge.Flows.Sync;
 using ContractBridge.Flows.Triggers;
@@ -87,6 +88,7 @@ public static class BridgeServiceCollectionExtensions
         services.AddJobHandler<TaskHandler>();
         services.AddJobHandler<StageMoveHandler>();
         services.AddJobHandler<AttachDocumentHandler>();
+        services.AddJobHandler<AttachSignedDocumentHandler>();
         services.AddSingleton<EditSyncMarkers>();
         services.AddJobHandler<SyncEditsHandler>();
         services.AddJobHandler<FindEditedDealsHandler>();
@@ -105,6 +107,12 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<StageDealFinder>();
         services.AddSingleton<DealReconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<DealReconciler>());
+        services.AddSingleton<SignatureClock>();
+        services.AddJobHandler<SignatureStartedHandler>();
+        services.AddJobHandler<NudgeSignersHandler>();
+        services.AddJobHandler<RemindSignerHandler>();
+        services.AddSingleton<SignatureNudger>();
+        services.AddHostedService(sp => sp.GetRequiredService<SignatureNudger>());
         return services;
     }
 

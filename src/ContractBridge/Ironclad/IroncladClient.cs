@@ -96,6 +96,20 @@ public sealed class IroncladClient(HttpClient http, IIroncladAuth auth)
         return (await response.Content.ReadAsByteArrayAsync(cancellationToken), response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream");
     }
 
+    /// <summary>GET /workflows/{id}/sign-status: the packet's signers; 400 INVALID_STATE when the workflow is not at the Sign step.</summary>
+    public Task<IroncladSignStatus> GetSignStatusAsync(string workflowId, CancellationToken cancellationToken) =>
+        GetJsonAsync<IroncladSignStatus>($"workflows/{Uri.EscapeDataString(workflowId)}/sign-status", cancellationToken);
+
+    /// <summary>
+    /// POST /workflows/{id}/sign-status/signers/{role}/remind (204): Ironclad emails the signer. It allows one reminder
+    /// an hour per signer (429 otherwise) and only while the packet is out (400).
+    /// </summary>
+    public async Task RemindSignerAsync(string workflowId, string signerRoleName, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"workflows/{Uri.EscapeDataString(workflowId)}/sign-status/signers/{Uri.EscapeDataString(signerRoleName)}/remind");
+        using var response = await http.SendAsync(request, cancellationToken);
+    }
+
     /// <summary>POST /workflows/{id}/comments. <paramref name="creatorEmail"/> is sent for legacy tokens only.</summary>
     public Task<IroncladComment> AddCommentAsync(string workflowId, string comment, string? creatorEmail, CancellationToken cancellationToken)
     {

@@ -56,6 +56,23 @@ public sealed class ControlClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AddDocument_ThenEachSignerSigns_CompletesThePacket()
+    {
+        var id = (await _server.LaunchAsync())["id"]!.GetValue<string>();
+
+        var added = await _client.AddDocumentAsync(id, "Exhibit A - Order Form.pdf");
+        await _client.AdvanceAsync(id);
+        var partly = await _client.SignAsync(id, "Counterparty Signer");
+        var complete = await _client.SignAsync(id, "Company Signer");
+
+        Assert.Equal(["MSA - IC-1.pdf", "Exhibit A - Order Form.pdf"], added.Documents.Select(d => d.Filename));
+        Assert.Equal(WorkflowStage.Sign, partly.Stage);
+        Assert.Equal([SignerStatus.Signed, SignerStatus.Sent], partly.Signers.Select(s => s.Status));
+        Assert.Equal(WorkflowStage.Signed, complete.Stage);
+        Assert.All(complete.Documents, d => Assert.True(d.Versions[^1].Signed));
+    }
+
+    [Fact]
     public async Task RefusedMove_IsAnHttpErrorWithTheStatus()
     {
         var id = (await _server.LaunchAsync())["id"]!.GetValue<string>();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ContractBridge.Simulators.Ironclad;
+using ContractBridge.Simulators.Ironclad.Model;
 using ContractBridge.Simulators.Tests.Ironclad.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -99,6 +100,108 @@ public sealed class OpenApiConformanceTests : IAsyncLifetime
         var body = await _server.GetJsonAsync($"workflows/{launched["id"]}/documents");
 
         Spec.AssertValid(Spec.ResponseSchema("/workflows/{id}/documents", "get", "200"), body);
+    }
+
+    [Fact]
+    public async Task DocumentsList_WithExhibitsAndAnExcludedDocument_MatchesSpec_BeforeAndAfterSigning()
+    {
+        var launched = await _server.LaunchAsync();
+        var id = launched["id"]!.GetValue<string>();
+        _server.Simulator.Control.AddDocument(id, "Exhibit A - Order Form.pdf");
+        _server.Simulator.Control.AddDocument(id, "Internal notes.docx", inSignaturePacket: false);
+        var schema = Spec.ResponseSchema("/workflows/{id}/documents", "get", "200");
+
+        var draft = await _server.GetJsonAsync($"workflows/{id}/documents");
+        _server.Simulator.Control.AdvanceTo(id, WorkflowStage.Signed);
+        var signed = await _server.GetJsonAsync($"workflows/{id}/documents");
+
+        Spec.AssertValid(schema, draft);
+        Spec.AssertValid(schema, signed);
+        Assert.Equal(2, signed!["signaturePacketDocuments"]!.AsArray().Count);
+        Assert.Equal("Internal notes.docx", Assert.Single(signed["excludedFromSignaturePacketDocuments"]!.AsArray())!["filename"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task UpdateSignaturePacket_AndItsRefusals_MatchSpec()
+    {
+        var launched = await _server.LaunchAsync();
+        var id = launched["id"]!.GetValue<string>();
+        var exhibit = _server.Simulator.Control.AddDocument(id, "Exhibit A - Order Form.pdf").Documents[1].Key;
+        var main = _server.Simulator.Control.Workflow(id)!.Documents[0].Key;
+
+        using var reordered = await _server.PatchJsonAsync($"workflows/{id}/signature-packet", new JsonObject { ["signaturePacketDocumentKeys"] = new JsonArray(exhibit, main) });
+        using var unknown = await _server.PatchJsonAsync($"workflows/{id}/signature-packet", new JsonObject { ["signaturePacketDocumentKeys"] = new JsonArray("nope") });
+        _server.Simulator.Control.Advance(id);
+        using var outsideReview = await _server.PatchJsonAsync($"workflows/{id}/signature-packet", new JsonObject { ["signaturePacketDocumentKeys"] = new JsonArray(main) });
+
+        Assert.Equal(HttpStatusCode.OK, reordered.StatusCode);
+        var body = await IroncladTestServer.ReadJsonAsync(reordered);
+        Spec.AssertValid(Spec.ResponseSchema("/workflows/{id}/signature-packet", "patch", "200"), body);
+        Assert.Equal([exhibit, main], body!["signaturePacketDocuments"]!.AsArray().Select(d => d!["key"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Spec.AssertValid(Spec.ResponseSchema("/workflows/{id}/signature-packet", "patch", "400"), await IroncladTestServer.ReadJsonAsync(unknown));
+        Assert.Equal(HttpStatusCode.BadRequest, outsideReview.StatusCode);
+        Spec.AssertValid(Spec.ResponseSchema("/workflows/{id}/signature-packet", "patch", "400"), await IroncladTestServer.ReadJsonAsync(outsideReview));
+    }
+
+    [Fact]
+    public async Task SignStatus_MatchesSpec_UnsignedPartlySignedAndComplete()
+    {
+        var launched = await _server.LaunchAsync();
+        var id = launched["id"]!.GetValue<string>();
+        _server.Simulator.Control.Advance(id);
+        var schema = Spec.ResponseSchema("/workflows/{id}/sign-status", "get", "200");
+
+        var sent = await _server.GetJsonAsync($"workflows/{id}/sign-status");
+        _server.Simulator.Control.Sign(id, "Counterparty Signer");
+        var partly = await _server.GetJsonAsync($"workflows/{id}/sign-status");
+        _server.Simulator.Control.Sign(id, "Company Signer");
+        var complete = await _server.GetJsonAsync($"workflows/{id}/sign-status");
+
+        Spec.AssertValid(schema, sent);
+        Spec.AssertValid(schema, partly);
+        Spec.AssertValid(schema, complete);
+        var signers = sent!["signers"]!.AsArray();
+        Assert.Equal(["Counterparty Signer", "Company Signer"], signers.Select(s => s!["roleName"]!.GetValue<string>()));
+        Assert.Equal(("Jane Roe", "jane.roe@acme.example", "external"), (signers[0]!["name"]!.GetValue<string>(), signers[0]!["email"]!.GetValue<string>(), signers[0]!["type"]!.GetValue<string>()));
+        Assert.Equal("internal", signers[1]!["type"]!.GetValue<string>());
+        Assert.Equal(["signed", "sent"], partly!["signers"]!.AsArray().Select(s => s!["status"]!.GetValue<string>()));
+        Assert.Equal(("sent", "complete"), (sent["status"]!.GetValue<string>(), complete!["status"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task SignStatusOutsideTheSignStep_Is400InvalidState_MatchingSpec()
+    {
+        var launched = await _server.LaunchAsync();
+
+        using var response = await _server.Http.GetAsync($"workflows/{launched["id"]}/sign-status");
+        using var unknown = await _server.Http.GetAsync("workflows/IC-999/sign-status");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await IroncladTestServer.ReadJsonAsync(response);
+        Spec.AssertValid(Spec.ResponseSchema("/workflows/{id}/sign-status", "get", "400"), body);
+        Assert.Equal("INVALID_STATE", body!["code"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Spec.AssertValid(Spec.ResponseSchema("/workflows/{id}/sign-status", "get", "404"), await IroncladTestServer.ReadJsonAsync(unknown));
+    }
+
+    [Fact]
+    public async Task RemindSigner_Is204_AndItsRefusals_MatchSpec()
+    {
+        var launched = await _server.LaunchAsync();
+        var id = launched["id"]!.GetValue<string>();
+        using var inReview = await _server.Http.PostAsync($"workflows/{id}/sign-status/signers/Counterparty%20Signer/remind", null);
+        _server.Simulator.Control.Advance(id);
+
+        using var reminded = await _server.Http.PostAsync($"workflows/{id}/sign-status/signers/Counterparty%20Signer/remind", null);
+        using var again = await _server.Http.PostAsync($"workflows/{id}/sign-status/signers/Counterparty%20Signer/remind", null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, inReview.StatusCode);
+        var remindPath = "/workflows/{id}/sign-status/signers/{signerRoleName}/remind";
+        Spec.AssertValid(Spec.ResponseSchema(remindPath, "post", "400"), await IroncladTestServer.ReadJsonAsync(inReview));
+        Assert.Equal(HttpStatusCode.NoContent, reminded.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, again.StatusCode);
+        Spec.AssertValid(Spec.ResponseSchema(remindPath, "post", "429"), await IroncladTestServer.ReadJsonAsync(again));
     }
 
     [Fact]

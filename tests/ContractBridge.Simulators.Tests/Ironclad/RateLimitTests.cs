@@ -72,6 +72,31 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task SignStatusCalls_HaveTheirOwnLimit_ApartFromWorkflowReadsAndWrites()
+    {
+        await using var server = await IroncladTestServer.StartAsync(new IroncladSimulatorOptions { SignStatusCallsPerMinute = 2 }, _time);
+        var id = (await server.LaunchAsync())["id"]!.GetValue<string>();
+        server.Simulator.Control.Advance(id);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var response = await server.Http.GetAsync($"workflows/{id}/sign-status");
+            statuses.Add(response.StatusCode);
+        }
+
+        using var remind = await server.Http.PostAsync($"workflows/{id}/sign-status/signers/Counterparty%20Signer/remind", null);
+        using var read = await server.Http.GetAsync($"workflows/{id}");
+        using var write = await server.PostJsonAsync("workflows", server.MsaLaunchBody());
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK], statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, remind.StatusCode);
+        Assert.Empty(server.Simulator.Control.Workflow(id)!.Reminders);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, write.StatusCode);
+    }
+
+    [Fact]
     public async Task RetryAfterOption_AddsSecondsUntilTheWindowEnds()
     {
         await using var server = await IroncladTestServer.StartAsync(new IroncladSimulatorOptions { WorkflowWritesPerMinute = 1, SendRetryAfter = true }, _time);

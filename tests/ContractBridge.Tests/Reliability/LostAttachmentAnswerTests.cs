@@ -61,7 +61,7 @@ public sealed class LostAttachmentAnswerTests
         await LifecycleSteps.NoteContainingAsync(bridge, lead, "signed (executed)");
         await Eventually.TrueAsync(async () => (await bridge.Store.CountAsync(CancellationToken.None)) is { Pending: 0, Running: 0 }, "the bridge's own jobs to finish");
 
-        var result = await AttachOnceAsync(bridge, lead, workflow, attempt: 3, kommoHandler: new FailBefore(r => r.Method == HttpMethod.Post), ironcladHandler: new SocketsHttpHandler());
+        var result = await TransferOnceAsync(bridge, lead, workflow, attempt: 3, kommoHandler: new FailBefore(r => r.Method == HttpMethod.Post));
 
         Assert.IsType<JobResult.Transient>(result);
     }
@@ -80,30 +80,41 @@ public sealed class LostAttachmentAnswerTests
         await Eventually.TrueAsync(() => bridge.Kommo.Control.GetLead(lead)!.Attachments.Count == 1, "the PDF attached by the bridge");
         await Eventually.TrueAsync(async () => (await bridge.Store.CountAsync(CancellationToken.None)) is { Pending: 0, Running: 0 }, "the bridge's own jobs to finish");
 
-        var result = await AttachOnceAsync(
-            bridge, lead, workflow, AttachDocumentHandler.AttemptsBeforeFallback, kommoHandler: new SocketsHttpHandler(),
+        var result = await ListOnceAsync(
+            bridge, lead, workflow, AttachSignedDocumentHandler.AttemptsBeforeFallback,
             ironcladHandler: new FailBefore(r => r.RequestUri!.AbsolutePath.EndsWith("/documents", StringComparison.Ordinal)));
 
         Assert.IsType<JobResult.Transient>(result);
     }
 
-    /// <summary>Runs one try (number <paramref name="attempt"/>) of the lead's attachment job through the given transports.</summary>
-    private static async Task<JobResult> AttachOnceAsync(
-        BridgeHarness bridge, long lead, WorkflowSnapshot workflow, int attempt, HttpMessageHandler kommoHandler, HttpMessageHandler ironcladHandler)
+    /// <summary>Runs one try (number <paramref name="attempt"/>) of the lead's job that lists the packet, through the given transport.</summary>
+    private static async Task<JobResult> ListOnceAsync(BridgeHarness bridge, long lead, WorkflowSnapshot workflow, int attempt, HttpMessageHandler ironcladHandler)
+    {
+        var ironcladAuth = new LegacyTokenAuth("ironclad-sim-api-key");
+        using var ironcladHttp = UpstreamClients.IroncladHttp(ironcladHandler, new Uri(bridge.Ironclad.BaseUrl, "/public/api/v1/"), ironcladAuth);
+        var handler = new AttachDocumentHandler(new IroncladClient(ironcladHttp, ironcladAuth), NullLogger<AttachDocumentHandler>.Instance);
+        var payload = JobPayloads.Write(new AttachDocumentRequest(lead, workflow.Id, workflow.IroncladId, "https://ironclad.example/workflows/" + workflow.Id));
+        var batch = new RecordingBatch(new Job(1, JobKinds.AttachDocument, JobKinds.LeadKey(lead), payload, attempt, DateTimeOffset.UtcNow, null));
+
+        await handler.HandleAsync(batch, CancellationToken.None);
+        return Assert.Single(batch.Results);
+    }
+
+    /// <summary>Runs one try (number <paramref name="attempt"/>) of the transfer of the workflow's main document, through the given Kommo transport.</summary>
+    private static async Task<JobResult> TransferOnceAsync(BridgeHarness bridge, long lead, WorkflowSnapshot workflow, int attempt, HttpMessageHandler kommoHandler)
     {
         var integration = bridge.Kommo.Control.AddIntegration();
         using var kommoHttp = UpstreamClients.KommoHttp(kommoHandler, new Uri(bridge.Kommo.BaseUrl, "/api/v4/"), integration.Token);
         var ironcladAuth = new LegacyTokenAuth("ironclad-sim-api-key");
-        using var ironcladHttp = UpstreamClients.IroncladHttp(ironcladHandler, new Uri(bridge.Ironclad.BaseUrl, "/public/api/v1/"), ironcladAuth);
+        using var ironcladHttp = UpstreamClients.IroncladHttp(new SocketsHttpHandler(), new Uri(bridge.Ironclad.BaseUrl, "/public/api/v1/"), ironcladAuth);
         var kommo = new KommoClient(kommoHttp);
         using var directory = new KommoDirectory(kommo, TimeProvider.System);
-        var handler = new AttachDocumentHandler(
-            kommo,
-            directory,
-            new IroncladClient(ironcladHttp, ironcladAuth),
-            NullLogger<AttachDocumentHandler>.Instance);
-        var payload = JobPayloads.Write(new AttachDocumentRequest(lead, workflow.Id, workflow.IroncladId, "https://ironclad.example/workflows/" + workflow.Id));
-        var batch = new RecordingBatch(new Job(1, JobKinds.AttachDocument, JobKinds.LeadKey(lead), payload, attempt, DateTimeOffset.UtcNow, null));
+        var handler = new AttachSignedDocumentHandler(kommo, directory, new IroncladClient(ironcladHttp, ironcladAuth), NullLogger<AttachSignedDocumentHandler>.Instance);
+        var document = workflow.Documents[0];
+        var payload = JobPayloads.Write(new AttachSignedDocumentRequest(
+            lead, workflow.Id, workflow.IroncladId, "https://ironclad.example/workflows/" + workflow.Id, document.Key, document.Filename,
+            $"/public/api/v1/workflows/{workflow.Id}/document/{document.Key}/download"));
+        var batch = new RecordingBatch(new Job(1, JobKinds.AttachSignedDocument, JobKinds.LeadKey(lead), payload, attempt, DateTimeOffset.UtcNow, null));
 
         await handler.HandleAsync(batch, CancellationToken.None);
         return Assert.Single(batch.Results);

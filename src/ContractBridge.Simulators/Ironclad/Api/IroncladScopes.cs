@@ -7,6 +7,9 @@ public static class IroncladScopes
     public const string CreateWorkflows = "public.workflows.createWorkflows";
     public const string ReadWorkflows = "public.workflows.readWorkflows";
     public const string ReadDocuments = "public.workflows.readDocuments";
+    public const string UpdateSignaturePacket = "public.workflows.updateSignaturePacket";
+    public const string ReadSignStatus = "public.workflows.readSignStatus";
+    public const string RemindSigners = "public.workflows.remindSigners";
     public const string Cancel = "public.workflows.cancel";
     public const string PauseAndResume = "public.workflows.pauseAndResume";
     public const string RevertToReview = "public.workflows.revertToReview";
@@ -24,7 +27,7 @@ public static class IroncladScopes
     /// <summary>Every scope a client may ask for; a token request without <c>scope</c> gets them all.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        ReadSchemas, CreateWorkflows, ReadWorkflows, ReadDocuments, Cancel, PauseAndResume, RevertToReview, UpdateWorkflows,
+        ReadSchemas, CreateWorkflows, ReadWorkflows, ReadDocuments, UpdateSignaturePacket, ReadSignStatus, RemindSigners, Cancel, PauseAndResume, RevertToReview, UpdateWorkflows,
         CreateComments, ReadComments, ReadApprovals, UpdateApprovals, ReadTurnHistory, CreateWebhooks, ReadWebhooks, UpdateWebhooks, DeleteWebhooks,
     ];
 }

@@ -15,7 +15,7 @@ public static class WorkflowJsonWriter
     {
         var api = baseUrl.GetLeftPart(UriPartial.Authority) + ApiPrefix;
         var attributes = (JsonObject)workflow.Attributes.DeepClone();
-        attributes["draft"] = new JsonArray(WriteDocument(workflow));
+        attributes["draft"] = new JsonArray(WriteDocument(workflow, workflow.MainDocument));
         return new JsonObject
         {
             ["id"] = workflow.Id,
@@ -57,17 +57,17 @@ public static class WorkflowJsonWriter
         };
     }
 
-    /// <summary>One entry of <c>signaturePacketDocuments</c> (WorkflowDocumentModel).</summary>
-    public static JsonObject WriteDocument(Workflow workflow)
+    /// <summary>One entry of <c>signaturePacketDocuments</c> or <c>excludedFromSignaturePacketDocuments</c> (WorkflowDocumentModel).</summary>
+    public static JsonObject WriteDocument(Workflow workflow, WorkflowDocument document)
     {
-        var version = workflow.CurrentDocument;
+        var version = document.Current;
         return new JsonObject
         {
             ["version"] = version.VersionId,
             ["versionNumber"] = version.Number,
-            ["filename"] = workflow.DocumentFilename,
-            ["key"] = workflow.DocumentKey,
-            ["download"] = $"{ApiPrefix}/workflows/{workflow.Id}/document/{workflow.DocumentKey}/download",
+            ["filename"] = document.Filename,
+            ["key"] = document.Key,
+            ["download"] = $"{ApiPrefix}/workflows/{workflow.Id}/document/{document.Key}/download",
             ["lastModified"] = new JsonObject { ["timestamp"] = WireNames.Timestamp(version.At) },
         };
     }

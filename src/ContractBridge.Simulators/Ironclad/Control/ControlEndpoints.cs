@@ -67,6 +67,12 @@ public static class ControlEndpoints
         sim.MapPost("/workflows/{id}/pause", (string id) => Ok(control.Pause(id)));
         sim.MapPost("/workflows/{id}/resume", (string id) => Ok(control.Resume(id)));
         sim.MapPost("/workflows/{id}/revert-to-review", (string id) => Ok(control.RevertToReview(id)));
+        sim.MapPost("/workflows/{id}/signers/{roleName}/sign", (string id, string roleName) => Ok(control.Sign(id, roleName)));
+        sim.MapPost("/workflows/{id}/documents", async (HttpRequest request, string id) =>
+        {
+            var document = await ReadAsync<AddDocumentRequest>(request);
+            return Ok(control.AddDocument(id, document.Filename, document.SignaturePacket));
+        });
         sim.MapGet("/workflows/{id}/comments", (string id) => control.Comments(id) is { } comments
             ? Ok(comments)
             : throw IroncladApiException.NotFound("workflow does not exist", "workflowId"));

@@ -51,6 +51,17 @@ public sealed class IroncladControl(
 
     public WorkflowSnapshot RevertToReview(string idOrIroncladId) => state.RevertToReview(idOrIroncladId);
 
+    /// <summary>
+    /// The signer of <paramref name="roleName"/> (<see cref="IroncladState.CounterpartySignerRole"/> or
+    /// <see cref="IroncladState.CompanySignerRole"/>) signs; the last signature completes the packet. A signer never
+    /// signed stays unsigned (an advance past Sign signs everyone).
+    /// </summary>
+    public WorkflowSnapshot Sign(string idOrIroncladId, string roleName) => state.Sign(idOrIroncladId, roleName);
+
+    /// <summary>Adds a document (an exhibit) to a workflow in Review, in its signature packet unless told otherwise.</summary>
+    public WorkflowSnapshot AddDocument(string idOrIroncladId, string filename, bool inSignaturePacket = true) =>
+        state.AddDocument(idOrIroncladId, filename, inSignaturePacket);
+
     /// <summary>The workflow's activity-feed comments, oldest first; null when there is no such workflow.</summary>
     public IReadOnlyList<WorkflowComment>? Comments(string idOrIroncladId) => state.Comments(idOrIroncladId);
 

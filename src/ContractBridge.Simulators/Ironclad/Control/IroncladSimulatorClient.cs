@@ -79,6 +79,14 @@ public sealed class IroncladSimulatorClient(HttpClient http)
     public Task<WorkflowTurn> PassTurnAsync(string idOrIroncladId, ControlTurnRequest turn, CancellationToken cancellationToken = default) =>
         SendAsync<WorkflowTurn>(HttpMethod.Post, WorkflowPath(idOrIroncladId, "turn"), turn, cancellationToken);
 
+    /// <summary>The signer of <paramref name="roleName"/> signs; the last signature completes the packet.</summary>
+    public Task<WorkflowSnapshot> SignAsync(string idOrIroncladId, string roleName, CancellationToken cancellationToken = default) =>
+        SendAsync<WorkflowSnapshot>(HttpMethod.Post, WorkflowPath(idOrIroncladId, $"signers/{Uri.EscapeDataString(roleName)}/sign"), null, cancellationToken);
+
+    /// <summary>Adds a document to a workflow in Review (in its signature packet unless <paramref name="signaturePacket"/> is false).</summary>
+    public Task<WorkflowSnapshot> AddDocumentAsync(string idOrIroncladId, string filename, bool signaturePacket = true, CancellationToken cancellationToken = default) =>
+        SendAsync<WorkflowSnapshot>(HttpMethod.Post, WorkflowPath(idOrIroncladId, "documents"), new AddDocumentRequest(filename, signaturePacket), cancellationToken);
+
     public Task<WorkflowSnapshot> EmitEventAsync(string idOrIroncladId, string eventName, JsonObject? extraPayload = null, CancellationToken cancellationToken = default) =>
         SendAsync<WorkflowSnapshot>(HttpMethod.Post, WorkflowPath(idOrIroncladId, "events"), new EmitEventRequest(eventName, extraPayload), cancellationToken);
 

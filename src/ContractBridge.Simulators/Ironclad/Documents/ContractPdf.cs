@@ -2,18 +2,19 @@ using ContractBridge.Simulators.Ironclad.Model;
 
 namespace ContractBridge.Simulators.Ironclad.Documents;
 
-/// <summary>The contract document of a workflow: the unsigned draft until the packet is fully signed, then the signed copy.</summary>
+/// <summary>A document of a workflow: the unsigned draft until the packet is fully signed, then the signed copy.</summary>
 public static class ContractPdf
 {
     /// <summary>Call under the state lock.</summary>
-    public static byte[] Render(Workflow workflow)
+    public static byte[] Render(Workflow workflow, WorkflowDocument document)
     {
-        var version = workflow.CurrentDocument;
+        var version = document.Current;
         var signer = workflow.Attributes["counterpartySignerName"]?.ToString() ?? "the counterparty";
         var lines = new List<string>
         {
             $"Ironclad ID: {workflow.IroncladId}",
             $"Template: {workflow.Template.Name}",
+            $"Document: {document.Filename}",
             $"Document version {version.Number} ({version.VersionId})",
         };
         lines.Add(version.Signed

@@ -45,9 +45,8 @@ public sealed partial class IroncladState
                 Creator = creator,
                 Created = now,
                 LastUpdated = now,
-                DocumentKey = NewDocumentKey(),
             };
-            workflow.DocumentVersions.Add(new DocumentVersion(NewDocumentKey(), 1, Signed: false, now));
+            AddLaunchDocuments(workflow, now);
             StartFirstTurn(workflow);
             _workflows[workflow.Id] = workflow;
             _workflowsByIroncladId[workflow.IroncladId] = workflow;
@@ -110,7 +109,7 @@ public sealed partial class IroncladState
         }
     }
 
-    /// <summary>Moves a workflow one stage on: Review → Sign → signed → Archive → Complete.</summary>
+    /// <summary>Moves a workflow one stage on: Review → Sign → signed (every signer signs) → Archive → Complete.</summary>
     public WorkflowSnapshot Advance(string idOrIroncladId) => Change(idOrIroncladId, AdvanceOne);
 
     /// <summary>Moves a workflow stage by stage to <paramref name="target"/>, emitting every event on the way.</summary>
@@ -176,7 +175,7 @@ public sealed partial class IroncladState
         Emit(workflow, WebhookEvents.WorkflowUpdated);
     });
 
-    /// <summary>Takes a workflow in the Sign step (not yet fully signed) back to Review; the signature packet is cancelled.</summary>
+    /// <summary>Takes a workflow in the Sign step (not yet fully signed) back to Review; the signature packet is cancelled, its signatures gone.</summary>
     public WorkflowSnapshot RevertToReview(string idOrIroncladId) => Change(idOrIroncladId, workflow =>
     {
         if (!workflow.IsRevertibleToReview)
@@ -186,6 +185,7 @@ public sealed partial class IroncladState
         }
 
         workflow.Stage = WorkflowStage.Review;
+        workflow.Signers.Clear();
         Touch(workflow);
         Emit(workflow, WebhookEvents.SignaturePacketCancelled);
         Emit(workflow, WebhookEvents.WorkflowStepUpdated);
@@ -235,6 +235,7 @@ public sealed partial class IroncladState
                 workflow.Stage = WorkflowStage.Sign;
                 Touch(workflow);
                 ApproveRemaining(workflow);
+                SendSignaturePacket(workflow);
                 Emit(workflow, WebhookEvents.WorkflowApprovalStatusChanged);
                 Emit(workflow, WebhookEvents.WorkflowStepUpdated);
                 Emit(workflow, WebhookEvents.SignaturePacketSent);
@@ -244,7 +245,7 @@ public sealed partial class IroncladState
             case WorkflowStage.Sign:
                 workflow.Stage = WorkflowStage.Signed;
                 Touch(workflow);
-                workflow.DocumentVersions.Add(new DocumentVersion(NewDocumentKey(), workflow.CurrentDocument.Number + 1, Signed: true, workflow.LastUpdated));
+                CollectEverySignature(workflow);
                 Emit(workflow, WebhookEvents.SignaturePacketSignaturesCollected);
                 Emit(workflow, WebhookEvents.SignaturePacketFullySigned);
                 Emit(workflow, WebhookEvents.WorkflowUpdated);
@@ -313,7 +314,4 @@ public sealed partial class IroncladState
 
         workflow.Events.Add(new EmittedEvent($"{WebhookEvents.SeedStateChanged}:{seedStatus}", workflow.LastUpdated, sentTo));
     }
-
-    private static string NewDocumentKey() => System.Security.Cryptography.RandomNumberGenerator.GetString(
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 9);
 }

@@ -90,7 +90,7 @@ public sealed partial class IroncladState : IAsyncDisposable
         {
             var index = _templates.FindIndex(t => string.Equals(t.Name, definition.Name, StringComparison.OrdinalIgnoreCase));
             var revision = index >= 0 ? _templates[index].Revision + 1 : 1;
-            var template = new WorkflowTemplate(NewObjectId(), definition.Name, definition.Attributes, revision);
+            var template = new WorkflowTemplate(NewObjectId(), definition.Name, definition.Attributes, revision) { Exhibits = definition.Exhibits };
             if (index >= 0)
             {
                 _templates[index] = template;
@@ -115,7 +115,7 @@ public sealed partial class IroncladState : IAsyncDisposable
                 ?? throw IroncladApiException.NotFound($"no template with id or name '{idOrName}'", "template");
         }
 
-        var republished = PublishTemplate(new TemplateDefinition(existing.Name, existing.Attributes));
+        var republished = PublishTemplate(new TemplateDefinition(existing.Name, existing.Attributes) { Exhibits = existing.Exhibits });
         Log.TemplateRepublished(_logger, existing.Name, existing.Id, republished.Id);
         return republished;
     }
@@ -128,7 +128,7 @@ public sealed partial class IroncladState : IAsyncDisposable
             _templates.Clear();
             foreach (var definition in definitions)
             {
-                _templates.Add(new WorkflowTemplate(NewObjectId(), definition.Name, definition.Attributes, 1));
+                _templates.Add(new WorkflowTemplate(NewObjectId(), definition.Name, definition.Attributes, 1) { Exhibits = definition.Exhibits });
             }
 
             return [.. _templates];

@@ -30,9 +30,14 @@ public sealed class Workflow
 
     public WorkflowStatus Status { get; set; } = WorkflowStatus.Active;
 
-    public required string DocumentKey { get; init; }
+    /// <summary>The workflow's documents in display order: the main contract first, then exhibits and documents added later.</summary>
+    public List<WorkflowDocument> Documents { get; } = [];
 
-    public List<DocumentVersion> DocumentVersions { get; } = [];
+    /// <summary>The packet's signers once it has gone out for signature (empty before, and again after a revert to Review).</summary>
+    public List<WorkflowSigner> Signers { get; } = [];
+
+    /// <summary>Every reminder sent to a signer, oldest first.</summary>
+    public List<SignerReminder> Reminders { get; } = [];
 
     public List<string> RecordIds { get; } = [];
 
@@ -53,13 +58,15 @@ public sealed class Workflow
     /// <summary>Bumped on every change, so an auto-advance timer set before the change knows it is stale.</summary>
     public long Generation { get; set; }
 
-    public DocumentVersion CurrentDocument => DocumentVersions[^1];
+    public WorkflowDocument MainDocument => Documents[0];
+
+    public IEnumerable<WorkflowDocument> SignaturePacket => Documents.Where(d => d.InSignaturePacket);
 
     public bool IsFinished => Status is WorkflowStatus.Cancelled or WorkflowStatus.Completed;
 
     public bool IsRevertibleToReview => Status == WorkflowStatus.Active && Stage == WorkflowStage.Sign;
 
-    public string DocumentFilename => $"{Template.Name} - {IroncladId}.pdf";
+    public string MainDocumentFilename => $"{Template.Name} - {IroncladId}.pdf";
 
     public WorkflowSnapshot Snapshot() => new(
         Id,
@@ -74,9 +81,12 @@ public sealed class Workflow
         Creator.Email,
         Created,
         LastUpdated,
-        [.. DocumentVersions],
+        [.. MainDocument.Versions],
         [.. Events])
     {
         AttributeUpdates = [.. AttributeUpdates],
+        Documents = [.. Documents.Select(d => d.Snapshot())],
+        Signers = [.. Signers.Select(s => s.Snapshot())],
+        Reminders = [.. Reminders],
     };
 }

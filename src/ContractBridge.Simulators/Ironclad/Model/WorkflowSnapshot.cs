@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace ContractBridge.Simulators.Ironclad.Model;
 
-/// <summary>A workflow as the control API reports it: state, attributes, documents and every event it produced.</summary>
+/// <summary>A workflow as the control API reports it: state, attributes, documents, signers and every event it produced.</summary>
 public sealed record WorkflowSnapshot(
     string Id,
     string IroncladId,
@@ -21,4 +21,13 @@ public sealed record WorkflowSnapshot(
 {
     /// <summary>The attribute PATCHes Ironclad accepted, oldest first.</summary>
     public IReadOnlyList<AttributeUpdate> AttributeUpdates { get; init; } = [];
+
+    /// <summary>Every document in display order, the main contract first (<see cref="DocumentVersions"/> are its versions).</summary>
+    public IReadOnlyList<DocumentSnapshot> Documents { get; init; } = [];
+
+    /// <summary>The signature packet's signers while it is out for signature or signed.</summary>
+    public IReadOnlyList<SignerSnapshot> Signers { get; init; } = [];
+
+    /// <summary>The reminders Ironclad sent signers, oldest first.</summary>
+    public IReadOnlyList<SignerReminder> Reminders { get; init; } = [];
 }

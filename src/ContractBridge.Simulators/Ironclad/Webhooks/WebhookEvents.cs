@@ -19,6 +19,8 @@ public static class WebhookEvents
     public const string SignaturePacketFullySigned = "workflow_signature_packet_fully_signed";
     public const string WorkflowCommentAdded = "workflow_comment_added";
     public const string WorkflowChangedTurn = "workflow_changed_turn";
+    public const string WorkflowDocumentsAdded = "workflow_documents_added";
+    public const string SignaturePacketDocumentMoved = "workflow_signature_packet_document_moved";
 
     /// <summary>The seed document's event; registrable only when the seed dialect is on.</summary>
     public const string SeedStateChanged = "workflow.state.changed";

@@ -9,6 +9,10 @@ public static class JobKinds
     public const string Task = "kommo.task";
     public const string StageMove = "kommo.stage";
     public const string AttachDocument = "contract.attach";
+    public const string AttachSignedDocument = "contract.attach.document";
+    public const string SignatureStarted = "contract.signature.started";
+    public const string NudgeSigners = "contract.nudge";
+    public const string RemindSigner = "contract.remind";
     public const string SyncEdits = "contract.edits";
     public const string FindEditedDeals = "contract.edits.find";
     public const string DealLost = "deal.lost";

@@ -92,7 +92,14 @@ public sealed partial class SyncContractHandler(
 
         var rule = rules.Find(link.RuleName) ?? rules.ForTemplate(link.TemplateName);
         var actions = rule is null ? [] : planner.Plan(link, next, rule, workflow.Id);
-        var before = await store.ApplyStateAsync(workflow.Id, next.State, next.Paused, workflow.LastUpdated ?? time.GetUtcNow(), actions, time.GetUtcNow(), cancellationToken);
+        var lastUpdated = workflow.LastUpdated ?? time.GetUtcNow();
+        if (next is { State: ContractState.Signature, Paused: false } && link.State != ContractState.Signature)
+        {
+            // The signature's clock starts with the state, in its transaction: a stalled signer is counted from here.
+            actions = [.. actions, new SignatureStartedRequest(link.LeadId, workflow.Id, lastUpdated).ToJob()];
+        }
+
+        var before = await store.ApplyStateAsync(workflow.Id, next.State, next.Paused, lastUpdated, actions, time.GetUtcNow(), cancellationToken);
         if (before is not null)
         {
             Log.Moved(logger, link.LeadId, workflow.Id, before.State, next.State, next.Paused);

@@ -68,6 +68,9 @@ public sealed class IroncladTestServer : IAsyncDisposable
     public Task<HttpResponseMessage> PostJsonAsync(string path, JsonNode body) =>
         Http.PostAsync(path, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
 
+    public Task<HttpResponseMessage> PatchJsonAsync(string path, JsonNode body) =>
+        Http.PatchAsync(path, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+
     /// <summary>Launches an MSA and returns the LaunchedWorkflow body, failing the test on anything but 200.</summary>
     public async Task<JsonObject> LaunchAsync(JsonObject? body = null)
     {
