@@ -20,7 +20,7 @@ public sealed partial class IroncladState
         ApprovalView? view = null;
         Change(idOrIroncladId, workflow =>
         {
-            RequireReview(workflow, "approvals can only be requested during the Review step");
+            RequireApprovalsInReview(workflow, "approvals can only be requested during the Review step");
             if (workflow.Approvals.Exists(a => a.RoleId == roleId))
             {
                 throw IroncladApiException.BadRequest(IroncladError.InvalidParam($"an approval by {roleId} is already requested", "approval"));
@@ -52,7 +52,7 @@ public sealed partial class IroncladState
                     "This approval either was not requested or this user was not assigned to this approval", "approval"));
             }
 
-            RequireReview(workflow, "approvals can only be updated during the Review step");
+            RequireApprovalsInReview(workflow, "approvals can only be updated during the Review step");
             if (workflow.Approvals.Exists(a => a.Order < approval.Order && !a.Approved))
             {
                 throw IroncladApiException.BadRequest(IroncladError.InvalidState("This approval cannot be approved out of order", "approval"));
@@ -97,7 +97,7 @@ public sealed partial class IroncladState
         }
     }
 
-    private static void RequireReview(Workflow workflow, string message)
+    private static void RequireApprovalsInReview(Workflow workflow, string message)
     {
         if (workflow.Stage != WorkflowStage.Review || workflow.Status != WorkflowStatus.Active)
         {
