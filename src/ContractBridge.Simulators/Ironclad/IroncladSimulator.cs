@@ -18,6 +18,7 @@ public sealed class IroncladSimulator : SimulatedServer
     private readonly IroncladServices _services;
     private readonly WindowRateLimit _workflowWrites;
     private readonly WindowRateLimit _workflowReads;
+    private readonly WindowRateLimit _recordReads;
     private readonly WindowRateLimit _otherCalls;
 
     public IroncladSimulator(IroncladSimulatorOptions options, TimeProvider time)
@@ -37,6 +38,7 @@ public sealed class IroncladSimulator : SimulatedServer
         Control = new IroncladControl(State, Faults, options.Faults, Calls, _signingKey, tokens);
         _workflowWrites = new WindowRateLimit(Clock, options.WorkflowWritesPerMinute, TimeSpan.FromMinutes(1));
         _workflowReads = new WindowRateLimit(Clock, options.WorkflowReadsPerMinute, TimeSpan.FromMinutes(1));
+        _recordReads = new WindowRateLimit(Clock, options.RecordReadsPerMinute, TimeSpan.FromMinutes(1));
         _otherCalls = new WindowRateLimit(Clock, options.OtherCallsPerMinute, TimeSpan.FromMinutes(1));
     }
 
@@ -78,6 +80,7 @@ public sealed class IroncladSimulator : SimulatedServer
         WorkflowAttributeEndpoints.Map(api, _services);
         CommentEndpoints.Map(api, _services);
         DocumentEndpoints.Map(api, _services);
+        RecordEndpoints.Map(api, _services);
         WebhookEndpoints.Map(api, _services);
         api.MapFallback(() => IroncladJson.Error(StatusCodes.Status404NotFound, IroncladError.NotFound("not found", "path")));
 
@@ -86,14 +89,17 @@ public sealed class IroncladSimulator : SimulatedServer
 
     /// <summary>
     /// Ironclad's published limits, per company per minute: <c>pub:workflows:write</c> for POST/PATCH/PUT/DELETE
-    /// under /workflows, <c>pub:workflows:read</c> for GETs there, and the general limit for everything else.
+    /// under /workflows, <c>pub:workflows:read</c> for GETs there, records read (600) for GETs under /records, and the
+    /// general limit for everything else.
     /// </summary>
     protected override async ValueTask<bool> GateAsync(HttpContext context)
     {
         var path = context.Request.Path;
         var (limit, bucket) = path.StartsWithSegments(WorkflowJsonWriter.ApiPrefix + "/workflows")
             ? HttpMethods.IsGet(context.Request.Method) ? (_workflowReads, "pub:workflows:read") : (_workflowWrites, "pub:workflows:write")
-            : (_otherCalls, "pub:other");
+            : path.StartsWithSegments(WorkflowJsonWriter.ApiPrefix + "/records") && HttpMethods.IsGet(context.Request.Method)
+                ? (_recordReads, "pub:records:read")
+                : (_otherCalls, "pub:other");
         if (limit.TryAcquire($"{_options.CompanyId}/{bucket}"))
         {
             return false;

@@ -51,6 +51,9 @@ public sealed record IroncladSimulatorOptions
     /// <summary><c>pub:workflows:read</c>: GET /workflows* per company per (scaled) minute.</summary>
     public int WorkflowReadsPerMinute { get; init; } = 400;
 
+    /// <summary>Record reads (GET /records*) per company per (scaled) minute.</summary>
+    public int RecordReadsPerMinute { get; init; } = 600;
+
     /// <summary>Every other API call, per company per (scaled) minute.</summary>
     public int OtherCallsPerMinute { get; init; } = 800;
 

@@ -13,6 +13,7 @@ public static class IroncladScopes
     public const string UpdateWorkflows = "public.workflows.updateWorkflows";
     public const string CreateComments = "public.workflows.createComments";
     public const string ReadComments = "public.workflows.readComments";
+    public const string ReadRecords = "public.records.readRecords";
     public const string CreateWebhooks = "public.webhooks.createWebhooks";
     public const string ReadWebhooks = "public.webhooks.readWebhooks";
     public const string UpdateWebhooks = "public.webhooks.updateWebhooks";
@@ -22,6 +23,6 @@ public static class IroncladScopes
     public static IReadOnlyList<string> All { get; } =
     [
         ReadSchemas, CreateWorkflows, ReadWorkflows, ReadDocuments, Cancel, PauseAndResume, RevertToReview, UpdateWorkflows,
-        CreateComments, ReadComments, CreateWebhooks, ReadWebhooks, UpdateWebhooks, DeleteWebhooks,
+        CreateComments, ReadComments, ReadRecords, CreateWebhooks, ReadWebhooks, UpdateWebhooks, DeleteWebhooks,
     ];
 }

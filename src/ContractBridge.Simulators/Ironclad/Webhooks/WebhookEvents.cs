@@ -18,6 +18,7 @@ public static class WebhookEvents
     public const string SignaturePacketSignaturesCollected = "workflow_signature_packet_signatures_collected";
     public const string SignaturePacketFullySigned = "workflow_signature_packet_fully_signed";
     public const string WorkflowCommentAdded = "workflow_comment_added";
+    public const string RecordContractStatusChanged = "record_contract_status_changed";
 
     /// <summary>The seed document's event; registrable only when the seed dialect is on.</summary>
     public const string SeedStateChanged = "workflow.state.changed";
