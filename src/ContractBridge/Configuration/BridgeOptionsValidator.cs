@@ -48,6 +48,7 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
         CheckLimit(problems, "Ironclad:WriteRateLimit", ironclad.WriteRateLimit);
         CheckLimit(problems, "Ironclad:ReadRateLimit", ironclad.ReadRateLimit);
         CheckLimit(problems, "Ironclad:OtherRateLimit", ironclad.OtherRateLimit);
+        CheckLimit(problems, "Ironclad:RecordReadRateLimit", ironclad.RecordReadRateLimit);
 
         if (options.Rules.Count == 0)
         {
@@ -69,6 +70,11 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
             if (rule.OnSignature.TaskDueDays is < 0 or > 365)
             {
                 problems.Add($"Rule {index} ('{rule.Name}'): OnSignature.TaskDueDays must be between 0 and 365.");
+            }
+
+            if (rule.OnExecuted.RenewalTaskDaysBefore is < 0 or > 3650)
+            {
+                problems.Add($"Rule {index} ('{rule.Name}'): OnExecuted.RenewalTaskDaysBefore must be between 0 (no renewal task) and 3650.");
             }
         }
 

@@ -22,6 +22,18 @@ public sealed class IroncladOptions
     /// <summary>pub:workflows:read, per company.</summary>
     public RateLimitOptions ReadRateLimit { get; set; } = RateLimitOptions.PerMinute(400);
 
+    /// <summary>Record reads (GET /records*), per company.</summary>
+    public RateLimitOptions RecordReadRateLimit { get; set; } = RateLimitOptions.PerMinute(600);
+
+    /// <summary>
+    /// Ironclad makes a contract's records a little after it is executed: while an executed workflow's recordIds is still
+    /// empty it is read again after this long, doubling each time, for up to <see cref="RecordWait"/>.
+    /// </summary>
+    public TimeSpan RecordRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long after execution the bridge keeps looking for a workflow's records before it gives up.</summary>
+    public TimeSpan RecordWait { get; set; } = TimeSpan.FromHours(2);
+
     /// <summary>Everything else (schemas, webhooks, documents), per company.</summary>
     public RateLimitOptions OtherRateLimit { get; set; } = RateLimitOptions.PerMinute(800);
 
@@ -47,5 +59,5 @@ public sealed class IroncladOAuthOptions
     public string Scopes { get; set; } =
         "public.workflows.readSchemas public.workflows.createWorkflows public.workflows.readWorkflows public.workflows.readDocuments "
         + "public.workflows.updateWorkflows public.workflows.cancel public.workflows.pauseAndResume public.workflows.createComments "
-        + "public.workflows.readComments public.webhooks.createWebhooks public.webhooks.readWebhooks public.webhooks.updateWebhooks";
+        + "public.workflows.readComments public.records.readRecords public.webhooks.createWebhooks public.webhooks.readWebhooks public.webhooks.updateWebhooks";
 }

@@ -8,13 +8,13 @@ namespace ContractBridge.Flows;
 /// <summary>
 /// Registers the bridge's webhook URLs with Kommo (status_lead, add_lead; update_lead, update_contact and update_company
 /// for deal edits; delete_lead and note_lead for lost deals and @legal notes) and Ironclad (the events that move a
-/// contract), idempotently: a registration for the same URL is reused, or updated when its events differ.
+/// contract, and a record's status change), idempotently: a registration for the same URL is reused, or updated when its events differ.
 /// </summary>
 public sealed class WebhookRegistrar(KommoClient kommo, IroncladClient ironclad, IOptions<BridgeOptions> options)
 {
     public static readonly IReadOnlyList<string> KommoSettings = ["status_lead", "add_lead", "update_lead", "update_contact", "update_company", "delete_lead", "note_lead"];
 
-    public static IReadOnlyList<string> IroncladEvents => [.. IroncladTriggers.StateEvents.Order(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> IroncladEvents => [.. IroncladTriggers.RegisteredEvents.Order(StringComparer.Ordinal)];
 
     public Uri KommoUrl(Uri publicUrl) => new(publicUrl, $"/webhooks/kommo/{Uri.EscapeDataString(options.Value.Kommo.WebhookSecret ?? string.Empty)}");
 

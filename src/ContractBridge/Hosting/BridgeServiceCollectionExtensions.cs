@@ -10,6 +10,7 @@ using ContractBridge.Flows.Edits;
 using ContractBridge.Flows.Launch;
 using ContractBridge.Flows.LegalQuestions;
 using ContractBridge.Flows.Reconcile;
+using ContractBridge.Flows.Renewals;
 using ContractBridge.Flows.Sync;
 using ContractBridge.Flows.Triggers;
 using ContractBridge.Ironclad;
@@ -43,6 +44,8 @@ public static class BridgeServiceCollectionExtensions
         services.TryAddSingleton(sp => ContractLinkStores.For(sp.GetRequiredService<IBridgeStore>()));
         services.AddSchemaModule(LaunchRefusalSchema.Module);
         services.TryAddSingleton(sp => LaunchRefusalStores.For(sp.GetRequiredService<IBridgeStore>()));
+        services.AddSchemaModule(ContractRecordSchema.Module);
+        services.TryAddSingleton(sp => ContractRecordStores.For(sp.GetRequiredService<IBridgeStore>()));
         services.AddOptions<StorageOptions>().Configure<IOptions<BridgeOptions>>((storage, bridge) =>
         {
             storage.DataDirectory = bridge.Value.DataDirectory;
@@ -91,6 +94,11 @@ public static class BridgeServiceCollectionExtensions
         services.AddJobHandler<DealLostHandler>();
         services.AddJobHandler<LegalQuestionHandler>();
         services.AddJobHandler<WorkflowMessageHandler>();
+        services.AddSingleton<RenewalPlanner>();
+        services.AddSingleton<RecordObserver>();
+        services.AddJobHandler<ReadRecordsHandler>();
+        services.AddJobHandler<RecordChangedHandler>();
+        services.AddJobHandler<RenewalTaskHandler>();
         services.AddSingleton<WebhookHealthCheck>();
         services.AddSingleton<ContractReconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<ContractReconciler>());

@@ -4,8 +4,9 @@ using ContractBridge.Ironclad.Webhooks;
 namespace ContractBridge.Flows.Triggers;
 
 /// <summary>
-/// What an Ironclad webhook means: a sync of its workflow when the event announces a change of step or status. The job
-/// reads the workflow itself, since the envelope only names it.
+/// What an Ironclad webhook means: a sync of its workflow when the event announces a change of step or status, and a
+/// read of its record when a record's status changed. The jobs read the workflow or record themselves, since the
+/// envelope only names it.
 /// </summary>
 public static class IroncladTriggers
 {
@@ -21,8 +22,24 @@ public static class IroncladTriggers
         IroncladWebhookEvents.WorkflowCancelled, IroncladWebhookEvents.WorkflowPaused, IroncladWebhookEvents.WorkflowResumed,
     };
 
+    /// <summary>Record events the bridge registers for: a record's status changed, which may also carry a new expiration date.</summary>
+    public static readonly IReadOnlySet<string> RecordEvents = new HashSet<string>(StringComparer.Ordinal)
+    {
+        IroncladWebhookEvents.RecordContractStatusChanged,
+    };
+
+    /// <summary>Every event the bridge registers for with Ironclad.</summary>
+    public static IReadOnlySet<string> RegisteredEvents { get; } = new HashSet<string>(StateEvents.Concat(RecordEvents), StringComparer.Ordinal);
+
     public static TriggeredWork For(IroncladWebhook webhook)
     {
+        if (webhook.Dialect == IroncladWebhookDialect.Envelope && RecordEvents.Contains(webhook.EventName))
+        {
+            return webhook.RecordId is { } recordId
+                ? new TriggeredWork($"{webhook.EventName} record {recordId}", [new RecordChangedRequest(recordId).ToJob()])
+                : new TriggeredWork(webhook.EventName, []);
+        }
+
         var summary = $"{webhook.EventName} {webhook.WorkflowId} {webhook.Status}".Trim();
         return new TriggeredWork(summary, SyncEvent(webhook) is { } syncEvent ? [new SyncRequest(webhook.WorkflowId!, syncEvent).ToJob()] : []);
     }
