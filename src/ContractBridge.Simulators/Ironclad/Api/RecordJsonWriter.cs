@@ -56,5 +56,5 @@ public static class RecordJsonWriter
     }
 
     /// <summary>A date property's value: the day at midnight UTC, as Ironclad writes dates (<c>2024-12-31T00:00:00Z</c>).</summary>
-    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture);
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
 }

@@ -101,7 +101,8 @@ public sealed partial class IroncladState
     {
         if (workflow.Attributes["effectiveDate"] is not JsonValue effective || !effective.TryGetValue<string>(out var text)
             || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var start)
-            || workflow.Attributes["termMonths"] is not JsonValue term || !term.TryGetValue<double>(out var months) || months <= 0)
+            || workflow.Attributes["termMonths"] is not JsonValue term || term.GetValueKind() != System.Text.Json.JsonValueKind.Number
+            || JsonNumbers.ToDouble(term) is not (> 0 and var months))
         {
             return null;
         }

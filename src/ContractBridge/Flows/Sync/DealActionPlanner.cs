@@ -8,9 +8,8 @@ namespace ContractBridge.Flows.Sync;
 
 /// <summary>
 /// What a contract's move means for its deal, as jobs stored in the same transaction as the new state: sent for
-/// signature → a note and a follow-up task; executed → Closed-Won, a note, the signed PDF, a read of its records (for
-/// the renewal task); cancelled → a note and optionally a move; back from signature to review → a note. Paused
-/// contracts act on nothing.
+/// signature → a note and a follow-up task; executed → Closed-Won, a note, the signed PDF; cancelled → a note and
+/// optionally a move; back from signature to review → a note. Paused contracts act on nothing.
 /// </summary>
 public sealed class DealActionPlanner(ContractLinks links, TimeProvider time)
 {
@@ -55,9 +54,6 @@ public sealed class DealActionPlanner(ContractLinks links, TimeProvider time)
                 {
                     jobs.Add(new AttachDocumentRequest(lead, workflowId, contract, url).ToJob());
                 }
-
-                // The records (expiration date, status) are read by a job of their own: the close never waits on them.
-                jobs.Add(new ReadRecordsRequest(lead, workflowId, time.GetUtcNow()).ToJob());
 
                 break;
             case ContractState.Cancelled:
