@@ -19,6 +19,7 @@ public sealed class IroncladSimulator : SimulatedServer
     private readonly WindowRateLimit _workflowWrites;
     private readonly WindowRateLimit _workflowReads;
     private readonly WindowRateLimit _signStatusCalls;
+    private readonly WindowRateLimit _recordReads;
     private readonly WindowRateLimit _otherCalls;
 
     public IroncladSimulator(IroncladSimulatorOptions options, TimeProvider time)
@@ -39,6 +40,7 @@ public sealed class IroncladSimulator : SimulatedServer
         _workflowWrites = new WindowRateLimit(Clock, options.WorkflowWritesPerMinute, TimeSpan.FromMinutes(1));
         _workflowReads = new WindowRateLimit(Clock, options.WorkflowReadsPerMinute, TimeSpan.FromMinutes(1));
         _signStatusCalls = new WindowRateLimit(Clock, options.SignStatusCallsPerMinute, TimeSpan.FromMinutes(1));
+        _recordReads = new WindowRateLimit(Clock, options.RecordReadsPerMinute, TimeSpan.FromMinutes(1));
         _otherCalls = new WindowRateLimit(Clock, options.OtherCallsPerMinute, TimeSpan.FromMinutes(1));
     }
 
@@ -82,6 +84,7 @@ public sealed class IroncladSimulator : SimulatedServer
         ApprovalAndTurnEndpoints.Map(api, _services);
         DocumentEndpoints.Map(api, _services);
         SignStatusEndpoints.Map(api, _services);
+        RecordEndpoints.Map(api, _services);
         WebhookEndpoints.Map(api, _services);
         api.MapFallback(() => IroncladJson.Error(StatusCodes.Status404NotFound, IroncladError.NotFound("not found", "path")));
 
@@ -91,15 +94,17 @@ public sealed class IroncladSimulator : SimulatedServer
     /// <summary>
     /// Ironclad's published limits, per company per minute: the sign-status bucket for the Sign step's routes,
     /// <c>pub:workflows:write</c> for POST/PATCH/PUT/DELETE under /workflows, <c>pub:workflows:read</c> for GETs there,
-    /// and the general limit for everything else.
+    /// records read (600) for GETs under /records, and the general limit for everything else.
     /// </summary>
     protected override async ValueTask<bool> GateAsync(HttpContext context)
     {
         var path = context.Request.Path;
-        var (limit, bucket) = !path.StartsWithSegments(WorkflowJsonWriter.ApiPrefix + "/workflows")
-            ? (_otherCalls, "pub:other")
-            : path.Value!.Contains("/sign-status", StringComparison.Ordinal) ? (_signStatusCalls, "sign-status")
-            : HttpMethods.IsGet(context.Request.Method) ? (_workflowReads, "pub:workflows:read") : (_workflowWrites, "pub:workflows:write");
+        var (limit, bucket) = path.StartsWithSegments(WorkflowJsonWriter.ApiPrefix + "/workflows")
+            ? path.Value!.Contains("/sign-status", StringComparison.Ordinal) ? (_signStatusCalls, "sign-status")
+                : HttpMethods.IsGet(context.Request.Method) ? (_workflowReads, "pub:workflows:read") : (_workflowWrites, "pub:workflows:write")
+            : path.StartsWithSegments(WorkflowJsonWriter.ApiPrefix + "/records") && HttpMethods.IsGet(context.Request.Method)
+                ? (_recordReads, "pub:records:read")
+                : (_otherCalls, "pub:other");
         if (limit.TryAcquire($"{_options.CompanyId}/{bucket}"))
         {
             return false;

@@ -57,6 +57,9 @@ public sealed record IroncladSimulatorOptions
     /// </summary>
     public int SignStatusCallsPerMinute { get; init; } = 50;
 
+    /// <summary>Record reads (GET /records*) per company per (scaled) minute.</summary>
+    public int RecordReadsPerMinute { get; init; } = 600;
+
     /// <summary>Every other API call, per company per (scaled) minute.</summary>
     public int OtherCallsPerMinute { get; init; } = 800;
 

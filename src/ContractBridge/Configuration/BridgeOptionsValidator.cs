@@ -49,6 +49,7 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
         CheckLimit(problems, "Ironclad:ReadRateLimit", ironclad.ReadRateLimit);
         CheckLimit(problems, "Ironclad:SignStatusRateLimit", ironclad.SignStatusRateLimit);
         CheckLimit(problems, "Ironclad:OtherRateLimit", ironclad.OtherRateLimit);
+        CheckLimit(problems, "Ironclad:RecordReadRateLimit", ironclad.RecordReadRateLimit);
 
         if (options.Rules.Count == 0)
         {
@@ -75,6 +76,11 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
             if (rule.Nudge.After < TimeSpan.FromMinutes(1))
             {
                 problems.Add($"Rule {index} ('{rule.Name}'): Nudge.After must be at least a minute (it is {rule.Nudge.After}; the default is 5.00:00:00, five days).");
+            }
+
+            if (rule.OnExecuted.RenewalTaskDaysBefore is < 0 or > 3650)
+            {
+                problems.Add($"Rule {index} ('{rule.Name}'): OnExecuted.RenewalTaskDaysBefore must be between 0 (no renewal task) and 3650.");
             }
         }
 

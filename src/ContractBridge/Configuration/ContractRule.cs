@@ -78,6 +78,13 @@ public sealed class ExecutedActions
     public bool Note { get; set; } = true;
 
     public bool AttachDocument { get; set; } = true;
+
+    /// <summary>
+    /// A renewal task for the deal's responsible user this many days before the contract's expiration date (read from its
+    /// Ironclad record); a changed date moves the task. 0 turns the task off (records are still read: their status changes
+    /// become notes).
+    /// </summary>
+    public int RenewalTaskDaysBefore { get; set; } = 60;
 }
 
 public sealed class CancelledActions

@@ -25,6 +25,18 @@ public sealed class IroncladOptions
     /// <summary>The Sign step's routes (<c>/workflows/{id}/sign-status…</c>: signers and reminders), per company: a bucket of their own.</summary>
     public RateLimitOptions SignStatusRateLimit { get; set; } = RateLimitOptions.PerMinute(50);
 
+    /// <summary>Record reads (GET /records*), per company.</summary>
+    public RateLimitOptions RecordReadRateLimit { get; set; } = RateLimitOptions.PerMinute(600);
+
+    /// <summary>
+    /// Ironclad makes a contract's records a little after it is executed: while an executed workflow's recordIds is still
+    /// empty it is read again after this long, doubling each time, for up to <see cref="RecordWait"/>.
+    /// </summary>
+    public TimeSpan RecordRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long after execution the bridge keeps looking for a workflow's records before it gives up.</summary>
+    public TimeSpan RecordWait { get; set; } = TimeSpan.FromHours(2);
+
     /// <summary>Everything else (schemas, webhooks, documents), per company.</summary>
     public RateLimitOptions OtherRateLimit { get; set; } = RateLimitOptions.PerMinute(800);
 
@@ -51,5 +63,5 @@ public sealed class IroncladOAuthOptions
         "public.workflows.readSchemas public.workflows.createWorkflows public.workflows.readWorkflows public.workflows.readDocuments "
         + "public.workflows.updateWorkflows public.workflows.cancel public.workflows.pauseAndResume public.workflows.createComments "
         + "public.workflows.readComments public.workflows.readApprovals public.workflows.readTurnHistory public.workflows.readSignStatus public.workflows.remindSigners "
-        + "public.webhooks.createWebhooks public.webhooks.readWebhooks public.webhooks.updateWebhooks";
+        + "public.records.readRecords public.webhooks.createWebhooks public.webhooks.readWebhooks public.webhooks.updateWebhooks";
 }

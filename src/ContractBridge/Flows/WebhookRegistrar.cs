@@ -8,7 +8,7 @@ namespace ContractBridge.Flows;
 /// <summary>
 /// Registers the bridge's webhook URLs with Kommo (status_lead, add_lead; update_lead, update_contact and update_company
 /// for deal edits; delete_lead and note_lead for lost deals and @legal notes) and Ironclad (the events that move a
-/// contract, and its comments, approvals and turns), idempotently: a registration for the same URL is reused, or updated when its events differ.
+/// contract, its comments, approvals and turns, and a record's status change), idempotently: a registration for the same URL is reused, or updated when its events differ.
 /// </summary>
 public sealed class WebhookRegistrar(KommoClient kommo, IroncladClient ironclad, IOptions<BridgeOptions> options)
 {

@@ -12,6 +12,7 @@ using ContractBridge.Flows.Launch;
 using ContractBridge.Flows.LegalQuestions;
 using ContractBridge.Flows.Nudge;
 using ContractBridge.Flows.Reconcile;
+using ContractBridge.Flows.Renewals;
 using ContractBridge.Flows.Sync;
 using ContractBridge.Flows.Triggers;
 using ContractBridge.Ironclad;
@@ -45,6 +46,8 @@ public static class BridgeServiceCollectionExtensions
         services.TryAddSingleton(sp => ContractLinkStores.For(sp.GetRequiredService<IBridgeStore>()));
         services.AddSchemaModule(LaunchRefusalSchema.Module);
         services.TryAddSingleton(sp => LaunchRefusalStores.For(sp.GetRequiredService<IBridgeStore>()));
+        services.AddSchemaModule(ContractRecordSchema.Module);
+        services.TryAddSingleton(sp => ContractRecordStores.For(sp.GetRequiredService<IBridgeStore>()));
         services.AddOptions<StorageOptions>().Configure<IOptions<BridgeOptions>>((storage, bridge) =>
         {
             storage.DataDirectory = bridge.Value.DataDirectory;
@@ -101,6 +104,11 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<IActivityRelay, ApprovalRelay>();
         services.AddSingleton<IActivityRelay, TurnRelay>();
         services.AddJobHandler<ActivityRelayHandler>();
+        services.AddSingleton<RenewalPlanner>();
+        services.AddSingleton<RecordObserver>();
+        services.AddJobHandler<ReadRecordsHandler>();
+        services.AddJobHandler<RecordChangedHandler>();
+        services.AddJobHandler<RenewalTaskHandler>();
         services.AddSingleton<WebhookHealthCheck>();
         services.AddSingleton<ContractReconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<ContractReconciler>());

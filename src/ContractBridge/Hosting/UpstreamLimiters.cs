@@ -15,6 +15,7 @@ public sealed class UpstreamLimiters : IDisposable
     public const string IroncladWritesBucket = "ironclad:workflow-writes";
     public const string IroncladReadsBucket = "ironclad:workflow-reads";
     public const string IroncladSignStatusBucket = "ironclad:sign-status";
+    public const string IroncladRecordReadsBucket = "ironclad:record-reads";
     public const string IroncladOtherBucket = "ironclad:other";
 
     public UpstreamLimiters(IOptions<BridgeOptions> options, IRateBudgetStore budgets, TimeProvider time)
@@ -24,6 +25,8 @@ public sealed class UpstreamLimiters : IDisposable
         IroncladWrites = new FleetRateLimiter(IroncladWritesBucket, BudgetShape.For(o.Ironclad.WriteRateLimit), budgets, time);
         IroncladReads = new FleetRateLimiter(IroncladReadsBucket, BudgetShape.For(o.Ironclad.ReadRateLimit), budgets, time);
         IroncladSignStatus = new FleetRateLimiter(IroncladSignStatusBucket, BudgetShape.For(o.Ironclad.SignStatusRateLimit), budgets, time);
+
+        IroncladRecordReads = new FleetRateLimiter(IroncladRecordReadsBucket, BudgetShape.For(o.Ironclad.RecordReadRateLimit), budgets, time);
         IroncladOther = new FleetRateLimiter(IroncladOtherBucket, BudgetShape.For(o.Ironclad.OtherRateLimit), budgets, time);
     }
 
@@ -33,20 +36,28 @@ public sealed class UpstreamLimiters : IDisposable
 
     public FleetRateLimiter IroncladReads { get; }
 
+    /// <summary>Ironclad's records read limit (600 a minute), for GET /records*.</summary>
+    public FleetRateLimiter IroncladRecordReads { get; }
+
     public FleetRateLimiter IroncladSignStatus { get; }
 
     public FleetRateLimiter IroncladOther { get; }
 
-    public IEnumerable<FleetRateLimiter> All => [Kommo, IroncladWrites, IroncladReads, IroncladSignStatus, IroncladOther];
+    public IEnumerable<FleetRateLimiter> All => [Kommo, IroncladWrites, IroncladReads, IroncladSignStatus, IroncladRecordReads, IroncladOther];
 
     /// <summary>
     /// Ironclad counts /workflows* calls in the workflow buckets (GET: read; the rest: write), except the Sign step's
-    /// routes (/workflows/{id}/sign-status…: the status and reminders), which have their own.
+    /// routes (/workflows/{id}/sign-status…: the status and reminders), which have their own; GET /records* apart too.
     /// </summary>
     public FleetRateLimiter ForIronclad(HttpRequestMessage request, Uri apiRoot)
     {
         var path = request.RequestUri is { IsAbsoluteUri: true } absolute ? absolute.AbsolutePath : request.RequestUri?.OriginalString ?? string.Empty;
         var relative = path.StartsWith(apiRoot.AbsolutePath, StringComparison.Ordinal) ? path[apiRoot.AbsolutePath.Length..] : path.TrimStart('/');
+        if (relative.StartsWith("records", StringComparison.Ordinal) && request.Method == HttpMethod.Get)
+        {
+            return IroncladRecordReads;
+        }
+
         if (!relative.StartsWith("workflows", StringComparison.Ordinal))
         {
             return IroncladOther;

@@ -77,6 +77,10 @@ public sealed class IroncladClient(HttpClient http, IIroncladAuth auth)
     public Task<IroncladWorkflow> UpdateAttributesAsync(string workflowId, IReadOnlyList<IroncladAttributeUpdate> updates, string comment, CancellationToken cancellationToken) =>
         SendJsonAsync<IroncladWorkflow>(HttpMethod.Patch, $"workflows/{Uri.EscapeDataString(workflowId)}/attributes", Json(new IroncladAttributesPatch(updates, comment)), cancellationToken);
 
+    /// <summary>GET /records/{id}: a contract record with its properties and contract status.</summary>
+    public Task<IroncladRecord> GetRecordAsync(string recordId, CancellationToken cancellationToken) =>
+        GetJsonAsync<IroncladRecord>($"records/{Uri.EscapeDataString(recordId)}", cancellationToken);
+
     public Task<IroncladDocuments> GetDocumentsAsync(string workflowId, CancellationToken cancellationToken) =>
         GetJsonAsync<IroncladDocuments>($"workflows/{Uri.EscapeDataString(workflowId)}/documents", cancellationToken);
 

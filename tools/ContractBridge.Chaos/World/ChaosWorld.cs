@@ -133,6 +133,10 @@ public sealed class ChaosWorld : IAsyncDisposable
             ["ContractBridge:Ironclad:ReadRateLimit:Window"] = TimeSpan.FromMinutes(1 / scale).ToString("c", CultureInfo.InvariantCulture),
             ["ContractBridge:Ironclad:OtherRateLimit:Permits"] = "800",
             ["ContractBridge:Ironclad:OtherRateLimit:Window"] = TimeSpan.FromMinutes(1 / scale).ToString("c", CultureInfo.InvariantCulture),
+            // Workflows a fate leaves fully signed never reach Archive, so never get records: the bridge stops looking within
+            // a scaled minute, or those reads would keep it from going quiet.
+            ["ContractBridge:Ironclad:RecordRetryDelay"] = TimeSpan.FromSeconds(30 / scale).ToString("c", CultureInfo.InvariantCulture),
+            ["ContractBridge:Ironclad:RecordWait"] = TimeSpan.FromMinutes(1 / scale).ToString("c", CultureInfo.InvariantCulture),
             ["ContractBridge:Rules:0:Name"] = RuleName,
             ["ContractBridge:Rules:0:PipelineId"] = Invariant($"{Sales.Id}"),
             ["ContractBridge:Rules:0:StageId"] = Invariant($"{SendContract}"),

@@ -19,6 +19,7 @@ public static class IroncladScopes
     public const string ReadApprovals = "public.workflows.readApprovals";
     public const string UpdateApprovals = "public.workflows.updateApprovals";
     public const string ReadTurnHistory = "public.workflows.readTurnHistory";
+    public const string ReadRecords = "public.records.readRecords";
     public const string CreateWebhooks = "public.webhooks.createWebhooks";
     public const string ReadWebhooks = "public.webhooks.readWebhooks";
     public const string UpdateWebhooks = "public.webhooks.updateWebhooks";
@@ -28,6 +29,6 @@ public static class IroncladScopes
     public static IReadOnlyList<string> All { get; } =
     [
         ReadSchemas, CreateWorkflows, ReadWorkflows, ReadDocuments, UpdateSignaturePacket, ReadSignStatus, RemindSigners, Cancel, PauseAndResume, RevertToReview, UpdateWorkflows,
-        CreateComments, ReadComments, ReadApprovals, UpdateApprovals, ReadTurnHistory, CreateWebhooks, ReadWebhooks, UpdateWebhooks, DeleteWebhooks,
+        CreateComments, ReadComments, ReadApprovals, UpdateApprovals, ReadTurnHistory, ReadRecords, CreateWebhooks, ReadWebhooks, UpdateWebhooks, DeleteWebhooks,
     ];
 }

@@ -96,6 +96,17 @@ public static class ControlEndpoints
             return Ok(control.EmitEvent(id, emit.Event, emit.Payload));
         });
 
+        sim.MapGet("/records", () => Ok(control.Records()));
+        sim.MapGet("/records/{id}", (string id) => control.Record(id) is { } record
+            ? Ok(record)
+            : throw IroncladApiException.NotFound("record does not exist", "id"));
+        sim.MapPut("/records/{id}/expiration-date", async (HttpRequest request, string id) =>
+            Ok(control.SetRecordExpiration(id, (await ReadAsync<RecordExpirationRequest>(request)).ExpirationDate)));
+        sim.MapPut("/records/{id}/contract-status", async (HttpRequest request, string id) =>
+            Ok(control.SetRecordStatus(id, await ReadAsync<RecordContractStatus>(request))));
+        sim.MapPost("/records/{id}/events", async (HttpRequest request, string id) =>
+            Ok(control.EmitRecordEvent(id, (await ReadAsync<EmitEventRequest>(request)).Event)));
+
         sim.MapGet("/signing-key", () => Results.Text(control.VerificationKeyPem, "text/plain"));
         sim.MapPost("/signing-key/rotate", () => Ok(new JsonObject { ["publicKeyPem"] = control.RotateSigningKey() }));
 

@@ -106,6 +106,20 @@ public sealed class IroncladControl(
     public WorkflowSnapshot EmitEvent(string idOrIroncladId, string eventName, JsonObject? extraPayload = null) =>
         state.EmitCustomEvent(idOrIroncladId, eventName, extraPayload);
 
+    /// <summary>Contract records (one per workflow that reached Archive).</summary>
+    public IReadOnlyList<RecordSnapshot> Records() => state.Records();
+
+    public RecordSnapshot? Record(string idOrIroncladId) => state.Record(idOrIroncladId);
+
+    /// <summary>Sets or (null) removes a record's expiration date; announced by <c>record_contract_status_changed</c>.</summary>
+    public RecordSnapshot SetRecordExpiration(string idOrIroncladId, DateOnly? expiration) => state.SetRecordExpiration(idOrIroncladId, expiration);
+
+    /// <summary>Sets a record's contract status (e.g. inactive, "Expired on …"); announced by <c>record_contract_status_changed</c>.</summary>
+    public RecordSnapshot SetRecordStatus(string idOrIroncladId, RecordContractStatus status) => state.SetRecordStatus(idOrIroncladId, status);
+
+    /// <summary>Emits an event for a record without changing it (as a repeated delivery would).</summary>
+    public RecordSnapshot EmitRecordEvent(string idOrIroncladId, string eventName) => state.EmitRecordEvent(idOrIroncladId, eventName);
+
     public string VerificationKeyPem => signingKey.PublicKeyPem;
 
     /// <summary>A new signing key pair; returns the new public key (PEM).</summary>

@@ -90,6 +90,22 @@ public sealed class IroncladSimulatorClient(HttpClient http)
     public Task<WorkflowSnapshot> EmitEventAsync(string idOrIroncladId, string eventName, JsonObject? extraPayload = null, CancellationToken cancellationToken = default) =>
         SendAsync<WorkflowSnapshot>(HttpMethod.Post, WorkflowPath(idOrIroncladId, "events"), new EmitEventRequest(eventName, extraPayload), cancellationToken);
 
+    public Task<List<RecordSnapshot>> RecordsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<List<RecordSnapshot>>("_sim/records", cancellationToken);
+
+    public Task<RecordSnapshot> RecordAsync(string idOrIroncladId, CancellationToken cancellationToken = default) =>
+        GetAsync<RecordSnapshot>($"_sim/records/{Uri.EscapeDataString(idOrIroncladId)}", cancellationToken);
+
+    /// <summary>Sets or (null) removes the record's expiration date; Ironclad announces it with record_contract_status_changed.</summary>
+    public Task<RecordSnapshot> SetRecordExpirationAsync(string idOrIroncladId, DateOnly? expiration, CancellationToken cancellationToken = default) =>
+        SendAsync<RecordSnapshot>(HttpMethod.Put, RecordPath(idOrIroncladId, "expiration-date"), new RecordExpirationRequest(expiration), cancellationToken);
+
+    public Task<RecordSnapshot> SetRecordStatusAsync(string idOrIroncladId, RecordContractStatus status, CancellationToken cancellationToken = default) =>
+        SendAsync<RecordSnapshot>(HttpMethod.Put, RecordPath(idOrIroncladId, "contract-status"), status, cancellationToken);
+
+    public Task<RecordSnapshot> EmitRecordEventAsync(string idOrIroncladId, string eventName, CancellationToken cancellationToken = default) =>
+        SendAsync<RecordSnapshot>(HttpMethod.Post, RecordPath(idOrIroncladId, "events"), new EmitEventRequest(eventName), cancellationToken);
+
     /// <summary>Rotates the webhook signing key; returns the new public key (PEM).</summary>
     public async Task<string> RotateSigningKeyAsync(CancellationToken cancellationToken = default)
     {
@@ -116,6 +132,8 @@ public sealed class IroncladSimulatorClient(HttpClient http)
     public Task ResetCallsAsync(CancellationToken cancellationToken = default) => SendAsync(HttpMethod.Delete, "_sim/calls", null, cancellationToken);
 
     public Task RevokeTokensAsync(CancellationToken cancellationToken = default) => SendAsync(HttpMethod.Post, "_sim/oauth/revoke", null, cancellationToken);
+
+    private static string RecordPath(string idOrIroncladId, string action) => $"_sim/records/{Uri.EscapeDataString(idOrIroncladId)}/{action}";
 
     private static string WorkflowPath(string idOrIroncladId, string action) => $"_sim/workflows/{Uri.EscapeDataString(idOrIroncladId)}/{action}";
 

@@ -254,7 +254,7 @@ public sealed partial class IroncladState
             case WorkflowStage.Signed:
                 workflow.Stage = WorkflowStage.Archive;
                 Touch(workflow);
-                workflow.RecordIds.Add(Guid.NewGuid().ToString());
+                CreateRecord(workflow);
                 Emit(workflow, WebhookEvents.WorkflowStepUpdated);
                 Emit(workflow, WebhookEvents.WorkflowUpdated);
                 break;

@@ -164,7 +164,7 @@ public sealed partial class IroncladState : IAsyncDisposable
         }
     }
 
-    /// <summary>Forgets every workflow, async job and webhook registration, and restores users and templates.</summary>
+    /// <summary>Forgets every workflow, record, async job and webhook registration, and restores users and templates.</summary>
     public void Reset()
     {
         lock (_gate)
@@ -172,6 +172,7 @@ public sealed partial class IroncladState : IAsyncDisposable
             _workflows.Clear();
             _workflowsByIroncladId.Clear();
             _workflowOrder.Clear();
+            _records.Clear();
             _jobs.Clear();
             _webhooks.Clear();
             _users.Clear();

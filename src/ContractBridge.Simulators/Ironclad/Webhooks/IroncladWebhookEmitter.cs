@@ -79,6 +79,23 @@ public sealed class IroncladWebhookEmitter : IAsyncDisposable
         _outbox.Enqueue(new PendingDelivery(webhook.Id, webhook.TargetUrl, $"{eventName} {workflow.IroncladId} -> {webhook.Id}", envelope, null));
     }
 
+    /// <summary>
+    /// Queues a record event's envelope (<c>record_contract_status_changed</c>): as thin as a workflow's, its payload names
+    /// the record (<c>recordID</c>) and no workflow; the receiver reads the record for its status and dates. Call under the
+    /// state lock.
+    /// </summary>
+    public void EnqueueRecordEvent(WebhookRegistration webhook, string eventName, ContractRecord record)
+    {
+        var envelope = new JsonObject
+        {
+            ["companyID"] = _companyId,
+            ["payload"] = new JsonObject { ["event"] = eventName, ["recordID"] = record.Id },
+            ["timestamp"] = WireNames.Timestamp(_clock.UtcNow),
+            ["webhookID"] = webhook.Id,
+        };
+        _outbox.Enqueue(new PendingDelivery(webhook.Id, webhook.TargetUrl, $"{eventName} record {record.IroncladId} -> {webhook.Id}", envelope, null));
+    }
+
     /// <summary>Queues the seed dialect's <c>workflow.state.changed</c> body. Call under the state lock.</summary>
     public void EnqueueSeedStateChange(WebhookRegistration webhook, Workflow workflow, string seedStatus)
     {

@@ -21,6 +21,7 @@ public static class WebhookEvents
     public const string WorkflowChangedTurn = "workflow_changed_turn";
     public const string WorkflowDocumentsAdded = "workflow_documents_added";
     public const string SignaturePacketDocumentMoved = "workflow_signature_packet_document_moved";
+    public const string RecordContractStatusChanged = "record_contract_status_changed";
 
     /// <summary>The seed document's event; registrable only when the seed dialect is on.</summary>
     public const string SeedStateChanged = "workflow.state.changed";

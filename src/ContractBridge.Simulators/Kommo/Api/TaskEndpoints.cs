@@ -4,7 +4,10 @@ using ContractBridge.Simulators.Kommo.Wire;
 
 namespace ContractBridge.Simulators.Kommo.Api;
 
-/// <summary>Tasks: batch <c>POST /tasks</c> and <c>GET /tasks</c> filtered by entity, type, responsible user and completion.</summary>
+/// <summary>
+/// Tasks: batch <c>POST /tasks</c>, <c>PATCH /tasks</c> (batch) and <c>PATCH /tasks/{id}</c>, and <c>GET /tasks</c> filtered
+/// by entity, type, responsible user and completion.
+/// </summary>
 internal sealed class TaskEndpoints(KommoApiContext api)
 {
     public void Map(IEndpointRouteBuilder routes)
@@ -12,6 +15,71 @@ internal sealed class TaskEndpoints(KommoApiContext api)
         routes.MapPost("/api/v4/tasks", CreateAsync);
         routes.MapGet("/api/v4/tasks", ListAsync);
         routes.MapGet("/api/v4/tasks/{id:long}", GetAsync);
+        routes.MapPatch("/api/v4/tasks", PatchBatchAsync);
+        routes.MapPatch("/api/v4/tasks/{id:long}", PatchOneAsync);
+    }
+
+    private async Task PatchBatchAsync(HttpContext context)
+    {
+        using var document = await KommoHttp.ReadJsonAsync(context);
+        if (document is null)
+        {
+            return;
+        }
+
+        var items = await BatchBody.ItemsAsync(context, document);
+        if (items is null)
+        {
+            return;
+        }
+
+        var now = api.Now();
+        var outcome = api.Store.Write(data => TaskUpdates.Run(items, null, data, now));
+        if (!outcome.Succeeded)
+        {
+            await KommoHttp.WriteValidationProblemAsync(context, outcome.Failures);
+            return;
+        }
+
+        await KommoHttp.WriteHalAsync(context, HalCollection.Create(api.Links.Api("tasks"), "tasks", outcome.Updated.Select(updated => new JsonObject
+        {
+            ["id"] = updated.Id,
+            ["updated_at"] = updated.UpdatedAt,
+            ["request_id"] = updated.RequestId,
+            ["_links"] = KommoLinks.Self(api.Links.Api($"tasks/{updated.Id}")),
+        })));
+    }
+
+    /// <summary>Kommo answers a single-task PATCH with only the task's id and updated_at, at the top level.</summary>
+    private async Task PatchOneAsync(HttpContext context)
+    {
+        var id = KommoApiContext.RouteId(context);
+        using var document = await KommoHttp.ReadJsonAsync(context);
+        if (document is null)
+        {
+            return;
+        }
+
+        if (document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object)
+        {
+            await KommoHttp.WriteBadRequestAsync(context, "Request body must be a JSON object");
+            return;
+        }
+
+        var now = api.Now();
+        var outcome = api.Store.Write(data => TaskUpdates.Run([document.RootElement], id, data, now));
+        if (!outcome.Succeeded)
+        {
+            await KommoHttp.WriteValidationProblemAsync(context, outcome.Failures);
+            return;
+        }
+
+        await KommoHttp.WriteHalAsync(context, new JsonObject
+        {
+            ["id"] = outcome.Updated[0].Id,
+            ["updated_at"] = outcome.Updated[0].UpdatedAt,
+            ["_links"] = KommoLinks.Self(api.Links.Api($"tasks/{id}")),
+        });
     }
 
     private async Task CreateAsync(HttpContext context)

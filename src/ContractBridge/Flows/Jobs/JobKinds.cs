@@ -19,10 +19,16 @@ public static class JobKinds
     public const string LegalQuestion = "deal.legal";
     public const string WorkflowMessage = "contract.message";
     public const string ActivityRelay = "contract.activity";
+    public const string ReadRecords = "contract.records";
+    public const string RecordChanged = "contract.record";
+    public const string RenewalTask = "kommo.renewal";
 
     public static string LeadKey(long leadId) => $"lead:{leadId}";
 
     public static string WorkflowKey(string workflowId) => $"workflow:{workflowId}";
+
+    /// <summary>A record event names only its record: its job is keyed by it until the record leads to its deal.</summary>
+    public static string RecordKey(string recordId) => $"record:{recordId}";
 
     public static string EntityKey(string entity, long id) => $"{entity}:{id}";
 }

@@ -13,7 +13,8 @@ namespace ContractBridge.Flows.Sync;
 /// Brings a deal up to date with its contract. Ironclad's webhook is a thin envelope and may be late, repeated or out
 /// of order, so the handler reads the workflow itself, derives the state, and applies it only when the workflow's
 /// lastUpdated is newer than what was applied before; the deal's actions are stored with the new state in one
-/// transaction. Workflows we did not launch are ignored unless they carry a kommoLeadId, which recovers the link.
+/// transaction (an executed contract's with the read of its records). Workflows we did not launch are ignored unless
+/// they carry a kommoLeadId, which recovers the link.
 /// </summary>
 public sealed partial class SyncContractHandler(
     IContractLinkStore store,
@@ -91,12 +92,18 @@ public sealed partial class SyncContractHandler(
         }
 
         var rule = rules.Find(link.RuleName) ?? rules.ForTemplate(link.TemplateName);
-        var actions = rule is null ? [] : planner.Plan(link, next, rule, workflow.Id);
+        IReadOnlyList<NewJob> actions = rule is null ? [] : planner.Plan(link, next, rule, workflow.Id);
         var lastUpdated = workflow.LastUpdated ?? time.GetUtcNow();
         if (next is { State: ContractState.Signature, Paused: false } && link.State != ContractState.Signature)
         {
             // The signature's clock starts with the state, in its transaction: a stalled signer is counted from here.
             actions = [.. actions, new SignatureStartedRequest(link.LeadId, workflow.Id, lastUpdated).ToJob()];
+        }
+
+        if (next.State == ContractState.Executed && !next.Paused)
+        {
+            // The records (expiration date, status) are read by a job of their own, stored with the state: the close never waits on them.
+            actions = [.. actions, new ReadRecordsRequest(link.LeadId, workflow.Id, time.GetUtcNow()).ToJob()];
         }
 
         var before = await store.ApplyStateAsync(workflow.Id, next.State, next.Paused, lastUpdated, actions, time.GetUtcNow(), cancellationToken);

@@ -5,8 +5,8 @@ namespace ContractBridge.Flows.Triggers;
 
 /// <summary>
 /// What an Ironclad webhook means: a sync of its workflow when the event announces a change of step or status, and a
-/// relay of its activity to the deal when it announces a comment, an approval or a turn. The jobs read the workflow
-/// themselves, since the envelope only names it.
+/// relay of its activity to the deal when it announces a comment, an approval or a turn, a read of its record when a
+/// record's status changed. The jobs read the workflow or record themselves, since the envelope only names it.
 /// </summary>
 public static class IroncladTriggers
 {
@@ -29,11 +29,24 @@ public static class IroncladTriggers
         [IroncladWebhookEvents.WorkflowChangedTurn] = ActivityFeed.Turns,
     };
 
+    /// <summary>Record events the bridge registers for: a record's status changed, which may also carry a new expiration date.</summary>
+    public static readonly IReadOnlySet<string> RecordEvents = new HashSet<string>(StringComparer.Ordinal)
+    {
+        IroncladWebhookEvents.RecordContractStatusChanged,
+    };
+
     /// <summary>Every event the bridge acts on, and so registers for.</summary>
-    public static IReadOnlyList<string> ActedOn => [.. StateEvents.Concat(ActivityEvents.Keys).Order(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> ActedOn => [.. StateEvents.Concat(ActivityEvents.Keys).Concat(RecordEvents).Order(StringComparer.Ordinal)];
 
     public static TriggeredWork For(IroncladWebhook webhook)
     {
+        if (webhook.Dialect == IroncladWebhookDialect.Envelope && RecordEvents.Contains(webhook.EventName))
+        {
+            return webhook.RecordId is { } recordId
+                ? new TriggeredWork($"{webhook.EventName} record {recordId}", [new RecordChangedRequest(recordId).ToJob()])
+                : new TriggeredWork(webhook.EventName, []);
+        }
+
         var summary = $"{webhook.EventName} {webhook.WorkflowId} {webhook.Status}".Trim();
         return new TriggeredWork(summary, SyncEvent(webhook) is { } syncEvent
             ? [new SyncRequest(webhook.WorkflowId!, syncEvent).ToJob()]

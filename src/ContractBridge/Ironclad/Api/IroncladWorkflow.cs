@@ -21,6 +21,9 @@ public sealed record IroncladWorkflow(
     /// <summary>The workflow's own schema: each attribute's type and whether it is <c>readOnly</c>; null when not sent.</summary>
     public IReadOnlyDictionary<string, IroncladAttributeSchema>? Schema { get; init; }
 
+    /// <summary>The records the workflow created (Ironclad makes them a little after it is executed); null when not sent.</summary>
+    public IReadOnlyList<string>? RecordIds { get; init; }
+
     /// <summary>Whether legal can revert it to Review (a workflow out for signature).</summary>
     public bool? IsRevertibleToReview { get; init; }
 

@@ -20,6 +20,9 @@ public static class IroncladWebhookEvents
     public const string WorkflowApprovalStatusChanged = "workflow_approval_status_changed";
     public const string WorkflowChangedTurn = "workflow_changed_turn";
 
+    /// <summary>A contract record's status changed (expired, terminated, renewed, …); the payload names the record, not a workflow.</summary>
+    public const string RecordContractStatusChanged = "record_contract_status_changed";
+
     /// <summary>The seed document's only event: <c>{"event":"workflow.state.changed","workflowId","workflowStatus"}</c>.</summary>
     public const string SeedStateChanged = "workflow.state.changed";
 }

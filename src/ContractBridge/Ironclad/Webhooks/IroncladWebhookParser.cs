@@ -32,7 +32,14 @@ public static class IroncladWebhookParser
             return IroncladWebhookParseResult.Fail("payload.workflowID is not a workflow id.");
         }
 
-        return IroncladWebhookParseResult.Ok(new IroncladWebhook(name, workflowId, null, "ironclad:" + eventId, IroncladWebhookDialect.Envelope));
+        // Record events name a record instead (recordID, spelled like workflowID; recordId accepted too).
+        var recordId = String(payload, "recordID") ?? String(payload, "recordId");
+        if (recordId is not null && !IsWorkflowId(recordId))
+        {
+            return IroncladWebhookParseResult.Fail("payload.recordID is not a record id.");
+        }
+
+        return IroncladWebhookParseResult.Ok(new IroncladWebhook(name, workflowId, null, "ironclad:" + eventId, IroncladWebhookDialect.Envelope) { RecordId = recordId });
     });
 
     /// <summary>The seed's dialect: <c>{"event":"workflow.state.changed","workflowId","workflowStatus"}</c>; no event id, so the body's hash dedupes.</summary>
@@ -78,7 +85,7 @@ public static class IroncladWebhookParser
     private static string? String(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    /// <summary>Ironclad ids are short tokens (hex ids, IC-123): anything else (paths, traversal, control characters) is refused.</summary>
+    /// <summary>Ironclad ids are short tokens (hex ids, UUIDs, IC-123): anything else (paths, traversal, control characters) is refused.</summary>
     private static bool IsWorkflowId(string id) =>
         id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }

@@ -100,6 +100,9 @@ internal sealed class BridgeHarness : IAsyncDisposable
         ["ContractBridge:Jobs:PollInterval"] = "00:00:00.100",
         ["ContractBridge:Jobs:BackoffBase"] = "00:00:00.050",
         ["ContractBridge:Jobs:BackoffMax"] = "00:00:00.500",
+        // Workflows a test leaves fully signed never reach Archive, so never get records: stop looking for them soon.
+        ["ContractBridge:Ironclad:RecordRetryDelay"] = "00:00:00.100",
+        ["ContractBridge:Ironclad:RecordWait"] = "00:00:03",
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
