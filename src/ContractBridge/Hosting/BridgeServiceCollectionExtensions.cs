@@ -12,6 +12,7 @@ using ContractBridge.Flows.LegalQuestions;
 using ContractBridge.Flows.Reconcile;
 using ContractBridge.Flows.Sync;
 using ContractBridge.Flows.Triggers;
+using ContractBridge.Flows.Writeback;
 using ContractBridge.Ironclad;
 using ContractBridge.Ironclad.Http;
 using ContractBridge.Ironclad.Webhooks;
@@ -85,6 +86,8 @@ public static class BridgeServiceCollectionExtensions
         services.AddJobHandler<TaskHandler>();
         services.AddJobHandler<StageMoveHandler>();
         services.AddJobHandler<AttachDocumentHandler>();
+        services.AddSingleton<WritebackFieldCatalog>();
+        services.AddJobHandler<WritebackHandler>();
         services.AddSingleton<EditSyncMarkers>();
         services.AddJobHandler<SyncEditsHandler>();
         services.AddJobHandler<FindEditedDealsHandler>();

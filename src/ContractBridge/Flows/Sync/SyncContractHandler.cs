@@ -91,7 +91,7 @@ public sealed partial class SyncContractHandler(
         }
 
         var rule = rules.Find(link.RuleName) ?? rules.ForTemplate(link.TemplateName);
-        var actions = rule is null ? [] : planner.Plan(link, next, rule, workflow.Id);
+        var actions = rule is null ? [] : planner.Plan(link, next, rule, workflow.Id, workflow.LastUpdated);
         var before = await store.ApplyStateAsync(workflow.Id, next.State, next.Paused, workflow.LastUpdated ?? time.GetUtcNow(), actions, time.GetUtcNow(), cancellationToken);
         if (before is not null)
         {
