@@ -3,6 +3,7 @@ using ContractBridge.Engine.Jobs;
 using ContractBridge.Flows.DealActions;
 using ContractBridge.Flows.Jobs;
 using ContractBridge.Flows.Mapping;
+using ContractBridge.Flows.Sync;
 using ContractBridge.Flows.Writeback;
 using ContractBridge.Kommo;
 using ContractBridge.Upstream;
@@ -190,7 +191,7 @@ public sealed partial class LaunchContractHandler(
             ];
             if (bridge.Value.Writeback.IsEnabled)
             {
-                followUps.Add(WritebackJobs.Launched(work.LeadId, number, links.Workflow(workflow.Id)));
+                followUps.Add(WritebackJobs.Launched(work.LeadId, number, links.Workflow(workflow.Id), ContractStateDeriver.Derive(workflow, null).State));
             }
 
             await reservations.RecordLaunchAsync(work, workflow, ironcladNumber: number, dealName: deal.Lead.Name, followUps, cancellationToken);

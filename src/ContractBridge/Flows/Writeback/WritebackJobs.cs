@@ -12,9 +12,13 @@ namespace ContractBridge.Flows.Writeback;
 /// </summary>
 public static class WritebackJobs
 {
-    /// <summary>At launch: the contract's number and link, and its first state.</summary>
-    public static NewJob Launched(long leadId, string contractNumber, string contractUrl) =>
-        new WritebackRequest(leadId, contractNumber, contractUrl, ContractState.Created).ToJob();
+    /// <summary>
+    /// At launch: the contract's number and link, and the state the launched workflow is in. A workflow launched
+    /// straight into Review records no state change of its own (its lastUpdated is its creation), so this is the only
+    /// write that says Review until it moves on.
+    /// </summary>
+    public static NewJob Launched(long leadId, string contractNumber, string contractUrl, ContractState state) =>
+        new WritebackRequest(leadId, contractNumber, contractUrl, state).ToJob();
 
     /// <summary>
     /// A new state, with the number and link again (a contract linked by its kommoLeadId never had a launch to write
