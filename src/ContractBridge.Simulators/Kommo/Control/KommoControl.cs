@@ -72,9 +72,6 @@ public sealed partial class KommoControl
 
     public SeededCustomField AddCustomField(SeedCustomField field) => _store.Write(data => AccountSeeder.AddCustomField(data, field));
 
-    /// <summary>An admin deletes a custom field in Kommo's settings (no webhook): a later write naming it is refused.</summary>
-    public void DeleteCustomField(long fieldId) => _store.Write(data => AccountSeeder.DeleteCustomField(data, fieldId));
-
     public long AddCompany(SeedCompany company) => _store.Write(data => AccountSeeder.AddCompany(data, company, Now()));
 
     public long AddContact(SeedContact contact) => _store.Write(data => AccountSeeder.AddContact(data, contact, Now()));
