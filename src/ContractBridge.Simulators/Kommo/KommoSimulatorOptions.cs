@@ -34,6 +34,12 @@ public sealed record KommoSimulatorOptions
 
     public string Currency { get; init; } = "USD";
 
+    /// <summary>
+    /// The account's time zone (an IANA id), as <c>GET /account?with=datetime_settings</c> reports it; a date custom field
+    /// holds midnight of its day in this zone.
+    /// </summary>
+    public string TimeZone { get; init; } = "UTC";
+
     /// <summary>The long-lived token of the account's private integration (Kommo lets these live up to 5 years).</summary>
     public string LongLivedToken { get; init; } = "kommo-sim-long-lived-token";
 

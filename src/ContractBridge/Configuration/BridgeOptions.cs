@@ -30,6 +30,9 @@ public sealed class BridgeOptions
     /// </summary>
     public string LegalNotePrefix { get; set; } = "@legal";
 
+    /// <summary>The contract's number, link, state and dates in the deal's own custom fields, and tags per state.</summary>
+    public WritebackOptions Writeback { get; set; } = new();
+
     public ReconcilerOptions Reconciler { get; set; } = new();
 
     public DashboardOptions Dashboard { get; set; } = new();

@@ -98,6 +98,8 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
             problems.Add($"LegalNotePrefix '{options.LegalNotePrefix}' is how the bridge's own notes begin: choose a prefix people type on purpose, such as @legal.");
         }
 
+        problems.AddRange(WritebackOptionsProblems.Of(options.Writeback));
+
         if (options.Reconciler.Interval < TimeSpan.FromSeconds(1))
         {
             problems.Add("Reconciler:Interval must be at least one second.");

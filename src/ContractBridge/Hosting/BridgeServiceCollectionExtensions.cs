@@ -15,6 +15,7 @@ using ContractBridge.Flows.Reconcile;
 using ContractBridge.Flows.Renewals;
 using ContractBridge.Flows.Sync;
 using ContractBridge.Flows.Triggers;
+using ContractBridge.Flows.Writeback;
 using ContractBridge.Ironclad;
 using ContractBridge.Ironclad.Http;
 using ContractBridge.Ironclad.Webhooks;
@@ -92,6 +93,8 @@ public static class BridgeServiceCollectionExtensions
         services.AddJobHandler<StageMoveHandler>();
         services.AddJobHandler<AttachDocumentHandler>();
         services.AddJobHandler<AttachSignedDocumentHandler>();
+        services.AddSingleton<WritebackFieldCatalog>();
+        services.AddJobHandler<WritebackHandler>();
         services.AddSingleton<EditSyncMarkers>();
         services.AddJobHandler<SyncEditsHandler>();
         services.AddJobHandler<FindEditedDealsHandler>();

@@ -11,7 +11,8 @@ namespace ContractBridge.Tests.Flows;
 public sealed class DealActionPlannerTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
-    private readonly DealActionPlanner _planner = new(new ContractLinks(Options.Create(new BridgeOptions { Ironclad = { BaseUrl = new Uri("https://na1.ironcladapp.com/public/api/v1") } })), new FakeTimeProvider(Now));
+    private static readonly IOptions<BridgeOptions> Bridge = Options.Create(new BridgeOptions { Ironclad = { BaseUrl = new Uri("https://na1.ironcladapp.com/public/api/v1") } });
+    private readonly DealActionPlanner _planner = new(new ContractLinks(Bridge), new FakeTimeProvider(Now), Bridge);
 
     [Fact]
     public void Signature_PlansANoteAndATaskDueInTheConfiguredDays()

@@ -3,7 +3,7 @@ using ContractBridge.Simulators.Kommo.Wire;
 
 namespace ContractBridge.Simulators.Kommo.Api;
 
-/// <summary><c>GET /api/v4/account</c> (with <c>?with=drive_url</c>) and the account's users.</summary>
+/// <summary><c>GET /api/v4/account</c> (with <c>?with=drive_url</c>, <c>datetime_settings</c>) and the account's users.</summary>
 internal sealed class AccountEndpoints(KommoApiContext api, long createdAt)
 {
     public void Map(IEndpointRouteBuilder routes)
@@ -37,12 +37,36 @@ internal sealed class AccountEndpoints(KommoApiContext api, long createdAt)
             ["contact_name_display_order"] = 1,
             ["_links"] = KommoLinks.Self(api.Links.Api("account")),
         };
-        if (ListQuery.ParseWith(context.Request.Query).Contains("drive_url"))
+        var with = ListQuery.ParseWith(context.Request.Query);
+        if (with.Contains("drive_url"))
         {
             account["drive_url"] = api.Links.Drive;
         }
 
+        if (with.Contains("datetime_settings"))
+        {
+            account["datetime_settings"] = DateTimeSettings();
+        }
+
         return KommoHttp.WriteHalAsync(context, account);
+    }
+
+    /// <summary>The account's date and time formats and its time zone, with the zone's offset now ("+03:00").</summary>
+    private JsonObject DateTimeSettings()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(api.Options.TimeZone);
+        var offset = zone.GetUtcOffset(DateTimeOffset.FromUnixTimeSeconds(api.Now()));
+        var sign = offset < TimeSpan.Zero ? "-" : "+";
+        return new JsonObject
+        {
+            ["date_pattern"] = "m/d/Y H:i",
+            ["short_date_pattern"] = "m/d/Y",
+            ["short_time_pattern"] = "H:i",
+            ["date_format"] = "m/d/Y",
+            ["time_format"] = "H:i",
+            ["timezone"] = api.Options.TimeZone,
+            ["timezone_offset"] = sign + offset.Duration().ToString(@"hh\:mm", System.Globalization.CultureInfo.InvariantCulture),
+        };
     }
 
     private Task ListUsersAsync(HttpContext context)

@@ -21,6 +21,11 @@ internal sealed class KommoControlEndpoints(KommoControl control)
         sim.MapPost("/pipelines", context => HandleAsync<SeedPipeline>(context, control.AddPipeline));
         sim.MapPost("/loss-reasons", context => HandleAsync<SeedLossReason>(context, reason => new CreatedId(control.AddLossReason(reason))));
         sim.MapPost("/custom-fields", context => HandleAsync<SeedCustomField>(context, control.AddCustomField));
+        sim.MapPost("/custom-fields/delete", context => HandleAsync<DeleteCustomField>(context, delete =>
+        {
+            control.DeleteCustomField(delete.FieldId);
+            return new CreatedId(delete.FieldId);
+        }));
         sim.MapPost("/companies", context => HandleAsync<SeedCompany>(context, company => new CreatedId(control.AddCompany(company))));
         sim.MapPost("/contacts", context => HandleAsync<SeedContact>(context, contact => new CreatedId(control.AddContact(contact))));
         sim.MapPost("/leads", context => HandleAsync<SeedLead>(context, lead => new CreatedId(control.AddLead(lead))));

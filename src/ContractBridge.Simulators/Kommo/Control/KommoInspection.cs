@@ -37,7 +37,8 @@ internal static class KommoInspection
             lead.CompanyId,
             [.. notes.Select(Note)],
             tasks,
-            attachments);
+            attachments,
+            [.. Operations.LeadTags.Of(lead, data).Select(t => t.Name)]);
     }
 
     public static NoteView Note(KommoNote note) => new(

@@ -33,6 +33,10 @@ public sealed class KommoSimulatorClient(HttpClient http)
     public Task<SeededCustomField> AddCustomFieldAsync(SeedCustomField field, CancellationToken cancellationToken = default) =>
         PostAsync<SeedCustomField, SeededCustomField>("_sim/custom-fields", field, cancellationToken);
 
+    /// <summary>An admin deletes a custom field (and every value of it).</summary>
+    public Task DeleteCustomFieldAsync(long fieldId, CancellationToken cancellationToken = default) =>
+        PostAsync<DeleteCustomField, CreatedId>("_sim/custom-fields/delete", new DeleteCustomField(fieldId), cancellationToken);
+
     public async Task<long> AddCompanyAsync(SeedCompany company, CancellationToken cancellationToken = default) =>
         (await PostAsync<SeedCompany, CreatedId>("_sim/companies", company, cancellationToken)).Id;
 

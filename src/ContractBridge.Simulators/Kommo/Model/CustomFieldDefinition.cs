@@ -10,7 +10,7 @@ internal sealed class CustomFieldDefinition
 
     public required string Name { get; set; }
 
-    /// <summary>Kommo's field type: text, textarea, numeric, checkbox, select, multiselect, date, url, multitext, price.</summary>
+    /// <summary>Kommo's field type: text, textarea, numeric, checkbox, select, multiselect, radiobutton, date, date_time, url, multitext, price.</summary>
     public required string Type { get; init; }
 
     /// <summary>"EMAIL", "PHONE" for the predefined contact fields; null for the account's own fields.</summary>
@@ -22,7 +22,7 @@ internal sealed class CustomFieldDefinition
 
     public List<CustomFieldEnum> Enums { get; } = [];
 
-    public bool HasEnums => Type is CustomFieldTypes.Select or CustomFieldTypes.Multiselect or CustomFieldTypes.Multitext;
+    public bool HasEnums => Type is CustomFieldTypes.Select or CustomFieldTypes.Multiselect or CustomFieldTypes.Radiobutton or CustomFieldTypes.Multitext;
 
     public CustomFieldEnum? FindEnum(long id) => Enums.Find(e => e.Id == id);
 

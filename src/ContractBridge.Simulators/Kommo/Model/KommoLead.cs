@@ -31,5 +31,8 @@ internal sealed class KommoLead
 
     public List<LeadContactLink> Contacts { get; } = [];
 
+    /// <summary>The lead's tags (ids of the account's <c>Tags</c>), in the order they were given.</summary>
+    public List<long> TagIds { get; } = [];
+
     public long? CompanyId { get; set; }
 }

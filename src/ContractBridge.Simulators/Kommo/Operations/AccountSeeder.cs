@@ -95,6 +95,18 @@ internal static class AccountSeeder
         return new SeededCustomField(field.Id, field.Name, field.Enums.ToDictionary(e => e.Value, e => e.Id, StringComparer.Ordinal));
     }
 
+    /// <summary>Deletes an account's own field with every lead's, contact's and company's values of it; predefined ones stay.</summary>
+    public static void DeleteCustomField(KommoAccountData data, long fieldId)
+    {
+        Require(data.CustomFields.TryGetValue(fieldId, out var field), $"Custom field {fieldId} does not exist.");
+        Require(!field!.IsPredefined, $"Custom field {fieldId} ('{field.Name}') is predefined: Kommo does not delete it.");
+        data.CustomFields.Remove(fieldId);
+        foreach (var values in data.Leads.Values.Select(l => l.CustomFields).Concat(data.Contacts.Values.Select(c => c.CustomFields)).Concat(data.Companies.Values.Select(c => c.CustomFields)))
+        {
+            values.RemoveAll(v => v.FieldId == fieldId);
+        }
+    }
+
     public static long AddCompany(KommoAccountData data, SeedCompany seed, long now)
     {
         Require(!string.IsNullOrWhiteSpace(seed.Name), "A company needs a name.");

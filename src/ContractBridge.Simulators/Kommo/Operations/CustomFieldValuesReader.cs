@@ -124,7 +124,7 @@ internal static class CustomFieldValuesReader
 
         return field.Type switch
         {
-            CustomFieldTypes.Select or CustomFieldTypes.Multiselect => ReadChoice(value, path, field, errors),
+            CustomFieldTypes.Select or CustomFieldTypes.Multiselect or CustomFieldTypes.Radiobutton => ReadChoice(value, path, field, errors),
             CustomFieldTypes.Multitext => ReadMultitext(value, path, field, errors),
             _ => ReadScalar(value, path, field.Type, errors),
         };
@@ -142,7 +142,7 @@ internal static class CustomFieldValuesReader
         JsonNode? accepted = type switch
         {
             CustomFieldTypes.Checkbox => raw.ValueKind is JsonValueKind.True or JsonValueKind.False ? JsonValue.Create(raw.GetBoolean()) : null,
-            CustomFieldTypes.Date => JsonRead.IsInteger(raw) ? JsonValue.Create(raw.GetInt64()) : null,
+            CustomFieldTypes.Date or CustomFieldTypes.DateTime => JsonRead.IsInteger(raw) ? JsonValue.Create(raw.GetInt64()) : null,
             CustomFieldTypes.Numeric or CustomFieldTypes.Price => raw.ValueKind switch
             {
                 JsonValueKind.Number => JsonNode.Parse(raw.GetRawText()),
@@ -236,7 +236,7 @@ internal static class CustomFieldValuesReader
     private static string ExpectedType(string fieldType) => fieldType switch
     {
         CustomFieldTypes.Checkbox => "bool",
-        CustomFieldTypes.Date => "int",
+        CustomFieldTypes.Date or CustomFieldTypes.DateTime => "int",
         CustomFieldTypes.Numeric or CustomFieldTypes.Price => "numeric",
         _ => "string",
     };

@@ -22,4 +22,6 @@ internal sealed record LeadPatch
     public long? LossReasonId { get; init; }
 
     public IReadOnlyList<CustomFieldValueChange> CustomFields { get; init; } = [];
+
+    public LeadTagChange Tags { get; init; } = LeadTagChange.None;
 }

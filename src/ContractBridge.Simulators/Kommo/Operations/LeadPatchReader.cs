@@ -7,7 +7,7 @@ namespace ContractBridge.Simulators.Kommo.Operations;
 
 /// <summary>
 /// Reads one item of a lead PATCH and checks it against the account: a stage must exist in the lead's (or the given)
-/// pipeline, users and loss reasons must exist, numbers must be numbers. Errors carry Kommo's codes and paths.
+/// pipeline, users and loss reasons must exist, numbers must be numbers, tags are read as <see cref="LeadTagsReader"/> says. Errors carry Kommo's codes and paths.
 /// </summary>
 internal static class LeadPatchReader
 {
@@ -40,6 +40,7 @@ internal static class LeadPatchReader
         var customFields = item.TryGetProperty("custom_fields_values", out var values)
             ? CustomFieldValuesReader.Read(values, "custom_fields_values", "leads", data, errors)
             : [];
+        var tags = LeadTagsReader.Read(item, data, errors);
 
         return new LeadPatch
         {
@@ -51,6 +52,7 @@ internal static class LeadPatchReader
             SetsLossReason = setsLossReason,
             LossReasonId = lossReasonId,
             CustomFields = customFields,
+            Tags = tags,
         };
     }
 

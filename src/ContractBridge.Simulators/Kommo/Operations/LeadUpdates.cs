@@ -51,7 +51,9 @@ internal static class LeadUpdates
         var events = new List<LeadEvent>();
         foreach (var (lead, patch, requestId) in planned)
         {
+            var tagged = LeadTags.Apply(lead, patch.Tags, data);
             var change = LeadMutation.Apply(lead, patch, userId, now);
+            change = tagged ? change with { Changed = true } : change;
             LeadEventLog.Record(data, lead, change, userId, now);
             events.AddRange(LeadMutation.EventsOf(lead, change, data, accountId, userId));
             updated.Add(new UpdatedLead(lead.Id, lead.UpdatedAt, requestId));

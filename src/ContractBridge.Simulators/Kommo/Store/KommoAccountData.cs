@@ -18,6 +18,9 @@ internal sealed class KommoAccountData
 
     public SortedDictionary<long, KommoLead> Leads { get; } = [];
 
+    /// <summary>The leads' tags, by id.</summary>
+    public SortedDictionary<long, KommoTag> Tags { get; } = [];
+
     public SortedDictionary<long, KommoContact> Contacts { get; } = [];
 
     public SortedDictionary<long, KommoCompany> Companies { get; } = [];

@@ -20,6 +20,7 @@ internal sealed class KommoIdSequences
     private long _file = 81_000_000;
     private long _uploadSession = 91_000_000;
     private long _webhook = 1_000;
+    private long _tag = 11_000_000;
     private long _event;
 
     public long NextUser() => ++_user;
@@ -49,6 +50,8 @@ internal sealed class KommoIdSequences
     public long NextUploadSession() => ++_uploadSession;
 
     public long NextWebhook() => ++_webhook;
+
+    public long NextTag() => ++_tag;
 
     public long NextEvent() => ++_event;
 }

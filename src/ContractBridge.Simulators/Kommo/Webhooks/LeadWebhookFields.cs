@@ -49,6 +49,13 @@ internal static class LeadWebhookFields
         }
 
         AddCustomFields(fields, lead.CustomFields, data);
+        var tagIndex = 0;
+        foreach (var tag in Operations.LeadTags.Of(lead, data))
+        {
+            fields.Add(new($"tags[{tagIndex}][id]", tag.Id.ToString(CultureInfo.InvariantCulture)));
+            fields.Add(new($"tags[{tagIndex++}][name]", tag.Name));
+        }
+
         Add("account_id", accountId);
         return fields;
     }

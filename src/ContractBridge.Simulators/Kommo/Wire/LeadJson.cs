@@ -14,7 +14,7 @@ internal static class LeadJson
     {
         var embedded = new JsonObject
         {
-            ["tags"] = new JsonArray(),
+            ["tags"] = Tags(lead, data),
             ["companies"] = lead.CompanyId is { } companyId
                 ? new JsonArray(new JsonObject { ["id"] = companyId, ["_links"] = KommoLinks.Self(links.Api($"companies/{companyId}")) })
                 : new JsonArray(),
@@ -66,6 +66,17 @@ internal static class LeadJson
             ["_links"] = KommoLinks.Self(links.Api($"leads/{lead.Id}")),
             ["_embedded"] = embedded,
         };
+    }
+
+    private static JsonArray Tags(KommoLead lead, KommoAccountData data)
+    {
+        var tags = new JsonArray();
+        foreach (var tag in Operations.LeadTags.Of(lead, data))
+        {
+            tags.Add(new JsonObject { ["id"] = tag.Id, ["name"] = tag.Name, ["color"] = null });
+        }
+
+        return tags;
     }
 
     private static long? ClosestOpenTask(long leadId, KommoAccountData data)

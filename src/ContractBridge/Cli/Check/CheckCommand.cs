@@ -16,7 +16,7 @@ public static class CheckCommand
     {
         var command = new Command(
             "check",
-            "Check the configuration against the live Kommo and Ironclad accounts: credentials, pipelines and stages, templates, attribute mappings and webhook registrations.");
+            "Check the configuration against the live Kommo and Ironclad accounts: credentials, pipelines and stages, the writeback's custom fields, templates, attribute mappings and webhook registrations.");
         CommandRunner.SetAction(command, settings, (_, host, output, error, cancellationToken) => RunAsync(host, output, error, cancellationToken));
         return command;
     }
@@ -33,6 +33,7 @@ public static class CheckCommand
         var results = new List<CheckResult>();
         await error.WriteLineAsync($"[1/3] Kommo: {options.Kommo.AccountUrl} ...");
         results.AddRange(await new KommoAccountChecks(host.Get<KommoClient>(), options).RunAsync(cancellationToken));
+        results.AddRange(await new WritebackFieldChecks(host.Get<KommoClient>(), options).RunAsync(cancellationToken));
         await error.WriteLineAsync($"[2/3] Ironclad: {options.Ironclad.WebUrl} ...");
         results.AddRange(await new IroncladTemplateChecks(host.Get<TemplateCatalog>(), options).RunAsync(cancellationToken));
         await error.WriteLineAsync("[3/3] Webhook registrations ...");

@@ -7,6 +7,7 @@ using ContractBridge.Flows.Jobs;
 using ContractBridge.Flows.Launch;
 using ContractBridge.Flows.Mapping;
 using ContractBridge.Flows.Sync;
+using ContractBridge.Flows.Writeback;
 using ContractBridge.Ironclad;
 using ContractBridge.Upstream;
 
@@ -29,6 +30,7 @@ public sealed partial class SyncEditsHandler(
     EditSyncMarkers markers,
     ContractLinks links,
     TimeProvider time,
+    IOptions<BridgeOptions> bridge,
     ILogger<SyncEditsHandler> logger) : IJobHandler
 {
     public string Kind => JobKinds.SyncEdits;
@@ -115,8 +117,10 @@ public sealed partial class SyncEditsHandler(
         return rule is { SyncEdits: true } ? (link, rule) : null;
     }
 
-    private async Task<JobResult> SyncAsync(Job job, ContractLink link, ContractRule rule, DealSnapshot deal, DateTimeOffset readAt, CancellationToken cancellationToken)
+    private async Task<JobResult> SyncAsync(Job job, ContractLink link, ContractRule rule, DealSnapshot read, DateTimeOffset readAt, CancellationToken cancellationToken)
     {
+        // The contract's own fields on the deal are the bridge's writes, not the rep's edits.
+        var deal = BridgeOwnedFields.Without(read, bridge.Value.Writeback);
         var lookup = await launcher.FindTemplateAsync(rule, cancellationToken);
         if (lookup.Template is not { } template)
         {

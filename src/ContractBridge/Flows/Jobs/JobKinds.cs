@@ -8,6 +8,7 @@ public static class JobKinds
     public const string Note = "kommo.note";
     public const string Task = "kommo.task";
     public const string StageMove = "kommo.stage";
+    public const string Writeback = "kommo.writeback";
     public const string AttachDocument = "contract.attach";
     public const string AttachSignedDocument = "contract.attach.document";
     public const string SignatureStarted = "contract.signature.started";

@@ -1,7 +1,10 @@
+using ContractBridge.Configuration;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Flows.DealActions;
 using ContractBridge.Flows.Jobs;
 using ContractBridge.Flows.Mapping;
+using ContractBridge.Flows.Sync;
+using ContractBridge.Flows.Writeback;
 using ContractBridge.Kommo;
 using ContractBridge.Upstream;
 
@@ -23,6 +26,7 @@ public sealed partial class LaunchContractHandler(
     RuleBook rules,
     KommoDirectory directory,
     ContractLinks links,
+    IOptions<BridgeOptions> bridge,
     ILogger<LaunchContractHandler> logger) : IJobHandler, IDisposable
 {
     private const int ParallelLaunches = 16;
@@ -184,17 +188,17 @@ public sealed partial class LaunchContractHandler(
 
             var workflow = await launcher.LaunchAsync(work, template, mapping.Attributes, cancellationToken);
             var number = workflow.IroncladId ?? workflow.Id;
-            await reservations.RecordLaunchAsync(
-                work,
-                workflow,
-                ironcladNumber: number,
-                dealName: deal.Lead.Name,
-                followUps:
-                [
-                    new NoteRequest(work.LeadId, DealNotes.Launched(template.Name, number, workflow.Id, links.Workflow(workflow.Id))).ToJob(),
-                    new SyncRequest(workflow.Id, "launch recorded").ToJob(),
-                ],
-                cancellationToken);
+            List<NewJob> followUps =
+            [
+                new NoteRequest(work.LeadId, DealNotes.Launched(template.Name, number, workflow.Id, links.Workflow(workflow.Id))).ToJob(),
+                new SyncRequest(workflow.Id, "launch recorded").ToJob(),
+            ];
+            if (bridge.Value.Writeback.IsEnabled)
+            {
+                followUps.Add(WritebackJobs.Launched(work.LeadId, number, links.Workflow(workflow.Id), ContractStateDeriver.Derive(workflow, null).State));
+            }
+
+            await reservations.RecordLaunchAsync(work, workflow, ironcladNumber: number, dealName: deal.Lead.Name, followUps, cancellationToken);
             Log.Launched(logger, work.LeadId, workflow.Id, number);
             return JobResult.Done;
         }

@@ -2,6 +2,7 @@ using ContractBridge.Configuration;
 using ContractBridge.Contracts;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Flows.Jobs;
+using ContractBridge.Flows.Writeback;
 
 namespace ContractBridge.Flows.Renewals;
 
@@ -11,14 +12,14 @@ namespace ContractBridge.Flows.Renewals;
 /// (active → inactive, expiring → auto-renewing, …) → one note. The first read of a record is its baseline: its status
 /// is not noted (it is the executed contract's own), its expiration date is acted on.
 /// </summary>
-public sealed class RenewalPlanner(ContractLinks links)
+public sealed class RenewalPlanner(ContractLinks links, IOptions<BridgeOptions> options)
 {
     public IReadOnlyList<NewJob> Plan(ContractRecord? before, ContractRecord now, ContractRule? rule)
     {
         var jobs = new List<NewJob>();
         if (before?.ExpirationDate != now.ExpirationDate)
         {
-            jobs.AddRange(ExpirationDateChanged(now, rule));
+            jobs.AddRange(ExpirationDateChanged(now, rule, writeExpirationDate: !string.IsNullOrWhiteSpace(options.Value.Writeback.ExpirationDate)));
         }
 
         if (before is not null && now.StatusDiffersFrom(before))
@@ -32,16 +33,28 @@ public sealed class RenewalPlanner(ContractLinks links)
 
     /// <summary>
     /// The one place where a contract's expiration date, first read or changed (<see cref="ContractRecord.ExpirationDate"/>,
-    /// null when Ironclad no longer has one), becomes work for its deal; the jobs commit with the stored date. Today: the
-    /// renewal task, made or moved (<see cref="RenewalTaskRequest"/>), unless the rule turns it off.
+    /// null when Ironclad no longer has one), becomes work for its deal; the jobs commit with the stored date: the date in
+    /// the deal's <c>Writeback:ExpirationDate</c> field when one is named, and the renewal task, made or moved
+    /// (<see cref="RenewalTaskRequest"/>), unless the rule turns it off. A date Ironclad removes leaves both as they are.
     /// </summary>
-    public static IReadOnlyList<NewJob> ExpirationDateChanged(ContractRecord record, ContractRule? rule)
+    public static IReadOnlyList<NewJob> ExpirationDateChanged(ContractRecord record, ContractRule? rule, bool writeExpirationDate)
     {
-        if (record.ExpirationDate is null || rule is not { OnExecuted.RenewalTaskDaysBefore: > 0 })
+        if (record.ExpirationDate is not { } expiresOn)
         {
             return [];
         }
 
-        return [new RenewalTaskRequest(record.LeadId, record.RecordId).ToJob()];
+        var jobs = new List<NewJob>(2);
+        if (writeExpirationDate)
+        {
+            jobs.Add(WritebackJobs.ExpirationDate(record.LeadId, expiresOn));
+        }
+
+        if (rule is { OnExecuted.RenewalTaskDaysBefore: > 0 })
+        {
+            jobs.Add(new RenewalTaskRequest(record.LeadId, record.RecordId).ToJob());
+        }
+
+        return jobs;
     }
 }

@@ -2,6 +2,7 @@ using ContractBridge.Configuration;
 using ContractBridge.Contracts;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Flows.Jobs;
+using ContractBridge.Flows.Writeback;
 using ContractBridge.Kommo;
 
 namespace ContractBridge.Flows.Sync;
@@ -9,11 +10,14 @@ namespace ContractBridge.Flows.Sync;
 /// <summary>
 /// What a contract's move means for its deal, as jobs stored in the same transaction as the new state: sent for
 /// signature → a note and a follow-up task; executed → Closed-Won, a note, the signed PDF; cancelled → a note and
-/// optionally a move; back from signature to review → a note. Paused contracts act on nothing.
+/// optionally a move; back from signature to review → a note. Every state change also writes the contract into the
+/// deal's own fields when <see cref="WritebackOptions"/> names any (the signed date with Executed, when
+/// Ironclad says it changed). Paused contracts act on nothing.
 /// </summary>
-public sealed class DealActionPlanner(ContractLinks links, TimeProvider time)
+public sealed class DealActionPlanner(ContractLinks links, TimeProvider time, IOptions<BridgeOptions> bridge)
 {
-    public IReadOnlyList<NewJob> Plan(ContractLink link, DerivedState next, ContractRule rule, string workflowId)
+    /// <param name="changedAt">When the workflow changed as Ironclad says (its lastUpdated); now when unknown.</param>
+    public IReadOnlyList<NewJob> Plan(ContractLink link, DerivedState next, ContractRule rule, string workflowId, DateTimeOffset? changedAt = null)
     {
         if (next.Paused || next.State == link.State)
         {
@@ -71,6 +75,12 @@ public sealed class DealActionPlanner(ContractLinks links, TimeProvider time)
             case ContractState.Review when link.State == ContractState.Signature:
                 jobs.Add(new NoteRequest(lead, DealNotes.BackToReview(contract, url)).ToJob());
                 break;
+        }
+
+        if (bridge.Value.Writeback.IsEnabled)
+        {
+            var signedAt = next.State == ContractState.Executed ? changedAt ?? time.GetUtcNow() : (DateTimeOffset?)null;
+            jobs.Add(WritebackJobs.StateChanged(lead, next.State, link.IroncladNumber ?? workflowId, url, signedAt));
         }
 
         return jobs;

@@ -92,7 +92,7 @@ public sealed partial class SyncContractHandler(
         }
 
         var rule = rules.Find(link.RuleName) ?? rules.ForTemplate(link.TemplateName);
-        IReadOnlyList<NewJob> actions = rule is null ? [] : planner.Plan(link, next, rule, workflow.Id);
+        IReadOnlyList<NewJob> actions = rule is null ? [] : planner.Plan(link, next, rule, workflow.Id, workflow.LastUpdated);
         var lastUpdated = workflow.LastUpdated ?? time.GetUtcNow();
         if (next is { State: ContractState.Signature, Paused: false } && link.State != ContractState.Signature)
         {

@@ -10,7 +10,8 @@ namespace ContractBridge.Tests.Flows.Renewals;
 public sealed class RenewalPlannerTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
-    private readonly RenewalPlanner _planner = new(new ContractLinks(Options.Create(new BridgeOptions { Ironclad = { BaseUrl = new Uri("https://na1.ironcladapp.com/public/api/v1") } })));
+    private static readonly IOptions<BridgeOptions> Bridge = Options.Create(new BridgeOptions { Ironclad = { BaseUrl = new Uri("https://na1.ironcladapp.com/public/api/v1") } });
+    private readonly RenewalPlanner _planner = new(new ContractLinks(Bridge), Bridge);
 
     [Fact]
     public void FirstRead_WithAnExpirationDate_PlansTheRenewalTask_AndNoNote()
@@ -49,6 +50,22 @@ public sealed class RenewalPlannerTests
         Assert.Equal(JobKinds.Note, job.Kind);
         Assert.Contains("Ironclad: the record of contract IC-12 (MSA) is now inactive: Terminated on Mar 3, 2027.", job.Payload, StringComparison.Ordinal);
         Assert.Contains("https://na1.ironcladapp.com/workflows/wf-1", job.Payload, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnExpirationDateField_GetsTheDateWrittenBeside_AndEvenWithoutTheTask()
+    {
+        var options = Options.Create(new BridgeOptions { Ironclad = { BaseUrl = new Uri("https://na1.ironcladapp.com/public/api/v1") }, Writeback = { ExpirationDate = "80005" } });
+        var planner = new RenewalPlanner(new ContractLinks(options), options);
+        var record = Record(new DateOnly(2027, 12, 31), "active", "expiring");
+
+        var jobs = planner.Plan(null, record, new ContractRule());
+        var withoutTask = planner.Plan(null, record, new ContractRule { OnExecuted = { RenewalTaskDaysBefore = 0 } });
+
+        Assert.Equal([JobKinds.Writeback, JobKinds.RenewalTask], jobs.Select(j => j.Kind));
+        Assert.Contains("2027-12-31", jobs[0].Payload, StringComparison.Ordinal);
+        Assert.Equal([JobKinds.Writeback], withoutTask.Select(j => j.Kind));
+        Assert.Empty(planner.Plan(record, record with { ExpirationDate = null }, new ContractRule()));
     }
 
     private static ContractRecord Record(DateOnly? expiration, string status, string enhanced) =>

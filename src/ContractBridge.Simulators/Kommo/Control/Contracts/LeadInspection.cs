@@ -1,6 +1,6 @@
 namespace ContractBridge.Simulators.Kommo.Control.Contracts;
 
-/// <summary>Everything the simulator knows about a lead, including every note, task and attachment written to it.</summary>
+/// <summary>Everything the simulator knows about a lead, including every note, task and attachment written to it, and its tags' names.</summary>
 public sealed record LeadInspection(
     long Id,
     string Name,
@@ -17,4 +17,5 @@ public sealed record LeadInspection(
     long? CompanyId,
     IReadOnlyList<NoteView> Notes,
     IReadOnlyList<TaskView> Tasks,
-    IReadOnlyList<AttachmentView> Attachments);
+    IReadOnlyList<AttachmentView> Attachments,
+    IReadOnlyList<string> Tags);

@@ -5,7 +5,7 @@ public sealed record SeedCustomField
 {
     public required string Name { get; init; }
 
-    /// <summary>text, textarea, numeric, checkbox, select, multiselect, date, url, multitext or price.</summary>
+    /// <summary>text, textarea, numeric, checkbox, select, multiselect, radiobutton, date, date_time, url, multitext or price.</summary>
     public string Type { get; init; } = "text";
 
     /// <summary>leads, contacts or companies.</summary>
@@ -13,6 +13,6 @@ public sealed record SeedCustomField
 
     public string? Code { get; init; }
 
-    /// <summary>The choices of a select or multiselect field (the kinds of a multitext field).</summary>
+    /// <summary>The choices of a select, multiselect or radiobutton field (the kinds of a multitext field).</summary>
     public IReadOnlyList<string>? Enums { get; init; }
 }
