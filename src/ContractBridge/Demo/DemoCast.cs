@@ -1,3 +1,4 @@
+using ContractBridge.Simulators.Ironclad.Model;
 using ContractBridge.Simulators.Kommo;
 using ContractBridge.Simulators.Kommo.Control.Contracts;
 
@@ -17,6 +18,12 @@ public sealed record DemoCast(
     DemoDeal UmbrellaPilot,
     DemoDeal InitechRenewal)
 {
+    /// <summary>Lena Legal, who reviews every contract (Ironclad's sample users: the bridge's own is the first).</summary>
+    public const string LegalEmail = "legal@contractbridge.example";
+
+    /// <summary>Finance approves the Globex licence before it goes for signature.</summary>
+    public static IroncladUser FinanceApprover { get; } = new("6a1b2c3d4e5f60718293a4b5", "finance@contractbridge.example", "Frank Finance", "Finance");
+
     public long SalesSendContract => Account.Sales.StatusId("Send contract");
 
     public long RenewalsSendContract => Account.Renewals.StatusId("Send contract");

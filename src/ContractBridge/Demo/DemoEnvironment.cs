@@ -58,13 +58,18 @@ public sealed class DemoEnvironment : IAsyncDisposable
         var options = new SimulatorHostOptions
         {
             Kommo = new KommoSimulatorOptions { SampleData = true },
-            Ironclad = new IroncladSimulatorOptions(),
+            Ironclad = new IroncladSimulatorOptions { Users = [.. new IroncladSimulatorOptions().Users, DemoCast.FinanceApprover] },
         };
         var simulators = await SimulatorHost.StartAsync(options, cancellationToken);
         var dataDirectory = Path.Combine(Path.GetTempPath(), "contractbridge-demo-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)));
         try
         {
             var cast = DemoCast.From(simulators.Kommo);
+            foreach (var field in DemoContractFields.All)
+            {
+                simulators.Kommo.Control.AddCustomField(field);
+            }
+
             var adminToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             var settings = Configuration(simulators, options, cast, dataDirectory, adminToken);
             var bridge = BridgeApp.Build([], settings);
@@ -84,7 +89,7 @@ public sealed class DemoEnvironment : IAsyncDisposable
     private static Dictionary<string, string?> Configuration(SimulatorHost simulators, SimulatorHostOptions options, DemoCast cast, string dataDirectory, string adminToken)
     {
         static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
-        return new Dictionary<string, string?>
+        return new Dictionary<string, string?>(DemoContractFields.Settings())
         {
             ["urls"] = "http://127.0.0.1:0",
             ["ContractBridge:DataDirectory"] = dataDirectory,

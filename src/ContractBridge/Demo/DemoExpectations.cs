@@ -7,7 +7,8 @@ namespace ContractBridge.Demo;
 
 /// <summary>
 /// What the story must have left behind, read from the simulators (Kommo's deals, Ironclad's workflows), not from the
-/// bridge's own account of it: every signed deal is Closed-Won with the signed PDF and its notes, the deal with no email
+/// bridge's own account of it: every signed deal is Closed-Won with the signed PDF and its notes and holds its contract in
+/// its own fields, the Globex licence also has its signed exhibit, legal's question and finance's approval, the deal with no email
 /// has the note that says so and no workflow, the deal whose value was raised in review has it in its contract, and
 /// the deal lost by its rep has its workflow cancelled with a comment saying so, and the note.
 /// </summary>
@@ -35,6 +36,36 @@ public static class DemoExpectations
                 Note(lead, "launched") && Note(lead, "was sent for signature") && Note(lead, "signed (executed)"),
                 $"{lead.Notes.Count} notes"));
             results.Add(new($"{deal} has a follow-up task for the signature", lead.Tasks.Count > 0, $"{lead.Tasks.Count} task(s)"));
+        }
+
+        var globexLead = Lead(cast.GlobexLicense);
+        var exhibit = globexLead.Attachments.FirstOrDefault(a => a.FileName == DemoStory.Exhibit);
+        results.Add(new(
+            $"{cast.GlobexLicense} has the exhibit signed with its contract attached too, under its Ironclad name",
+            exhibit is not null && globexLead.Attachments.Count == 2,
+            string.Join(", ", globexLead.Attachments.Select(a => a.FileName))));
+        results.Add(new(
+            $"{cast.GlobexLicense} has legal's question from Ironclad as a note",
+            globexLead.Notes.Any(n => n.Text?.Contains("Lena Legal on ", StringComparison.Ordinal) == true && n.Text.Contains(DemoStory.LegalQuestion, StringComparison.Ordinal)),
+            DemoTimeline.Gist(globexLead.Notes.FirstOrDefault(n => n.Text?.Contains("Lena Legal on ", StringComparison.Ordinal) == true)?.Text, 80)));
+        results.Add(new(
+            $"{cast.GlobexLicense} has finance's approval as a note",
+            Note(globexLead, "Frank Finance) approved"),
+            DemoTimeline.Gist(globexLead.Notes.FirstOrDefault(n => n.Text?.Contains(" approved ", StringComparison.Ordinal) == true)?.Text, 80)));
+        foreach (var deal in new[] { cast.GlobexLicense, cast.InitechRenewal })
+        {
+            var lead = Lead(deal);
+            var number = Field(lead, DemoContractFields.Number);
+            var workflow = workflows.FirstOrDefault(w => w.IroncladId == number);
+            var filled = workflow is not null
+                && Field(lead, DemoContractFields.Link)?.Contains(workflow.Id, StringComparison.Ordinal) == true
+                && Field(lead, DemoContractFields.Status) == DemoContractFields.SignedLabel
+                && Field(lead, DemoContractFields.SignedOn) is not null
+                && lead.Tags.Contains(DemoContractFields.SignedTag);
+            results.Add(new(
+                $"{deal}'s own fields hold its contract's number, link, status and signed date, and it is tagged {DemoContractFields.SignedTag}",
+                filled,
+                $"{number ?? "no number"}, {Field(lead, DemoContractFields.Status) ?? "no status"}, signed on {SignedOn(lead) ?? "-"}; tags: {string.Join(", ", lead.Tags)}"));
         }
 
         var noEmail = Lead(cast.GlobexSupport);
@@ -72,6 +103,16 @@ public static class DemoExpectations
         results.Add(new("Ironclad has exactly three workflows: one per launched deal", workflows.Count == 3, string.Join(", ", workflows.Select(w => $"{w.IroncladId} {w.Status}"))));
         return results;
     }
+
+    /// <summary>A custom field's value on the lead (a select's by its option's text), by the field's code; null when empty.</summary>
+    public static string? Field(LeadInspection lead, string code) =>
+        lead.CustomFields.FirstOrDefault(f => f.FieldCode == code)?.Values.FirstOrDefault()?.Value?.ToString();
+
+    /// <summary>The signed date field (unix seconds of the day's midnight) as a day, for the summary.</summary>
+    private static string? SignedOn(LeadInspection lead) =>
+        long.TryParse(Field(lead, DemoContractFields.SignedOn), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : null;
 
     /// <summary>The amount of a workflow's <c>contractValue</c> (a monetary amount), as Ironclad holds it now.</summary>
     public static decimal? ContractValue(DemoEnvironment demo, string workflowId) =>

@@ -1,3 +1,4 @@
+using ContractBridge.Simulators.Ironclad.Control;
 using ContractBridge.Simulators.Ironclad.Model;
 using ContractBridge.Simulators.Kommo.Control.Contracts;
 
@@ -5,15 +6,23 @@ namespace ContractBridge.Demo;
 
 /// <summary>
 /// The story: two reps move four deals to "Send contract" (one deal's contact has no email); while legal reviews the
-/// three contracts that launched, a rep raises one deal's value (the workflow follows); legal sends them for signature;
-/// two are signed and archived, and the third customer pulls out: its rep marks the deal lost, which the bridge says in
-/// Ironclad and, as the sales rule asks, cancels the workflow. Each act waits until its effect is visible in Kommo or
-/// Ironclad before the next begins, as people would.
+/// three contracts that launched, a rep raises one deal's value (the workflow follows), legal asks a question on one
+/// (the rep reads it on the deal), adds an exhibit to it and finance approves it (the deal hears of that too); legal
+/// sends them for signature; two are signed and archived (the Globex deal gets both signed files, and each signed deal
+/// its contract's number, link, status and dates in its own fields), and the third customer pulls out: its rep marks
+/// the deal lost, which the bridge says in Ironclad and, as the sales rule asks, cancels the workflow. Each act waits
+/// until its effect is visible in Kommo or Ironclad before the next begins, as people would.
 /// </summary>
 public sealed class DemoStory(DemoEnvironment demo, DemoTimeline timeline, DemoSettings settings)
 {
     private const long ClosedWon = 142;
     private const long ClosedLost = 143;
+
+    /// <summary>Legal's question on the Globex licence, which reaches the deal as a note.</summary>
+    public const string LegalQuestion = "Can we cap liability at twelve months of fees?";
+
+    /// <summary>The exhibit legal adds to the Globex licence: signed with it, and attached to the deal beside it.</summary>
+    public const string Exhibit = "Exhibit A - Service Levels.pdf";
 
     /// <summary>The Initech renewal's new value (from 30,000) after John's call with the customer.</summary>
     public const long RaisedPrice = 36000;
@@ -38,6 +47,16 @@ public sealed class DemoStory(DemoEnvironment demo, DemoTimeline timeline, DemoS
         kommo.EditLead(new EditLead { LeadId = cast.InitechRenewal.LeadId, Price = RaisedPrice, ByUserId = cast.John });
         await UntilAsync(() => DemoExpectations.ContractValue(demo, initech) == RaisedPrice, $"{Number(initech)} to hold the raised value", cancellationToken);
 
+        timeline.Line("legal", $"Lena Legal asks on {Number(globex)}: \"{LegalQuestion}\"");
+        ironclad.PostComment(globex, new ControlCommentRequest(LegalQuestion, AuthorEmail: DemoCast.LegalEmail));
+        await UntilAsync(() => HasNote(cast.GlobexLicense, $"Lena Legal on {Number(globex)}"), $"legal's question on {cast.GlobexLicense}", cancellationToken);
+        timeline.Line("legal", $"Lena Legal adds {Exhibit} to {Number(globex)}'s signature packet and asks finance to approve it");
+        ironclad.AddDocument(globex, Exhibit);
+        ironclad.RequestApproval(globex, new ControlApprovalRequest("finance", "Finance", DemoCast.FinanceApprover.Email));
+        timeline.Line("finance", $"Frank Finance approves {Number(globex)}");
+        ironclad.SetApproval(globex, "finance", new ControlApprovalStatus("approved"));
+        await UntilAsync(() => HasNote(cast.GlobexLicense, $"approved {Number(globex)}"), $"finance's approval on {cast.GlobexLicense}", cancellationToken);
+
         foreach (var (deal, workflow) in new[] { (cast.GlobexLicense, globex), (cast.UmbrellaPilot, umbrella), (cast.InitechRenewal, initech) })
         {
             timeline.Line("legal", $"Lena Legal reviews {Number(workflow)} for {deal} and sends it for signature");
@@ -58,7 +77,9 @@ public sealed class DemoStory(DemoEnvironment demo, DemoTimeline timeline, DemoS
 
         foreach (var deal in new[] { cast.GlobexLicense, cast.InitechRenewal })
         {
-            await UntilAsync(() => Lead(deal) is { StatusId: ClosedWon, Attachments.Count: > 0 } && HasNote(deal, "signed (executed)"), $"{deal} to close with its signed PDF", cancellationToken);
+            var files = deal == cast.GlobexLicense ? 2 : 1;
+            await UntilAsync(() => Lead(deal) is { StatusId: ClosedWon } lead && lead.Attachments.Count >= files && HasNote(deal, "signed (executed)"), $"{deal} to close with its {files} signed file(s)", cancellationToken);
+            await UntilAsync(() => DemoExpectations.Field(Lead(deal), DemoContractFields.Status) == DemoContractFields.SignedLabel, $"{deal}'s contract status field to say it is signed", cancellationToken);
         }
 
         await UntilAsync(

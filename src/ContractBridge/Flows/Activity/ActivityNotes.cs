@@ -21,8 +21,8 @@ public static class ActivityNotes
     {
         var who = assignees is null ? approval : $"{approval} ({assignees})";
         var what = approved ? $"approved {contract}" : $"took back the approval of {contract}";
-        var count = done == total
-            ? string.Create(CultureInfo.InvariantCulture, $"all {total} approvals done")
+        var count = done == total && total == 1 ? "the only approval done"
+            : done == total ? string.Create(CultureInfo.InvariantCulture, $"all {total} approvals done")
             : string.Create(CultureInfo.InvariantCulture, $"{done} of {total} approvals done");
         return $"Ironclad: {who} {what} — {count}.\n{link}";
     }

@@ -25,8 +25,8 @@ public sealed partial class ActivityRelayHandler(
 
     public string Kind => JobKinds.ActivityRelay;
 
-    /// <summary>One read per job; a few side by side stay far inside the read limit (400/min).</summary>
-    public JobHandlerOptions Options { get; } = new(MaxBatchSize: 1, MaxConcurrentBatches: 4);
+    /// <summary>One read per job, 16 side by side like the workflow syncs (a burst sent for signature is a burst of approval events); the read limit paces them.</summary>
+    public JobHandlerOptions Options { get; } = new(MaxBatchSize: 1, MaxConcurrentBatches: 16);
 
     public Task HandleAsync(JobBatch batch, CancellationToken cancellationToken) =>
         EachJob.HandleAsync<ActivityRelayRequest>(batch, RelayAsync, cancellationToken, ex => ex.IsNotFound ? JobResult.Done : null);

@@ -8,7 +8,7 @@ public sealed class SignatureStartedHandler(SignatureClock clock) : IJobHandler
 {
     public string Kind => JobKinds.SignatureStarted;
 
-    public JobHandlerOptions Options { get; } = new(MaxBatchSize: 1, MaxConcurrentBatches: 2);
+    public JobHandlerOptions Options { get; } = new(MaxBatchSize: 1, MaxConcurrentBatches: 8);
 
     public Task HandleAsync(JobBatch batch, CancellationToken cancellationToken) =>
         EachJob.HandleAsync<SignatureStartedRequest>(batch, async (_, request, token) =>

@@ -27,8 +27,8 @@ public sealed partial class ReadRecordsHandler(
 
     public string Kind => JobKinds.ReadRecords;
 
-    /// <summary>Two or three reads per contract; a few side by side are plenty, the limiters pace them.</summary>
-    public JobHandlerOptions Options { get; } = new(MaxBatchSize: 1, MaxConcurrentBatches: 4);
+    /// <summary>Two or three reads per contract, 16 contracts side by side like the workflow syncs (a burst executed is a burst of record reads); the limiters pace them.</summary>
+    public JobHandlerOptions Options { get; } = new(MaxBatchSize: 1, MaxConcurrentBatches: 16);
 
     public Task HandleAsync(JobBatch batch, CancellationToken cancellationToken) =>
         EachJob.HandleAsync<ReadRecordsRequest>(batch, (_, request, token) => ReadAsync(request, token), cancellationToken,

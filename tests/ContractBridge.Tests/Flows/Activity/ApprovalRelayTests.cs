@@ -19,6 +19,14 @@ public sealed class ApprovalRelayTests
     }
 
     [Fact]
+    public void TheOnlyApproval_IsSaidSo_NotCounted()
+    {
+        Assert.Equal(
+            "Ironclad: Finance (Frank Finance) approved IC-3 — the only approval done.\nhttps://ironcladapp.com/workflows/611f",
+            ActivityNotes.Approval("Finance", "Frank Finance", approved: true, "IC-3", done: 1, total: 1, "https://ironcladapp.com/workflows/611f"));
+    }
+
+    [Fact]
     public void SeveralChangesInOneRead_AreNotedInIroncladsOrder_CountingUp()
     {
         var approvals = Approvals(("legal", "Legal", "approved", 2), ("finance", "Finance", "approved", 1));
