@@ -39,6 +39,31 @@ public sealed class RenewalTests
     }
 
     [Fact]
+    public async Task TheRecordsExpirationDate_IsWrittenToTheDealsExpirationDateField_AsKommoStoresADate()
+    {
+        await using var bridge = await BridgeHarness.StartAsync(configuration: _ => new Dictionary<string, string?>(RenewalSteps.WithEffectiveDateToday(daysBefore: 0))
+        {
+            ["ContractBridge:Writeback:ExpirationDate"] = "CONTRACT_EXPIRES",
+        });
+        var field = bridge.Kommo.Control.AddCustomField(new Simulators.Kommo.Control.Contracts.SeedCustomField { Name = "Contract expires on", Type = "date", Code = "CONTRACT_EXPIRES" });
+        var lead = bridge.Account.AddDeal("Hooli");
+        var workflow = await LifecycleSteps.LaunchAsync(bridge, lead);
+
+        bridge.Ironclad.Control.AdvanceTo(workflow.Id, WorkflowStage.Complete);
+        var written = await Eventually.GetAsync(
+            () => bridge.Kommo.Control.GetLead(lead)!.CustomFields.FirstOrDefault(f => f.FieldId == field.Id)?.Values.FirstOrDefault()?.Value,
+            "the expiration date on the deal",
+            explain: bridge.Explain);
+        await RenewalSteps.QuietAsync(bridge);
+
+        // A date field holds unix seconds of the day's midnight in the account's time zone (UTC here); no task was asked for.
+        var expiration = RenewalSteps.Record(bridge, workflow).ExpirationDate!.Value;
+        Assert.Equal(new DateTimeOffset(expiration.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeSeconds(), written!.GetValue<long>());
+        Assert.Empty(RenewalSteps.RenewalTasks(bridge, lead));
+        RenewalSteps.AssertNo429(bridge);
+    }
+
+    [Fact]
     public async Task RenewalTaskDaysBeforeZero_ReadsTheRecord_AndMakesNoRenewalTask()
     {
         await using var bridge = await BridgeHarness.StartAsync(configuration: _ => RenewalSteps.WithEffectiveDateToday(daysBefore: 0));
