@@ -151,7 +151,7 @@ internal sealed class BenchWorld : IAsyncDisposable
 
     /// <summary>
     /// The service's configuration as environment variables: the simulators' addresses and credentials, one rule (Sales →
-    /// "Send contract" launches MSA), and the real limits with their windows divided by the scale.
+    /// "Send contract" launches MSA), and the real limits and the record look-ups' delays divided by the scale.
     /// </summary>
     public static Dictionary<string, string> Configuration(SimulatorHost simulators, SeededPipeline sales, double scale)
     {
@@ -172,6 +172,10 @@ internal sealed class BenchWorld : IAsyncDisposable
             ["ContractBridge__Ironclad__ReadRateLimit__Window"] = Window(TimeSpan.FromMinutes(1)),
             ["ContractBridge__Ironclad__OtherRateLimit__Permits"] = "800",
             ["ContractBridge__Ironclad__OtherRateLimit__Window"] = Window(TimeSpan.FromMinutes(1)),
+            // Ironclad makes a record a little after execution; the bridge looks again after this, on the same scaled clock
+            // (unscaled, each burst's lifecycle waited 30 s for its record reads before it was quiet).
+            ["ContractBridge__Ironclad__RecordRetryDelay"] = Window(TimeSpan.FromSeconds(30)),
+            ["ContractBridge__Ironclad__RecordWait"] = Window(TimeSpan.FromHours(2)),
             ["ContractBridge__Rules__0__Name"] = "msa",
             ["ContractBridge__Rules__0__PipelineId"] = sales.Id.ToString(CultureInfo.InvariantCulture),
             ["ContractBridge__Rules__0__StageId"] = sales.StatusId("Send contract").ToString(CultureInfo.InvariantCulture),
