@@ -83,7 +83,8 @@ internal static class E2eBenchmark
         foreach (var instances in new[] { 1, settings.Instances }.Distinct())
         {
             var deployment = BenchDeployment.Postgres(server, instances);
-            results.Add(await Step($"burst of {settings.BurstDeals} with lifecycle, {deployment.Name}", () => BurstScenario.RunAsync(settings, settings.BurstDeals, settings.Scale, lifecycle: true, deployment)));
+            var what = settings.FleetLifecycle ? "with lifecycle" : "to the launch notes";
+            results.Add(await Step($"burst of {settings.BurstDeals} {what}, {deployment.Name}", () => BurstScenario.RunAsync(settings, settings.BurstDeals, settings.Scale, settings.FleetLifecycle, deployment)));
         }
 
         return results;

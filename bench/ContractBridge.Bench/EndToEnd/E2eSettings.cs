@@ -30,6 +30,9 @@ internal sealed record E2eSettings
 
     public int StartupRuns { get; init; } = 7;
 
+    /// <summary>Whether the fleet run follows each deal to the end (signed, executed, complete) after it is launched and noted.</summary>
+    public bool FleetLifecycle { get; init; } = true;
+
     /// <summary>Instances in the fleet run (all on one PostgreSQL database, behind a balancer).</summary>
     public int Instances { get; init; } = 3;
 
@@ -92,6 +95,7 @@ internal sealed record E2eSettings
                 "--postgres" => settings with { Postgres = Next() },
                 "--service" => settings with { Service = Path.GetFullPath(Next()) },
                 "--no-publish" => settings with { Publish = false },
+                "--no-lifecycle" => settings with { FleetLifecycle = false },
                 "--also" => settings with { ExtraServices = [.. settings.ExtraServices, ParseNamed(Next(), relative: true)] },
                 "--env" => settings.WithVariable(ParseNamed(Next(), relative: false)),
                 "--output" => settings with { Output = Path.GetFullPath(Next()) },
@@ -104,7 +108,7 @@ internal sealed record E2eSettings
 
     public const string Options =
         "Options: --quick, --scale N (60), --latency-ms N (150), --ack-rate N (1000), --ack-seconds N (10), --deals N (1000), "
-        + "--leads-per-body N (25), --sizes 100,1000,10000, --scaling-scale N, --startup-runs N (7), --instances N (3, the fleet run), "
+        + "--leads-per-body N (25), --sizes 100,1000,10000, --scaling-scale N, --startup-runs N (7), --instances N (3, the fleet run), --no-lifecycle (the fleet run stops at the launch notes), "
         + "--postgres <npgsql connection string> (the fleet run; default $CONTRACTBRIDGE_TEST_POSTGRES), --service path/ContractBridge.dll, "
         + "--also name=path (another build to time the start of), --env NAME=VALUE (for every service start), --output path.";
 

@@ -45,15 +45,5 @@ public sealed class SliceLogTests
         Assert.Equal((1, (DateTimeOffset?)null), (after.Granted, after.HoldUntil));
     }
 
-    [Fact]
-    public void Shape_CountsEachPermit_ForTheWindowTheSliceAndTheMargin()
-    {
-        var shape = BudgetShape.For(new ContractBridge.Configuration.RateLimitOptions { Permits = 7, Window = TimeSpan.FromSeconds(1) });
-
-        Assert.Equal(TimeSpan.FromMilliseconds(1200), shape.Span);
-        Assert.Equal(2, shape.MaxSlice);
-        Assert.Equal(10, BudgetShape.For(ContractBridge.Configuration.RateLimitOptions.PerMinute(40)).MaxSlice);
-    }
-
     private static BudgetRequest Request(DateTimeOffset now, int want) => new("kommo", want, 7, now, Span);
 }
