@@ -92,6 +92,7 @@ internal sealed class BenchWorld : IAsyncDisposable
 
             var world = await DeployAsync(simulators, sales, rep, scale, service ?? settings.Service!, variables, deployment);
             await world.RegisterWebhooksAsync();
+            await world.WaitForWarmUpAsync(TimeSpan.FromSeconds(5));
             simulators.Kommo.Control.ResetCalls();
             simulators.Ironclad.Control.ResetCalls();
             return world;
@@ -271,6 +272,23 @@ internal sealed class BenchWorld : IAsyncDisposable
         }
 
         await Simulators.DisposeAsync();
+    }
+
+    /// <summary>
+    /// A rep's deal reaches a service that has been up a while: the deals start once every instance has read what deals
+    /// need as it starts (the account, pipelines, templates and the webhook key). A build that does not read them ahead
+    /// (an older one, given with --service) is waited for until <paramref name="deadline"/>, then measured as it is.
+    /// </summary>
+    private async Task WaitForWarmUpAsync(TimeSpan deadline)
+    {
+        string[] kommo = ["GET /api/v4/account", "GET /api/v4/leads/pipelines"];
+        string[] ironclad = ["GET /public/api/v1/workflow-schemas", "GET /public/api/v1/webhooks/verification-key"];
+        bool Warm(IReadOnlyDictionary<string, long> calls, string[] endpoints) => endpoints.All(e => calls.GetValueOrDefault(e) >= Services.Count);
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < deadline && !(Warm(Kommo.Control.Calls.ByEndpoint, kommo) && Warm(Ironclad.Control.Calls().ByEndpoint, ironclad)))
+        {
+            await Task.Delay(10);
+        }
     }
 
     /// <summary>What an operator's `webhooks register` does: the registrar's Kommo settings and Ironclad's state events to the service.</summary>

@@ -1,5 +1,6 @@
 using ContractBridge.Configuration;
 using ContractBridge.Flows;
+using ContractBridge.Ironclad;
 using ContractBridge.Tests.Integration.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,33 +8,38 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ContractBridge.Tests.Integration;
 
-/// <summary>The account, pipelines and templates stay warm: renewed in the background once read, never read unasked.</summary>
+/// <summary>The account, pipelines, templates and verification key are warm: read as the service starts, renewed in the background.</summary>
 public sealed class CacheWarmerTests
 {
+    private const string Account = "GET /api/v4/account";
+    private const string Pipelines = "GET /api/v4/leads/pipelines";
+    private const string Templates = "GET /public/api/v1/workflow-schemas";
+    private const string VerificationKey = "GET /public/api/v1/webhooks/verification-key";
+
     [Fact]
-    public async Task Renewal_ReadsAgainWhatALaunchRead_AndNothingBeforeThat()
+    public async Task Start_ReadsWhatTheFirstDealNeeds_SoItsLaunchWaitsForNone_AndRenewalReadsThemAgain()
     {
         await using var bridge = await BridgeHarness.StartAsync();
         var warmer = bridge.App.Services.GetServices<IHostedService>().OfType<CacheWarmer>().Single();
-
-        // Nothing has needed the account, the pipelines or the templates yet: renewing them costs no call.
-        var (kommoBefore, ironcladBefore) = (bridge.Kommo.Control.Calls.Total, bridge.Ironclad.Control.Calls().Total);
-        await warmer.RenewAsync(CancellationToken.None);
-        Assert.Equal((kommoBefore, ironcladBefore), (bridge.Kommo.Control.Calls.Total, bridge.Ironclad.Control.Calls().Total));
+        await Eventually.TrueAsync(
+            () => bridge.Kommo.Control.Calls.ByEndpoint is var k && k.ContainsKey(Account) && k.ContainsKey(Pipelines)
+                && bridge.Ironclad.Control.Calls().ByEndpoint is var i && i.ContainsKey(Templates) && i.ContainsKey(VerificationKey),
+            "the warm-up reads");
 
         var lead = bridge.Account.AddDeal("Globex MSA");
         bridge.Account.MoveToSendContract(lead);
         await Eventually.TrueAsync(() => bridge.Kommo.Control.GetLead(lead)!.Notes.Count == 1, "the launch note");
         var kommo = bridge.Kommo.Control.Calls.ByEndpoint;
         var ironclad = bridge.Ironclad.Control.Calls().ByEndpoint;
+        Assert.Equal((1, 1), (kommo[Account], kommo[Pipelines]));
+        Assert.Equal((1, 1), (ironclad[Templates], ironclad[VerificationKey]));
 
         await warmer.RenewAsync(CancellationToken.None);
 
         var kommoAfter = bridge.Kommo.Control.Calls.ByEndpoint;
         var ironcladAfter = bridge.Ironclad.Control.Calls().ByEndpoint;
-        Assert.Equal(kommo.GetValueOrDefault("GET /api/v4/account") + 1, kommoAfter.GetValueOrDefault("GET /api/v4/account"));
-        Assert.Equal(kommo.GetValueOrDefault("GET /api/v4/leads/pipelines") + 1, kommoAfter.GetValueOrDefault("GET /api/v4/leads/pipelines"));
-        Assert.Equal(ironclad.GetValueOrDefault("GET /public/api/v1/workflow-schemas") + 1, ironcladAfter.GetValueOrDefault("GET /public/api/v1/workflow-schemas"));
+        Assert.Equal((2, 2), (kommoAfter[Account], kommoAfter[Pipelines]));
+        Assert.Equal(2, ironcladAfter[Templates]);
         Assert.Equal(0, bridge.Kommo.Control.Calls.TooManyRequests);
     }
 
@@ -45,7 +51,8 @@ public sealed class CacheWarmerTests
         options.Value.Ironclad.TemplateCacheTtl = TimeSpan.FromMinutes(4);
         using var templates = new TemplateCatalog(null!, options, TimeProvider.System);
 
-        var warmer = new CacheWarmer(directory, templates, options, TimeProvider.System, NullLogger<CacheWarmer>.Instance);
+        using var key = new VerificationKeyCache(null!, options, TimeProvider.System);
+        var warmer = new CacheWarmer(directory, templates, key, new RuleBook(options), options, TimeProvider.System, NullLogger<CacheWarmer>.Instance);
 
         Assert.Equal(TimeSpan.FromMinutes(2), warmer.Interval);
     }
