@@ -116,7 +116,7 @@ public static class DashboardEndpoints
             jobs,
             contracts,
             tables.Jobs(dead, session, "No dead jobs."),
-            jobs.Dead > 0 ? html.PostButton("/jobs/replay-dead", $"Replay all {jobs.Dead} dead job(s)", session, "replay-all-dead") : string.Empty,
+            jobs.Dead > 0 && session.MayChange ? html.PostButton("/jobs/replay-dead", $"Replay all {jobs.Dead} dead job(s)", session, "replay-all-dead") : string.Empty,
             tables.Jobs(waiting, session, "Nothing is waiting."),
             tables.Contracts(await links.ListAsync(OverviewRows, cancellationToken)),
             tables.Events(await store.ListRecentEventsAsync(OverviewRows, cancellationToken)),
