@@ -4,15 +4,18 @@ using ContractBridge.Engine.Jobs;
 using ContractBridge.Flows.Jobs;
 using ContractBridge.Simulators.Common;
 using ContractBridge.Tests.Integration.Support;
+using ContractBridge.Tests.Operators.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace ContractBridge.Dashboard.Tests;
 
-/// <summary>The dashboard in a real browser, over the real service and both simulators: log in, see a contract, replay a dead job.</summary>
+/// <summary>The dashboard in a real browser, over the real service and both simulators: log in, see a contract, replay a dead job; a viewer sees it all and can replay nothing.</summary>
 public sealed class DashboardBrowserTests(HeadlessChromium chromium) : IClassFixture<HeadlessChromium>
 {
     private const string AdminToken = "browser-test-admin-token-42";
+
+    private const string ViewerToken = "browser-test-viewer-token-42";
 
     private static readonly LocatorAssertionsToBeVisibleOptions Patiently = new() { Timeout = 20_000 };
 
@@ -72,5 +75,33 @@ public sealed class DashboardBrowserTests(HeadlessChromium chromium) : IClassFix
         await page.GetByRole(AriaRole.Link, new() { Name = "Contracts", Exact = true }).ClickAsync();
         await Expect(page.Locator($"tr[data-lead='{initech.ToString(CultureInfo.InvariantCulture)}']").GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^IC-") })).ToBeVisibleAsync(Patiently);
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-contracts.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task AViewer_LogsIn_SeesTheDeadJob_ButNoReplayButton_AndTheirLoginInTheAuditLog()
+    {
+        await using var bridge = await BridgeHarness.StartAsync(registerWebhooks: false, configuration: _ => new Dictionary<string, string?>
+        {
+            ["ContractBridge:Dashboard:AdminToken"] = AdminToken,
+            ["ContractBridge:Dashboard:ViewerToken"] = ViewerToken,
+        });
+        var dead = await DeadJobs.AddAsync(bridge.Store, "Ironclad answered 503");
+
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = bridge.Url.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.GetByLabel("Admin token").FillAsync(ViewerToken);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Jobs", Exact = true }).ClickAsync();
+        var row = page.Locator($"tr[data-job='{dead.ToString(CultureInfo.InvariantCulture)}']");
+        await Expect(row.Locator("td.error")).ToContainTextAsync("Ironclad answered 503");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Replay" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Replay all") })).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Audit", Exact = true }).ClickAsync();
+        await Expect(page.Locator("tr[data-action='login']")).ToContainTextAsync("signed in as viewer");
+        Assert.Equal(JobStatus.Dead, (await bridge.Store.GetAsync(dead, CancellationToken.None))!.Status);
     }
 }

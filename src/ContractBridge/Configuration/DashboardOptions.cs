@@ -7,6 +7,9 @@ public sealed class DashboardOptions
     /// <summary>Required for the dashboard and admin actions; without it the dashboard is off.</summary>
     public string? AdminToken { get; set; }
 
+    /// <summary>Optional: signs in as a viewer, who sees every page and changes nothing (no replay). At least 16 characters.</summary>
+    public string? ViewerToken { get; set; }
+
     /// <summary>
     /// Wrong admin tokens one client (an IPv4 address, or an IPv6 /64) may present within 15 minutes before it must wait:
     /// 30 seconds, doubling with each further failure up to 15 minutes. A successful login clears its count.

@@ -28,6 +28,7 @@ public static class SeedEnvironment
         Set("Postgres", Get("CONTRACTBRIDGE_POSTGRES"));
         Set("PublicUrl", Get("CONTRACTBRIDGE_PUBLIC_URL"));
         Set("Dashboard:AdminToken", Get("CONTRACTBRIDGE_ADMIN_TOKEN"));
+        Set("Dashboard:ViewerToken", Get("CONTRACTBRIDGE_VIEWER_TOKEN"));
 
         var subdomain = Get("KOMMO_SUBDOMAIN");
         Set("Kommo:BaseUrl", Get("KOMMO_BASE_URL") ?? (subdomain is null ? null : $"https://{subdomain}.kommo.com/api/v4"));

@@ -51,6 +51,7 @@ public static class BridgeApp
         app.UseKommoWebhookSecretHiding();
         app.UseRouting();
         app.UseMetricsAccess();
+        app.UseDashboard();
         app.MapKommoWebhook();
         app.MapIroncladWebhook();
         app.MapHealthEndpoints();

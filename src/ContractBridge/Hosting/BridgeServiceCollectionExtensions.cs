@@ -1,3 +1,4 @@
+using ContractBridge.Audit;
 using ContractBridge.Configuration;
 using ContractBridge.Contracts;
 using ContractBridge.Engine.Hosting;
@@ -48,6 +49,8 @@ public static class BridgeServiceCollectionExtensions
         services.AddSchemaModule(LaunchRefusalSchema.Module);
         services.TryAddSingleton(sp => LaunchRefusalStores.For(sp.GetRequiredService<IBridgeStore>()));
         services.AddSchemaModule(ContractRecordSchema.Module);
+        services.AddSchemaModule(AuditSchema.Module);
+        services.TryAddSingleton(sp => AuditLogs.For(sp.GetRequiredService<IBridgeStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => ContractRecordStores.For(sp.GetRequiredService<IBridgeStore>()));
         services.AddOptions<StorageOptions>().Configure<IOptions<BridgeOptions>>((storage, bridge) =>
         {

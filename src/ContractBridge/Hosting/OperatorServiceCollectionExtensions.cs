@@ -1,5 +1,6 @@
 using ContractBridge.Engine.Storage;
 using ContractBridge.Observability;
+using ContractBridge.Web;
 using ContractBridge.Web.Dashboard;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,6 +12,7 @@ public static class OperatorServiceCollectionExtensions
     public static IServiceCollection AddOperatorSurface(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDashboard();
+        services.AddBridgeHealthChecks();
         services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(MetricsOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>();
         services.AddHostedService<MetricsSnapshotRefresher>();

@@ -85,7 +85,7 @@ public sealed class DashboardTests
     }
 
     [Fact]
-    public async Task BearerToken_OpensThePages_AndReplaysWithoutACsrfToken()
+    public async Task BearerToken_OpensThePages_AndReplaysWithoutAnAntiforgeryToken()
     {
         await using var bridge = await BridgeHarness.StartAsync(configuration: _ => DashboardClient.Configuration, registerWebhooks: false);
         var id = await DeadJobs.AddAsync(bridge.Store, "boom");
@@ -137,7 +137,7 @@ public sealed class DashboardTests
     }
 
     [Fact]
-    public async Task Replay_WithTheSessionsCsrfToken_RequeuesTheDeadJob()
+    public async Task Replay_WithThePagesAntiforgeryToken_RequeuesTheDeadJob()
     {
         await using var bridge = await BridgeHarness.StartAsync(configuration: _ => DashboardClient.Configuration, registerWebhooks: false);
         var id = await DeadJobs.AddAsync(bridge.Store, "boom");
@@ -154,7 +154,7 @@ public sealed class DashboardTests
     }
 
     [Fact]
-    public async Task Replay_WithoutOrWithAWrongCsrfToken_IsRefused()
+    public async Task Replay_WithoutOrWithAWrongAntiforgeryToken_Is400_AndChangesNothing()
     {
         await using var bridge = await BridgeHarness.StartAsync(configuration: _ => DashboardClient.Configuration, registerWebhooks: false);
         var id = await DeadJobs.AddAsync(bridge.Store, "boom");
@@ -164,8 +164,8 @@ public sealed class DashboardTests
         using var missing = await client.PostAsync($"/jobs/{id}/replay", csrf: null);
         using var wrong = await client.PostAsync($"/jobs/{id}/replay", csrf: "not-the-token");
 
-        Assert.Equal(HttpStatusCode.Forbidden, missing.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Equal(JobStatus.Dead, (await bridge.Store.GetAsync(id, CancellationToken.None))!.Status);
     }
 

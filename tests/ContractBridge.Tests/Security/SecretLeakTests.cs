@@ -147,7 +147,7 @@ public sealed class SecretLeakTests(ITestOutputHelper output)
         await SendAsync(HttpMethod.Post, "/webhooks/ironclad", "{\"payload\":{\"event\":\"workflow_updated\",\"workflowID\":\"abc\"}}", "application/json",
             ("X-Ironclad-Webhook-Event-Id", "webhookEvent1"), ("X-Ironclad-Webhook-Verification", "{\"nonce\":\"n\",\"signature\":\"" + Convert.ToBase64String(new byte[256]) + "\"}"));
         await SendAsync(HttpMethod.Post, "/webhooks/ironclad", "{\"event\":\"workflow.state.changed\",\"workflowId\":\"abc\"}", "application/json", ("X-Ironclad-Signature", new string('0', 64)));
-        foreach (var path in new[] { "/", "/healthz", "/readyz", "/metrics", "/jobs", "/contracts", "/events", "/login" })
+        foreach (var path in new[] { "/", "/healthz", "/readyz", "/metrics", "/jobs", "/contracts", "/events", "/audit", "/login" })
         {
             await SendAsync(HttpMethod.Get, path);
             await SendAsync(HttpMethod.Get, path, headers: ("Authorization", "Bearer " + secrets.AdminToken[..^1]));

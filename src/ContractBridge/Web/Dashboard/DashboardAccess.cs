@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ContractBridge.Configuration;
@@ -6,17 +5,14 @@ using ContractBridge.Configuration;
 namespace ContractBridge.Web.Dashboard;
 
 /// <summary>
-/// The dashboard's whole security model. Off unless an admin token (at least 16 characters) is configured. The token is
-/// presented once at the login form (or on every request as <c>Authorization: Bearer</c>) and compared in constant time;
-/// the login sets an HttpOnly, SameSite=Strict cookie holding an expiry and a random nonce, signed with a key derived
-/// from the token. Nothing is kept on the server, so several instances accept the same cookie, and changing the token
-/// signs everyone out. Forms carry a CSRF token derived from the cookie's nonce. Every presented token counts against the
-/// <see cref="LoginThrottle"/>: a signed cookie cannot be guessed, a token can.
+/// Which tokens open the dashboard and as whom. Off unless an admin token (at least 16 characters) is configured; a
+/// viewer token, when set, must be as long and differ from it. A presented token is compared with both in constant
+/// time, and every presentation counts against the <see cref="LoginThrottle"/>: a session cookie (ASP.NET Core's,
+/// encrypted by Data Protection) cannot be guessed, a token can. A session carries a <see cref="Stamp"/> of the token it
+/// was opened with, so changing a token signs out everyone who used it.
 /// </summary>
-public sealed class DashboardAccess(IOptions<BridgeOptions> options, LoginThrottle throttle, TimeProvider time)
+public sealed class DashboardAccess(IOptions<BridgeOptions> options, LoginThrottle throttle)
 {
-    public const string CookieName = "cb_dashboard";
-
     public const int ShortestToken = 16;
 
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
@@ -27,12 +23,12 @@ public sealed class DashboardAccess(IOptions<BridgeOptions> options, LoginThrott
         { Enabled: false } => "The dashboard is disabled (ContractBridge:Dashboard:Enabled is false).",
         { AdminToken: null or "" } => "The dashboard is off: set an admin token (CONTRACTBRIDGE_ADMIN_TOKEN or ContractBridge:Dashboard:AdminToken) to turn it on.",
         { AdminToken.Length: < ShortestToken } => $"The dashboard is off: its admin token must be at least {ShortestToken} characters.",
+        { ViewerToken: { Length: > 0 and < ShortestToken } } => $"The dashboard is off: its viewer token (ContractBridge:Dashboard:ViewerToken) must be at least {ShortestToken} characters.",
+        { ViewerToken: { Length: > 0 } viewer, AdminToken: var admin } when viewer == admin => "The dashboard is off: its viewer token must differ from its admin token.",
         _ => null,
     };
 
-    private string Token => options.Value.Dashboard.AdminToken!;
-
-    /// <summary>Compares a presented token in constant time, unless the throttle says this client must wait first.</summary>
+    /// <summary>Compares a presented token with both in constant time, unless the throttle says this client must wait first.</summary>
     public TokenCheck CheckToken(HttpContext context, string? presented)
     {
         if (OffReason is not null)
@@ -43,96 +39,43 @@ public sealed class DashboardAccess(IOptions<BridgeOptions> options, LoginThrott
         var client = context.Connection.RemoteIpAddress;
         if (throttle.TryAttempt(client) is { } refusal)
         {
-            return new TokenCheck(false, refusal);
+            return new TokenCheck(null, refusal);
         }
 
-        if (SecretComparer.Matches(presented, Token))
+        // Both comparisons always run, so the time taken does not say which token was nearly right.
+        var admin = SecretComparer.Matches(presented, options.Value.Dashboard.AdminToken);
+        var viewer = SecretComparer.Matches(presented, options.Value.Dashboard.ViewerToken);
+        if (admin || viewer)
         {
             throttle.Succeeded(client);
-            return TokenCheck.Matched;
+            return new TokenCheck(admin ? DashboardRoles.Admin : DashboardRoles.Viewer, null);
         }
 
         throttle.Failed(client);
         return TokenCheck.Wrong;
     }
 
-    /// <summary>A bearer token, if the request carries one; a request carrying a wrong one is refused, not redirected.</summary>
+    /// <summary>A bearer token, if the request carries one.</summary>
     public static string? BearerToken(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
     }
 
-    /// <summary>The request's session, if it has one; or, for a bearer token the throttle did not let be compared, why.</summary>
-    public (DashboardSession? Session, LoginRefusal? Refusal) Authenticate(HttpContext context)
+    /// <summary>
+    /// What a session opened as <paramref name="role"/> carries to prove its token is still the configured one: a MAC of
+    /// the token, never the token itself. Null when the role has no token (any session claiming it is then void).
+    /// </summary>
+    public string? Stamp(string role)
     {
-        var request = context.Request;
-        if (OffReason is not null)
+        var token = role switch
         {
-            return (null, null);
-        }
-
-        if (BearerToken(request) is { } bearer)
-        {
-            var check = CheckToken(context, bearer);
-            return (check.Matches ? new DashboardSession(string.Empty, ViaBearer: true) : null, check.Refusal);
-        }
-
-        return request.Cookies.TryGetValue(CookieName, out var cookie) && ReadCookie(cookie) is { } nonce
-            ? (new DashboardSession(Csrf(nonce), ViaBearer: false), null)
-            : (null, null);
+            DashboardRoles.Admin => options.Value.Dashboard.AdminToken,
+            DashboardRoles.Viewer => options.Value.Dashboard.ViewerToken,
+            _ => null,
+        };
+        return string.IsNullOrEmpty(token) || OffReason is not null
+            ? null
+            : Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(token), "contractbridge-dashboard-session-v2"u8));
     }
-
-    /// <summary>Bearer requests need no CSRF token; cookie requests must echo the one their pages carry.</summary>
-    public static bool CsrfMatches(DashboardSession session, string? presented) =>
-        session.ViaBearer || (presented is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(presented), Encoding.ASCII.GetBytes(session.CsrfToken)));
-
-    public void SignIn(HttpResponse response, bool secure)
-    {
-        var expires = time.GetUtcNow() + SessionLifetime;
-        var nonce = Base64Url(RandomNumberGenerator.GetBytes(18));
-        var stamp = expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        response.Cookies.Append(CookieName, $"{stamp}.{nonce}.{Sign($"session.{stamp}.{nonce}")}", new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Strict,
-            Secure = secure,
-            Path = "/",
-            Expires = expires,
-            IsEssential = true,
-        });
-    }
-
-    public static void SignOut(HttpResponse response) =>
-        response.Cookies.Delete(CookieName, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/" });
-
-    /// <summary>The nonce of a cookie whose signature is right and which has not expired; null otherwise.</summary>
-    private string? ReadCookie(string cookie)
-    {
-        var parts = cookie.Split('.');
-        if (parts.Length != 3 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var expires))
-        {
-            return null;
-        }
-
-        var expected = Encoding.ASCII.GetBytes(Sign($"session.{parts[0]}.{parts[1]}"));
-        var presented = Encoding.ASCII.GetBytes(parts[2]);
-        if (!CryptographicOperations.FixedTimeEquals(expected, presented))
-        {
-            return null;
-        }
-
-        return DateTimeOffset.FromUnixTimeSeconds(Math.Min(expires, 253_402_300_799)) > time.GetUtcNow() ? parts[1] : null;
-    }
-
-    private string Csrf(string nonce) => Sign($"csrf.{nonce}");
-
-    private string Sign(string what)
-    {
-        // A key of its own, derived from the token, so the token itself never signs anything a client sees.
-        var key = HMACSHA256.HashData(Encoding.UTF8.GetBytes(Token), "contractbridge-dashboard-v1"u8);
-        return Base64Url(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(what)));
-    }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

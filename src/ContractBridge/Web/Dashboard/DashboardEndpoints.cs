@@ -1,17 +1,21 @@
 using System.Globalization;
+using ContractBridge.Audit;
 using ContractBridge.Contracts;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Engine.Storage;
 using ContractBridge.Flows.Reconcile;
 using ContractBridge.Upstream;
 using ContractBridge.Upstream.Circuits;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 
 namespace ContractBridge.Web.Dashboard;
 
 /// <summary>
 /// The operator dashboard: server-rendered pages over the service's database (contracts with their deals, jobs with
-/// their errors and a replay button, recent events). Every route but the login form needs an admin session (see
-/// <see cref="DashboardAccess"/>); every POST from a cookie session carries the session's CSRF token.
+/// their errors and a replay button, recent events). Every route but the login form needs a session or a bearer token
+/// (see <see cref="DashboardAuthentication"/>): an admin's or a viewer's to read, an admin's to replay; every POST from a
+/// browser carries an antiforgery token (see <see cref="DashboardFormCheck"/>).
 /// </summary>
 public static class DashboardEndpoints
 {
@@ -27,35 +31,50 @@ public static class DashboardEndpoints
         services.AddSingleton<SecretRedactor>();
         services.AddSingleton<DashboardHtml>();
         services.AddSingleton<DashboardTables>();
+        services.AddDashboardAuthentication();
         return services;
     }
 
+    /// <summary>The gate, then ASP.NET Core's authorization and antiforgery checks, in that order (after routing).</summary>
+    public static IApplicationBuilder UseDashboard(this IApplicationBuilder app) =>
+        app.UseDashboardGate().UseAuthentication().UseAuthorization().UseAntiforgery();
+
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder routes)
     {
-        var login = routes.MapGroup(string.Empty).AddEndpointFilter(DashboardFilters.RequireEnabledAsync);
-        login.MapGet("/login", LoginForm);
-        login.MapPost("/login", LoginAsync);
+        var dashboard = routes.MapGroup(string.Empty).WithMetadata(DashboardEndpointMarker.Instance);
+        dashboard.MapGet("/login", LoginFormAsync).AllowAnonymous();
+        dashboard.MapPost("/login", LoginAsync).AllowAnonymous().WithMetadata(new RequireAntiforgeryTokenAttribute()).AddEndpointFilter(DashboardFormCheck.RequireFromDashboardAsync);
 
-        var admin = routes.MapGroup(string.Empty).AddEndpointFilter(DashboardFilters.RequireAdminAsync);
-        admin.MapPost("/logout", Logout);
-        admin.MapGet("/", OverviewAsync);
-        admin.MapGet("/contracts", ContractsAsync);
-        admin.MapGet("/jobs", JobsAsync);
-        admin.MapGet("/jobs/{id:long}", JobAsync);
-        admin.MapPost("/jobs/{id:long}/replay", ReplayAsync);
-        admin.MapPost("/jobs/replay-dead", ReplayAllDeadAsync);
-        admin.MapGet("/events", EventsAsync);
+        var read = dashboard.MapGroup(string.Empty).RequireAuthorization(DashboardPolicies.Read);
+        read.MapGet("/", OverviewAsync);
+        read.MapGet("/contracts", ContractsAsync);
+        read.MapGet("/jobs", JobsAsync);
+        read.MapGet("/jobs/{id:long}", JobAsync);
+        read.MapGet("/events", EventsAsync);
+        read.MapGet("/audit", AuditAsync);
+
+        var forms = dashboard.MapGroup(string.Empty).WithMetadata(new RequireAntiforgeryTokenAttribute()).AddEndpointFilter(DashboardFormCheck.RequireFromDashboardAsync);
+        forms.MapPost("/logout", LogoutAsync).RequireAuthorization(DashboardPolicies.Read);
+        var change = forms.MapGroup(string.Empty).RequireAuthorization(DashboardPolicies.Change);
+        change.MapPost("/jobs/{id:long}/replay", ReplayAsync);
+        change.MapPost("/jobs/replay-dead", ReplayAllDeadAsync);
         return routes;
     }
 
-    private static IResult LoginForm(HttpContext context, DashboardAccess access, DashboardHtml html) => access.Authenticate(context) switch
+    private static async Task<IResult> LoginFormAsync(HttpContext context, DashboardHtml html)
     {
-        ({ }, _) => Results.Redirect("/"),
-        (_, { } refusal) => refusal.Answer(context, html, withForm: true),
-        _ => html.Page(context, "Log in", LoginPage.Body(html, null), session: null),
-    };
+        var signedIn = await context.AuthenticateAsync(DashboardSchemes.Either);
+        if (signedIn.Succeeded)
+        {
+            return Results.Redirect("/");
+        }
 
-    private static async Task<IResult> LoginAsync(HttpContext context, DashboardAccess access, DashboardHtml html)
+        return context.Items[typeof(LoginRefusal)] is LoginRefusal refusal
+            ? refusal.Answer(context, html, withForm: true)
+            : html.Page(context, "Log in", LoginPage.Body(html, context, null), session: null);
+    }
+
+    private static async Task<IResult> LoginAsync(HttpContext context, DashboardAccess access, DashboardHtml html, IAuditLog audit)
     {
         if (await DashboardForms.TryReadAsync(context.Request, context.RequestAborted) is not { } form)
         {
@@ -68,24 +87,26 @@ public static class DashboardEndpoints
             return refusal.Answer(context, html, withForm: true);
         }
 
-        if (!check.Matches)
+        if (check.Role is not { } role || access.Stamp(role) is not { } stamp)
         {
-            return html.Page(context, "Log in", LoginPage.Body(html, "That is not the admin token."), session: null, StatusCodes.Status401Unauthorized);
+            return html.Page(context, "Log in", LoginPage.Body(html, context, "That is not the admin token."), session: null, StatusCodes.Status401Unauthorized);
         }
 
-        access.SignIn(context.Response, context.Request.IsHttps);
+        await context.SignInAsync(DashboardSchemes.Cookie, DashboardPrincipal.Create(role, stamp, DashboardSchemes.Cookie));
+        await audit.RecordAsync(DashboardPrincipal.Actor(context, role), AuditActions.Login, $"signed in as {role}", context.RequestAborted);
         return Results.Redirect("/", permanent: false, preserveMethod: false);
     }
 
-    private static IResult Logout(HttpContext context)
+    private static async Task<IResult> LogoutAsync(HttpContext context, IAuditLog audit)
     {
-        DashboardAccess.SignOut(context.Response);
+        await context.SignOutAsync(DashboardSchemes.Cookie);
+        await audit.RecordAsync(DashboardPrincipal.Actor(context), AuditActions.Logout, "signed out", context.RequestAborted);
         return Results.Redirect("/login");
     }
 
     private static async Task<IResult> OverviewAsync(HttpContext context, IBridgeStore store, IContractLinkStore links, UpstreamCircuits circuits, WebhookHealthCheck webhooks, DashboardHtml html, DashboardTables tables, CancellationToken cancellationToken)
     {
-        var session = context.Session();
+        var session = await DashboardSession.OfAsync(context);
         var jobs = await store.CountAsync(cancellationToken);
         var contracts = await links.CountByStateAsync(cancellationToken);
         var dead = await store.ListAsync(JobStatus.Dead, OverviewRows, cancellationToken);
@@ -95,7 +116,7 @@ public static class DashboardEndpoints
             jobs,
             contracts,
             tables.Jobs(dead, session, "No dead jobs."),
-            jobs.Dead > 0 ? html.PostButton("/jobs/replay-dead", $"Replay all {jobs.Dead} dead job(s)", session, "replay-all-dead") : string.Empty,
+            jobs.Dead > 0 && session.MayChange ? html.PostButton("/jobs/replay-dead", $"Replay all {jobs.Dead} dead job(s)", session, "replay-all-dead") : string.Empty,
             tables.Jobs(waiting, session, "Nothing is waiting."),
             tables.Contracts(await links.ListAsync(OverviewRows, cancellationToken)),
             tables.Events(await store.ListRecentEventsAsync(OverviewRows, cancellationToken)),
@@ -108,19 +129,19 @@ public static class DashboardEndpoints
     {
         if (ReadLimit(limit) is not { } rows)
         {
-            return BadLimit(context, html);
+            return await BadLimitAsync(context, html);
         }
 
         var list = await links.ListAsync(rows, cancellationToken);
-        return html.Page(context, "Contracts", $"<h1>Contracts</h1><p class=\"muted\">Newest first; {list.Count} shown.</p>{tables.Contracts(list)}", context.Session());
+        return html.Page(context, "Contracts", $"<h1>Contracts</h1><p class=\"muted\">Newest first; {list.Count} shown.</p>{tables.Contracts(list)}", await DashboardSession.OfAsync(context));
     }
 
     private static async Task<IResult> JobsAsync(HttpContext context, IBridgeStore store, DashboardHtml html, DashboardTables tables, string? status, string? limit, string? notice, string? count, CancellationToken cancellationToken)
     {
-        var session = context.Session();
+        var session = await DashboardSession.OfAsync(context);
         if (ReadLimit(limit) is not { } rows)
         {
-            return BadLimit(context, html);
+            return await BadLimitAsync(context, html);
         }
 
         if (status is not null && !Statuses.Contains(status, StringComparer.Ordinal))
@@ -140,7 +161,7 @@ public static class DashboardEndpoints
 
     private static async Task<IResult> JobAsync(HttpContext context, IBridgeStore store, DashboardHtml html, long id, string? notice, CancellationToken cancellationToken)
     {
-        var session = context.Session();
+        var session = await DashboardSession.OfAsync(context);
         var job = await store.GetAsync(id, cancellationToken);
         if (job is null)
         {
@@ -151,11 +172,12 @@ public static class DashboardEndpoints
         return html.Page(context, $"Job {id}", JobPage.Body(html, session, job, deaths, replayed: notice == "replayed"), session);
     }
 
-    private static async Task<IResult> ReplayAsync(HttpContext context, IBridgeStore store, DashboardHtml html, TimeProvider time, long id, CancellationToken cancellationToken)
+    private static async Task<IResult> ReplayAsync(HttpContext context, IBridgeStore store, DashboardHtml html, IAuditLog audit, TimeProvider time, long id, CancellationToken cancellationToken)
     {
-        var session = context.Session();
+        var session = await DashboardSession.OfAsync(context);
         if (await store.ReplayAsync(id, time.GetUtcNow(), cancellationToken))
         {
+            await audit.RecordAsync(DashboardPrincipal.Actor(context), AuditActions.Replay, $"job {id.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
             return Results.Redirect($"/jobs/{id.ToString(CultureInfo.InvariantCulture)}?notice=replayed");
         }
 
@@ -165,9 +187,10 @@ public static class DashboardEndpoints
             : html.Problem(context, StatusCodes.Status409Conflict, "Not replayed", $"Job {id} is {job.Status.ToString().ToLowerInvariant()}, not dead: only dead jobs can be replayed.", session);
     }
 
-    private static async Task<IResult> ReplayAllDeadAsync(IBridgeStore store, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> ReplayAllDeadAsync(HttpContext context, IBridgeStore store, IAuditLog audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var count = await store.ReplayAllDeadAsync(time.GetUtcNow(), cancellationToken);
+        await audit.RecordAsync(DashboardPrincipal.Actor(context), AuditActions.ReplayAllDead, $"{count.ToString(CultureInfo.InvariantCulture)} dead job(s)", cancellationToken);
         return Results.Redirect($"/jobs?notice=replayed-all&count={count.ToString(CultureInfo.InvariantCulture)}");
     }
 
@@ -175,11 +198,22 @@ public static class DashboardEndpoints
     {
         if (ReadLimit(limit) is not { } rows)
         {
-            return BadLimit(context, html);
+            return await BadLimitAsync(context, html);
         }
 
         var events = await store.ListRecentEventsAsync(rows, cancellationToken);
-        return html.Page(context, "Events", $"<h1>Recent events</h1><p class=\"muted\">Webhooks as stored, newest first; {events.Count} shown.</p>{tables.Events(events)}", context.Session());
+        return html.Page(context, "Events", $"<h1>Recent events</h1><p class=\"muted\">Webhooks as stored, newest first; {events.Count} shown.</p>{tables.Events(events)}", await DashboardSession.OfAsync(context));
+    }
+
+    private static async Task<IResult> AuditAsync(HttpContext context, IAuditLog audit, DashboardHtml html, DashboardTables tables, string? limit, CancellationToken cancellationToken)
+    {
+        if (ReadLimit(limit) is not { } rows)
+        {
+            return await BadLimitAsync(context, html);
+        }
+
+        var entries = await audit.ListAsync(rows, cancellationToken);
+        return html.Page(context, "Audit", $"<h1>Audit log</h1><p class=\"muted\">Logins, logouts and replays, newest first; {entries.Count} shown.</p>{tables.Audit(entries)}", await DashboardSession.OfAsync(context));
     }
 
     private static int? ReadLimit(string? limit) =>
@@ -187,8 +221,6 @@ public static class DashboardEndpoints
         : int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var rows) && rows is >= 1 and <= MostRows ? rows
         : null;
 
-    private static IResult BadLimit(HttpContext context, DashboardHtml html) =>
-        html.Problem(context, StatusCodes.Status400BadRequest, "Bad request", $"limit must be a whole number from 1 to {MostRows}.", context.Session());
-
-    private static DashboardSession Session(this HttpContext context) => (DashboardSession)context.Items[typeof(DashboardSession)]!;
+    private static async Task<IResult> BadLimitAsync(HttpContext context, DashboardHtml html) =>
+        html.Problem(context, StatusCodes.Status400BadRequest, "Bad request", $"limit must be a whole number from 1 to {MostRows}.", await DashboardSession.OfAsync(context));
 }

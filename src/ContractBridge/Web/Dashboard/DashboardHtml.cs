@@ -36,10 +36,12 @@ public sealed class DashboardHtml(SecretRedactor redactor)
         ? T(text)
         : $"<a href=\"{T(href)}\" target=\"_blank\" rel=\"noopener noreferrer\">{T(text)}</a>";
 
-    /// <summary>A POST button with the session's CSRF token.</summary>
+    /// <summary>A POST button carrying the antiforgery token.</summary>
     public string PostButton(string action, string label, DashboardSession session, string? testId = null) =>
-        $"<form method=\"post\" action=\"{T(action)}\"><input type=\"hidden\" name=\"csrf\" value=\"{T(session.CsrfToken)}\">"
+        $"<form method=\"post\" action=\"{T(action)}\">{AntiforgeryField(session.FormField, session.FormToken)}"
         + $"<button type=\"submit\"{(testId is null ? string.Empty : $" data-testid=\"{T(testId)}\"")}>{T(label)}</button></form>";
+
+    public string AntiforgeryField(string name, string token) => $"<input type=\"hidden\" name=\"{T(name)}\" value=\"{T(token)}\">";
 
     public IResult Page(HttpContext context, string title, string body, DashboardSession? session, int statusCode = StatusCodes.Status200OK)
     {
@@ -48,7 +50,7 @@ public sealed class DashboardHtml(SecretRedactor redactor)
         html.Append("<title>").Append(T(title)).Append(" · ContractBridge</title><style>").Append(Style).Append("</style></head><body><header><strong>ContractBridge</strong>");
         if (session is not null)
         {
-            html.Append("<a href=\"/\">Overview</a><a href=\"/contracts\">Contracts</a><a href=\"/jobs\">Jobs</a><a href=\"/events\">Events</a>");
+            html.Append("<a href=\"/\">Overview</a><a href=\"/contracts\">Contracts</a><a href=\"/jobs\">Jobs</a><a href=\"/events\">Events</a><a href=\"/audit\">Audit</a>");
             if (!session.ViaBearer)
             {
                 html.Append(PostButton("/logout", "Log out", session));
@@ -56,7 +58,6 @@ public sealed class DashboardHtml(SecretRedactor redactor)
         }
 
         html.Append("</header><main>").Append(body).Append("</main></body></html>");
-        DashboardHeaders.Apply(context.Response);
         return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, statusCode);
     }
 

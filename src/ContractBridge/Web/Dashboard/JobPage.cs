@@ -27,7 +27,7 @@ public static class JobPage
             .Append("<tr><th>Next attempt</th><td>").Append(job.Status == JobStatus.Pending ? DashboardHtml.Time(job.NextAttemptAt) : "-").Append("</td></tr>")
             .Append("<tr><th>Last error</th><td class=\"error\">").Append(html.T(job.LastError)).Append("</td></tr>")
             .Append("</tbody></table>");
-        if (job.Status == JobStatus.Dead)
+        if (job.Status == JobStatus.Dead && session.MayChange)
         {
             body.Append("<p>").Append(html.PostButton($"/jobs/{id}/replay", "Replay", session, $"replay-{id}")).Append("</p>");
         }

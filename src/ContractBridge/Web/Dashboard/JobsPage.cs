@@ -16,7 +16,7 @@ public static class JobsPage
         $"<h1>Jobs</h1><p class=\"muted\">{counts.Pending} pending, {counts.Running} running, {counts.Dead} dead, {counts.Succeeded} succeeded. "
         + "Show: <a href=\"/jobs?status=dead\">dead</a> · <a href=\"/jobs?status=pending\">pending</a> · <a href=\"/jobs?status=running\">running</a> · <a href=\"/jobs?status=succeeded\">succeeded</a></p>"
         + "<h2>Dead</h2>"
-        + (counts.Dead > 0 ? html.PostButton("/jobs/replay-dead", $"Replay all {counts.Dead} dead job(s)", session, "replay-all-dead") : string.Empty)
+        + (counts.Dead > 0 && session.MayChange ? html.PostButton("/jobs/replay-dead", $"Replay all {counts.Dead} dead job(s)", session, "replay-all-dead") : string.Empty)
         + tables.Jobs(dead, session, "No dead jobs.")
         + "<h2>Pending</h2>" + tables.Jobs(pending, session, "Nothing is waiting.")
         + "<h2>Running</h2>" + tables.Jobs(running, session, "Nothing is running.");

@@ -18,7 +18,7 @@ public sealed record LoginRefusal(TimeSpan RetryAfter, bool Everyone)
     {
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         return withForm
-            ? html.Page(context, "Log in", LoginPage.Body(html, Message), session: null, StatusCodes.Status429TooManyRequests)
+            ? html.Page(context, "Log in", LoginPage.Body(html, context, Message), session: null, StatusCodes.Status429TooManyRequests)
             : html.Problem(context, StatusCodes.Status429TooManyRequests, "Too many wrong tokens", Message, null);
     }
 

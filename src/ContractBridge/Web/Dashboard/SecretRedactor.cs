@@ -4,7 +4,7 @@ using ContractBridge.Configuration;
 namespace ContractBridge.Web.Dashboard;
 
 /// <summary>
-/// Masks every configured secret (API keys, tokens, client secrets, webhook secrets, the admin token) in text the
+/// Masks every configured secret (API keys, tokens, client secrets, webhook secrets, the admin and viewer tokens) in text the
 /// dashboard shows. Job errors and event summaries come from outside and are not supposed to hold secrets; this makes
 /// sure that a mistake elsewhere still does not put one on a screen. The Kommo webhook URL ends with its secret, so any
 /// such path is masked too.
@@ -24,7 +24,7 @@ public sealed partial class SecretRedactor
         string?[] values =
         [
             o.Kommo.AccessToken, o.Kommo.WebhookSecret, o.Kommo.OAuth?.ClientSecret, o.Kommo.OAuth?.RefreshToken,
-            o.Ironclad.ApiKey, o.Ironclad.OAuth?.ClientSecret, o.Ironclad.WebhookSecret, o.Dashboard.AdminToken,
+            o.Ironclad.ApiKey, o.Ironclad.OAuth?.ClientSecret, o.Ironclad.WebhookSecret, o.Dashboard.AdminToken, o.Dashboard.ViewerToken,
         ];
         _secrets = [.. values
             .Where(v => v is { Length: >= ShortestSecret })

@@ -1,9 +1,7 @@
 namespace ContractBridge.Web.Dashboard;
 
-/// <summary>What checking a presented admin token found: a match, a wrong token, or no comparison at all (<see cref="Refusal"/>).</summary>
-public sealed record TokenCheck(bool Matches, LoginRefusal? Refusal)
+/// <summary>What checking a presented token found: the role it signs in as, a wrong token (no role), or no comparison at all (<see cref="Refusal"/>).</summary>
+public sealed record TokenCheck(string? Role, LoginRefusal? Refusal)
 {
-    public static readonly TokenCheck Matched = new(true, null);
-
-    public static readonly TokenCheck Wrong = new(false, null);
+    public static readonly TokenCheck Wrong = new(null, null);
 }

@@ -26,6 +26,18 @@ public static class UpstreamStatusLines
 
     public static string Describe(CircuitSnapshot circuit, long jobsWaiting)
     {
+        if (circuit.State == CircuitState.Closed)
+        {
+            return State(circuit);
+        }
+
+        var waiting = jobsWaiting == 1 ? "1 job waiting" : $"{jobsWaiting.ToString(CultureInfo.InvariantCulture)} jobs waiting";
+        return $"{State(circuit)}; {waiting}";
+    }
+
+    /// <summary>"Kommo: answering", or "Ironclad: failing since 12:03 UTC (circuit open, next probe 12:05 UTC)".</summary>
+    public static string State(CircuitSnapshot circuit)
+    {
         var name = circuit.Service.ToString();
         if (circuit.State == CircuitState.Closed)
         {
@@ -36,8 +48,7 @@ public static class UpstreamStatusLines
         var state = circuit.State == CircuitState.Open
             ? $"circuit open, next probe {Clock(circuit.NextProbeAt)}"
             : "circuit half-open, probing";
-        var waiting = jobsWaiting == 1 ? "1 job waiting" : $"{jobsWaiting.ToString(CultureInfo.InvariantCulture)} jobs waiting";
-        return $"{name}: {how} since {Clock(circuit.UnavailableSince)} ({state}); {waiting}";
+        return $"{name}: {how} since {Clock(circuit.UnavailableSince)} ({state})";
     }
 
     private static string Clock(DateTimeOffset? instant) =>

@@ -1,0 +1,13 @@
+namespace ContractBridge.Audit;
+
+/// <summary>The actions the audit log records, as stored.</summary>
+public static class AuditActions
+{
+    public const string Login = "login";
+
+    public const string Logout = "logout";
+
+    public const string Replay = "replay";
+
+    public const string ReplayAllDead = "replay-all-dead";
+}
