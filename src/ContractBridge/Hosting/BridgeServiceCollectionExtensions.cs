@@ -22,6 +22,7 @@ using ContractBridge.Ironclad.Webhooks;
 using ContractBridge.Kommo;
 using ContractBridge.Kommo.Http;
 using ContractBridge.Observability;
+using ContractBridge.Secrets;
 using ContractBridge.Upstream;
 using ContractBridge.Upstream.Budget;
 using ContractBridge.Upstream.Circuits;
@@ -49,6 +50,8 @@ public static class BridgeServiceCollectionExtensions
         services.TryAddSingleton(sp => LaunchRefusalStores.For(sp.GetRequiredService<IBridgeStore>()));
         services.AddSchemaModule(ContractRecordSchema.Module);
         services.TryAddSingleton(sp => ContractRecordStores.For(sp.GetRequiredService<IBridgeStore>()));
+        // Data Protection's key ring in the same database, under the master key; the credentials stored encrypted with it.
+        services.AddBridgeDataProtection();
         services.AddOptions<StorageOptions>().Configure<IOptions<BridgeOptions>>((storage, bridge) =>
         {
             storage.DataDirectory = bridge.Value.DataDirectory;
