@@ -26,6 +26,17 @@ public static class DataProtectionServiceCollectionExtensions
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MasterKeySource).FullName!)));
         services.AddSingleton<IValidateOptions<BridgeOptions>, SecretsOptionsValidator>();
 
+        AddKeyRingDataProtection(services);
+        services.AddHostedService<KeyRingStartup>();
+
+        services.TryAddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+        services.TryAddSingleton<CredentialVault>();
+        return services;
+    }
+
+    /// <summary>Data Protection on the store's key ring under the master key: the service's and <see cref="StandaloneVault"/>'s alike.</summary>
+    internal static void AddKeyRingDataProtection(IServiceCollection services)
+    {
         // Before AddDataProtection's own set-up, so it never picks a default (file system, unprotected) repository.
         services.AddOptions<KeyManagementOptions>().Configure<IKeyRingStore, MasterKeyRing, TimeProvider>((options, store, keys, time) =>
         {
@@ -33,10 +44,5 @@ public static class DataProtectionServiceCollectionExtensions
             options.XmlEncryptor = new MasterKeyXmlEncryptor(keys);
         });
         services.AddDataProtection().SetApplicationName(ApplicationName);
-        services.AddHostedService<KeyRingStartup>();
-
-        services.TryAddSingleton<ISecretProtector, DataProtectionSecretProtector>();
-        services.TryAddSingleton<CredentialVault>();
-        return services;
     }
 }
