@@ -80,8 +80,8 @@ public sealed class KommoOAuthTests
     {
         await using var database = await PostgresDatabase.CreateAsync(PostgresDatabase.ResolveServer(null), CancellationToken.None);
         await using var kommo = await StartKommoAsync(TimeProvider.System);
-        await using var storeA = new PostgresBridgeStore(database.ConnectionString);
-        await using var storeB = new PostgresBridgeStore(database.ConnectionString);
+        await using var storeA = new PostgresBridgeStore(database.ConnectionString, [KeyRingSchema.Module]);
+        await using var storeB = new PostgresBridgeStore(database.ConnectionString, [KeyRingSchema.Module]);
         await storeA.MigrateAsync(CancellationToken.None);
         using var vaultA = StandaloneVault.Open(storeA, Keys);
         using var vaultB = StandaloneVault.Open(storeB, Keys);
@@ -162,7 +162,7 @@ public sealed class KommoOAuthTests
     private static async Task<SqliteBridgeStore> SqliteStoreAsync()
     {
         var directory = Directory.CreateTempSubdirectory("cb-oauth-");
-        var store = new SqliteBridgeStore(Path.Combine(directory.FullName, BridgeStoreFactory.SqliteFileName));
+        var store = new SqliteBridgeStore(Path.Combine(directory.FullName, BridgeStoreFactory.SqliteFileName), SqliteSynchronous.Full, [KeyRingSchema.Module]);
         await store.MigrateAsync(CancellationToken.None);
         return store;
     }
