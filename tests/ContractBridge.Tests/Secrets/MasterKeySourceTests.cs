@@ -28,6 +28,18 @@ public sealed class MasterKeySourceTests : IDisposable
     }
 
     [Fact]
+    public void OnSqlite_TheGeneratedFilesKey_ProtectsBesideThePreviousKeysGiven()
+    {
+        var previous = MasterKeyXmlEncryptorTests.NewKeyText();
+        var options = new BridgeOptions { DataDirectory = _directory, Secrets = new SecretsOptions { PreviousMasterKeys = previous } };
+
+        var ring = MasterKeySource.Load(options, NullLogger.Instance);
+
+        Assert.Equal(StandaloneVault.Keys(previous).Current.Id, ring.All[1].Id);
+        Assert.NotEqual(ring.All[1].Id, ring.Current.Id);
+    }
+
+    [Fact]
     public void OnPostgres_WithoutAKey_TheStartIsRefused_SayingToSetTheSameKeyOnEveryInstance()
     {
         var options = new BridgeOptions { DataDirectory = _directory, Postgres = "Host=db;Database=cb" };
