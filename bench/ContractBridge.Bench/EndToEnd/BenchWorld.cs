@@ -118,6 +118,8 @@ internal sealed class BenchWorld : IAsyncDisposable
             if (database is not null)
             {
                 variables["ContractBridge__Postgres"] = database.ConnectionString;
+                // A fleet refuses to start without a master key, the same on every instance.
+                variables["ContractBridge__Secrets__MasterKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
             }
 
             var ready = TimeSpan.FromSeconds(60);

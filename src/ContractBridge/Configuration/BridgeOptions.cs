@@ -36,4 +36,7 @@ public sealed class BridgeOptions
     public ReconcilerOptions Reconciler { get; set; } = new();
 
     public DashboardOptions Dashboard { get; set; } = new();
+
+    /// <summary>The master key that protects the stored credentials' key ring (README, Security).</summary>
+    public Secrets.SecretsOptions Secrets { get; set; } = new();
 }

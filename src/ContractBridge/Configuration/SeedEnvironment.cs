@@ -29,6 +29,8 @@ public static class SeedEnvironment
         Set("PublicUrl", Get("CONTRACTBRIDGE_PUBLIC_URL"));
         Set("Dashboard:AdminToken", Get("CONTRACTBRIDGE_ADMIN_TOKEN"));
         Set("Dashboard:ViewerToken", Get("CONTRACTBRIDGE_VIEWER_TOKEN"));
+        Set("Secrets:MasterKey", Get("CONTRACTBRIDGE_MASTER_KEY"));
+        Set("Secrets:PreviousMasterKeys", Get("CONTRACTBRIDGE_MASTER_KEY_PREVIOUS"));
 
         var subdomain = Get("KOMMO_SUBDOMAIN");
         Set("Kommo:BaseUrl", Get("KOMMO_BASE_URL") ?? (subdomain is null ? null : $"https://{subdomain}.kommo.com/api/v4"));

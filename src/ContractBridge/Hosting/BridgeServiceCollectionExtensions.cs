@@ -23,6 +23,7 @@ using ContractBridge.Ironclad.Webhooks;
 using ContractBridge.Kommo;
 using ContractBridge.Kommo.Http;
 using ContractBridge.Observability;
+using ContractBridge.Secrets;
 using ContractBridge.Upstream;
 using ContractBridge.Upstream.Budget;
 using ContractBridge.Upstream.Circuits;
@@ -52,6 +53,8 @@ public static class BridgeServiceCollectionExtensions
         services.AddSchemaModule(AuditSchema.Module);
         services.TryAddSingleton(sp => AuditLogs.For(sp.GetRequiredService<IBridgeStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => ContractRecordStores.For(sp.GetRequiredService<IBridgeStore>()));
+        // Data Protection's key ring in the same database, under the master key; the credentials stored encrypted with it.
+        services.AddBridgeDataProtection();
         services.AddOptions<StorageOptions>().Configure<IOptions<BridgeOptions>>((storage, bridge) =>
         {
             storage.DataDirectory = bridge.Value.DataDirectory;

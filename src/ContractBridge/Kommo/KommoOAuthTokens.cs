@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ContractBridge.Configuration;
 using ContractBridge.Engine.Storage;
+using ContractBridge.Secrets;
 using ContractBridge.Upstream;
 
 namespace ContractBridge.Kommo;
@@ -14,10 +15,12 @@ namespace ContractBridge.Kommo;
 /// Kommo OAuth2 access tokens, refreshed before they expire. Kommo's refresh tokens are single-use: two refreshes with
 /// the same token revoke the integration. So a refresh happens under a named lease in the shared store (one instance at
 /// a time, one caller at a time within it), re-reads the stored pair after taking the lease (another instance may have
-/// just refreshed), and stores the new pair before anyone uses it.
+/// just refreshed), and stores the new pair before anyone uses it. The pair is stored encrypted (<see cref="CredentialVault"/>);
+/// a plain JSON pair stored by an older release is read and stored again encrypted.
 /// </summary>
 public sealed partial class KommoOAuthTokens(
     IKeyValueStore store,
+    CredentialVault vault,
     HttpClient tokenHttp,
     Uri tokenEndpoint,
     KommoOAuthOptions options,
@@ -102,10 +105,10 @@ public sealed partial class KommoOAuthTokens(
         var fresh = await CallTokenEndpointAsync(state.RefreshToken, cancellationToken);
         var next = new TokenState(fresh.AccessToken, fresh.RefreshToken, time.GetUtcNow().AddSeconds(fresh.ExpiresIn), state.SeedHash);
         var json = JsonSerializer.Serialize(next);
-        if (!await store.CompareAndSetAsync(StateKey, stored, json, time.GetUtcNow(), cancellationToken))
+        if (!await vault.CompareAndSetAsync(StateKey, stored, json, cancellationToken))
         {
             // Our lease expired and someone else stored a pair meanwhile; ours is valid too (Kommo issued it), so keep ours.
-            await store.SetAsync(StateKey, json, time.GetUtcNow(), cancellationToken);
+            await vault.SetAsync(StateKey, json, cancellationToken);
         }
 
         Log.Refreshed(logger, next.ExpiresAt);
@@ -165,12 +168,16 @@ public sealed partial class KommoOAuthTokens(
     private async Task<(TokenState State, string? Stored)> ReadAsync(CancellationToken cancellationToken)
     {
         var seedHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(options.RefreshToken)));
-        var stored = await store.GetAsync(StateKey, cancellationToken);
-        var state = stored is null ? null : JsonSerializer.Deserialize<TokenState>(stored);
+        var read = await vault.ReadAsync(StateKey, IsPlainTextFromOlderRelease, cancellationToken);
+        var stored = read?.Stored;
+        var state = read is null ? null : JsonSerializer.Deserialize<TokenState>(read.Value);
         return state is not null && state.SeedHash == seedHash
             ? (state, stored)
             : (new TokenState(null, options.RefreshToken, DateTimeOffset.MinValue, seedHash), stored);
     }
+
+    /// <summary>Releases before the vault stored the pair as JSON; protected text is base64url, never an object.</summary>
+    private static bool IsPlainTextFromOlderRelease(string stored) => stored.StartsWith('{');
 
     private bool IsUsable(TokenState state, string? rejected) =>
         state.AccessToken is not null && state.AccessToken != rejected && IsFresh(state);

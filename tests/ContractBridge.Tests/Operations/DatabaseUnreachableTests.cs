@@ -33,6 +33,7 @@ public sealed class DatabaseUnreachableTests
             configuration: _ => new Dictionary<string, string?>
             {
                 ["ContractBridge:Postgres"] = proxy.Through(database.ConnectionString),
+                ["ContractBridge:Secrets:MasterKey"] = BridgeHarness.MasterKey,
                 ["ContractBridge:Metrics:RefreshInterval"] = "00:00:00.050",
                 ["Logging:LogLevel:ContractBridge.Web"] = "Information",
                 ["Logging:LogLevel:ContractBridge.Observability"] = "Information",

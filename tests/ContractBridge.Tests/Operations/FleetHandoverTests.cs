@@ -52,6 +52,7 @@ public sealed class FleetHandoverTests(ITestOutputHelper output)
             configuration: _ => new Dictionary<string, string?>
             {
                 ["ContractBridge:Postgres"] = database.ConnectionString,
+                ["ContractBridge:Secrets:MasterKey"] = BridgeHarness.MasterKey,
                 ["ContractBridge:Jobs:InstanceId"] = instance,
                 ["ContractBridge:Jobs:LeaseDuration"] = Lease.ToString(),
                 ["ContractBridge:Jobs:ShutdownTimeout"] = "00:00:00.200",

@@ -75,6 +75,19 @@ public sealed class ServeProcessTests : IAsyncLifetime
         Assert.DoesNotContain("Unhandled exception", result.All, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PostgresWithoutAMasterKey_RefusesToStart_SayingToSetTheSameKeyOnEveryInstance()
+    {
+        _settings["ContractBridge:Postgres"] = "Host=127.0.0.1;Port=9;Username=nobody;Database=none";
+
+        var result = await Run("--urls", FreePort.NextUrl().GetLeftPart(UriPartial.Authority));
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("ContractBridge cannot start: its configuration is incomplete.", result.Error, StringComparison.Ordinal);
+        Assert.Contains("set CONTRACTBRIDGE_MASTER_KEY to the same value on every instance", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", result.All, StringComparison.Ordinal);
+    }
+
     public async Task DisposeAsync()
     {
         await _simulators.DisposeAsync();

@@ -6,6 +6,7 @@ using ContractBridge.Engine.Storage;
 using ContractBridge.Engine.Storage.Postgres;
 using ContractBridge.Engine.Storage.Sqlite;
 using ContractBridge.Kommo;
+using ContractBridge.Secrets;
 using ContractBridge.Simulators.Kommo;
 using ContractBridge.Tests.Upstream.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -28,8 +29,9 @@ public sealed class KommoOAuthTests
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-03-01T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         await using var kommo = await StartKommoAsync(clock);
         await using var store = await SqliteStoreAsync();
+        using var vault = StandaloneVault.Open(store, Keys);
         using var http = new HttpClient();
-        using var tokens = Tokens(kommo, store, http, clock, "instance-a");
+        using var tokens = Tokens(kommo, store, vault, http, clock, "instance-a");
 
         var first = await tokens.GetAsync(CancellationToken.None);
         clock.Advance(TimeSpan.FromMinutes(49));
@@ -49,9 +51,11 @@ public sealed class KommoOAuthTests
         await using var kommo = await StartKommoAsync(TimeProvider.System);
         var events = new ConcurrentQueue<string>();
         await using var inner = await SqliteStoreAsync();
-        var store = new RecordingStore(inner, events);
+        using var innerVault = StandaloneVault.Open(inner, Keys);
+        var store = new RecordingStore(inner, events, innerVault.Protector);
+        using var vault = StandaloneVault.Open(inner, Keys, values: store);
         using var http = new HttpClient();
-        using var tokens = Tokens(kommo, store, http, TimeProvider.System, "instance-a");
+        using var tokens = Tokens(kommo, store, vault, http, TimeProvider.System, "instance-a");
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var callers = Enumerable.Range(0, 20).Select(async _ =>
@@ -68,7 +72,7 @@ public sealed class KommoOAuthTests
         var token = Assert.Single(received.Distinct());
         var order = events.ToList();
         Assert.True(order.IndexOf("stored " + token) is >= 0 and var stored && stored < order.IndexOf("got " + token), string.Join("\n", order));
-        Assert.Equal(token, StoredAccessToken(await inner.GetAsync(KommoOAuthTokens.StateKey, CancellationToken.None)));
+        Assert.Equal(token, StoredAccessToken(innerVault.Protector, await inner.GetAsync(KommoOAuthTokens.StateKey, CancellationToken.None)));
     }
 
     [Fact]
@@ -76,12 +80,14 @@ public sealed class KommoOAuthTests
     {
         await using var database = await PostgresDatabase.CreateAsync(PostgresDatabase.ResolveServer(null), CancellationToken.None);
         await using var kommo = await StartKommoAsync(TimeProvider.System);
-        await using var storeA = new PostgresBridgeStore(database.ConnectionString);
-        await using var storeB = new PostgresBridgeStore(database.ConnectionString);
+        await using var storeA = new PostgresBridgeStore(database.ConnectionString, [KeyRingSchema.Module]);
+        await using var storeB = new PostgresBridgeStore(database.ConnectionString, [KeyRingSchema.Module]);
         await storeA.MigrateAsync(CancellationToken.None);
+        using var vaultA = StandaloneVault.Open(storeA, Keys);
+        using var vaultB = StandaloneVault.Open(storeB, Keys);
         using var http = new HttpClient();
-        using var instanceA = Tokens(kommo, storeA, http, TimeProvider.System, "instance-a");
-        using var instanceB = Tokens(kommo, storeB, http, TimeProvider.System, "instance-b");
+        using var instanceA = Tokens(kommo, storeA, vaultA.Vault, http, TimeProvider.System, "instance-a");
+        using var instanceB = Tokens(kommo, storeB, vaultB.Vault, http, TimeProvider.System, "instance-b");
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var callers = Enumerable.Range(0, 20).Select(async i =>
@@ -108,8 +114,9 @@ public sealed class KommoOAuthTests
         var kommoClock = new FakeTimeProvider(start);
         await using var kommo = await StartKommoAsync(kommoClock);
         await using var store = await SqliteStoreAsync();
+        using var vault = StandaloneVault.Open(store, Keys);
         using var tokenHttp = new HttpClient();
-        using var tokens = Tokens(kommo, store, tokenHttp, new FakeTimeProvider(start), "instance-a");
+        using var tokens = Tokens(kommo, store, vault, tokenHttp, new FakeTimeProvider(start), "instance-a");
         using var http = UpstreamClients.KommoHttp(new SocketsHttpHandler(), new Uri(kommo.BaseUrl, "/api/v4/"), tokens);
         var client = new KommoClient(http);
         await client.GetAccountAsync(withDriveUrl: false, CancellationToken.None);
@@ -129,8 +136,15 @@ public sealed class KommoOAuthTests
         return kommo;
     }
 
-    private static KommoOAuthTokens Tokens(KommoSimulator kommo, IKeyValueStore store, HttpClient http, TimeProvider clock, string instance) => new(
+    /// <summary>The master key every "instance" of these tests holds.</summary>
+    private static readonly MasterKeyRing Keys = StandaloneVault.Keys(Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7)).ToArray()));
+
+    private static KommoOAuthTokens Tokens(KommoSimulator kommo, IKeyValueStore store, StandaloneVault vault, HttpClient http, TimeProvider clock, string instance) =>
+        Tokens(kommo, store, vault.Vault, http, clock, instance);
+
+    private static KommoOAuthTokens Tokens(KommoSimulator kommo, IKeyValueStore store, CredentialVault vault, HttpClient http, TimeProvider clock, string instance) => new(
         store,
+        vault,
         http,
         new Uri(kommo.BaseUrl, "/oauth2/access_token"),
         new KommoOAuthOptions
@@ -148,23 +162,23 @@ public sealed class KommoOAuthTests
     private static async Task<SqliteBridgeStore> SqliteStoreAsync()
     {
         var directory = Directory.CreateTempSubdirectory("cb-oauth-");
-        var store = new SqliteBridgeStore(Path.Combine(directory.FullName, BridgeStoreFactory.SqliteFileName));
+        var store = new SqliteBridgeStore(Path.Combine(directory.FullName, BridgeStoreFactory.SqliteFileName), SqliteSynchronous.Full, [KeyRingSchema.Module]);
         await store.MigrateAsync(CancellationToken.None);
         return store;
     }
 
-    private static string? StoredAccessToken(string? json) =>
-        json is null ? null : JsonDocument.Parse(json).RootElement.GetProperty("AccessToken").GetString();
+    private static string? StoredAccessToken(ISecretProtector protector, string? stored) =>
+        stored is null ? null : JsonDocument.Parse(protector.Unprotect(KommoOAuthTokens.StateKey, stored)).RootElement.GetProperty("AccessToken").GetString();
 
     /// <summary>Notes each stored token pair once its write has completed.</summary>
-    private sealed class RecordingStore(IKeyValueStore inner, ConcurrentQueue<string> events) : IKeyValueStore
+    private sealed class RecordingStore(IKeyValueStore inner, ConcurrentQueue<string> events, ISecretProtector protector) : IKeyValueStore
     {
         public Task<string?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
 
         public async Task SetAsync(string key, string value, DateTimeOffset now, CancellationToken cancellationToken)
         {
             await inner.SetAsync(key, value, now, cancellationToken);
-            events.Enqueue("stored " + StoredAccessToken(value));
+            events.Enqueue("stored " + StoredAccessToken(protector, value));
         }
 
         public async Task<bool> CompareAndSetAsync(string key, string? expected, string value, DateTimeOffset now, CancellationToken cancellationToken)
@@ -172,7 +186,7 @@ public sealed class KommoOAuthTests
             var set = await inner.CompareAndSetAsync(key, expected, value, now, cancellationToken);
             if (set)
             {
-                events.Enqueue("stored " + StoredAccessToken(value));
+                events.Enqueue("stored " + StoredAccessToken(protector, value));
             }
 
             return set;

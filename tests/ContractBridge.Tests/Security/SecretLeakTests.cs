@@ -5,6 +5,7 @@ using ContractBridge.Chaos.World;
 using ContractBridge.Engine.Storage;
 using ContractBridge.Hosting;
 using ContractBridge.Kommo;
+using ContractBridge.Secrets;
 using ContractBridge.Simulators.Ironclad.Model;
 using ContractBridge.Simulators.Kommo.Control.Contracts;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -84,12 +85,13 @@ public sealed class SecretLeakTests(ITestOutputHelper output)
         }
 
         await SendRefusedRequestsAsync(world, http, answers);
-        var store = app.Services.GetRequiredService<IBridgeStore>();
-        var scanner = new SecretScanner([.. world.Secrets.All, ("refused Ironclad API key", refusedApiKey), .. await StoredTokensAsync(store)]);
+        var scanner = new SecretScanner([.. world.Secrets.All, ("refused Ironclad API key", refusedApiKey), .. await StoredTokensAsync(app.Services.GetRequiredService<CredentialVault>())]);
+        var databaseFile = Path.Combine(data.FullName, BridgeStoreFactory.SqliteFileName);
         await app.StopAsync();
 
         var hits = recorder.Entries.SelectMany(e => scanner.Scan(e.Text, $"a {e.Level} log entry of {e.Category}: {Redact(e.Text, world)}"))
             .Concat(answers.SelectMany(a => scanner.Scan(a, "an HTTP answer")))
+            .Concat(DatabaseText(databaseFile).SelectMany(text => scanner.Scan(text, "the database files")))
             .Distinct()
             .ToList();
         Assert.True(hits.Count == 0, string.Join("\n", hits.Take(10)));
@@ -154,17 +156,24 @@ public sealed class SecretLeakTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<IEnumerable<(string, string)>> StoredTokensAsync(IBridgeStore store)
+    private static async Task<IEnumerable<(string, string)>> StoredTokensAsync(CredentialVault vault)
     {
-        var stored = await store.GetAsync(KommoOAuthTokens.StateKey, CancellationToken.None);
+        var stored = await vault.ReadAsync(KommoOAuthTokens.StateKey, isPlainTextFromOlderRelease: null, CancellationToken.None);
         if (stored is null)
         {
             return [];
         }
 
-        using var document = JsonDocument.Parse(stored);
+        using var document = JsonDocument.Parse(stored.Value);
         return [("stored Kommo access token", document.RootElement.GetProperty("AccessToken").GetString()!), ("stored Kommo refresh token", document.RootElement.GetProperty("RefreshToken").GetString()!)];
     }
+
+    /// <summary>
+    /// The SQLite database, its WAL and shared memory as text (read after the service stopped): a stored credential
+    /// in plain text would show here, as UTF-8 in a TEXT column.
+    /// </summary>
+    private static IEnumerable<string> DatabaseText(string databaseFile) =>
+        new[] { databaseFile, databaseFile + "-wal", databaseFile + "-shm" }.Where(File.Exists).Select(f => Encoding.UTF8.GetString(File.ReadAllBytes(f)));
 
     /// <summary>The failure message shows where a secret was, not the secret.</summary>
     private static string Redact(string text, ChaosWorld world, int length = 300)

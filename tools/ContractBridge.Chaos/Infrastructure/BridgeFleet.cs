@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ContractBridge.Chaos.World;
 using ContractBridge.Kommo;
+using ContractBridge.Secrets;
 
 namespace ContractBridge.Chaos.Infrastructure;
 
@@ -13,8 +14,11 @@ public sealed class BridgeFleet : IAsyncDisposable
     private readonly PostgresDatabase? _database;
     private readonly ReverseProxy? _balancer;
 
-    private BridgeFleet(IReadOnlyList<BridgeProcess> instances, ReverseProxy? balancer, PostgresDatabase? database, StoreProbe probe, string dataDirectory)
+    private readonly string _masterKey;
+
+    private BridgeFleet(IReadOnlyList<BridgeProcess> instances, ReverseProxy? balancer, PostgresDatabase? database, StoreProbe probe, string dataDirectory, string masterKey)
     {
+        _masterKey = masterKey;
         Instances = instances;
         _balancer = balancer;
         _database = database;
@@ -59,7 +63,7 @@ public sealed class BridgeFleet : IAsyncDisposable
             await Task.WhenAll(processes.Skip(1).Select(p => p.StartAndWaitReadyAsync(TimeSpan.FromSeconds(60), cancellationToken)));
             var balancer = instances > 1 ? await ReverseProxy.StartAsync([.. processes.Select(p => p.Url)]) : null;
             var probe = StoreProbe.Open(dataDirectory, database?.ConnectionString);
-            return new BridgeFleet(processes, balancer, database, probe, dataDirectory);
+            return new BridgeFleet(processes, balancer, database, probe, dataDirectory, world.Secrets.MasterKey);
         }
         catch
         {
@@ -77,16 +81,17 @@ public sealed class BridgeFleet : IAsyncDisposable
         }
     }
 
-    /// <summary>The OAuth tokens the bridge has stored, to look for in its logs too.</summary>
+    /// <summary>The OAuth tokens the bridge has stored (encrypted: read through its key ring), to look for in its logs too.</summary>
     public async Task<IReadOnlyList<(string Name, string Value)>> StoredTokensAsync(CancellationToken cancellationToken)
     {
-        var stored = await Probe.Store.GetAsync(KommoOAuthTokens.StateKey, cancellationToken);
+        using var vault = StandaloneVault.Open(Probe.Store, StandaloneVault.Keys(_masterKey));
+        var stored = await vault.Vault.ReadAsync(KommoOAuthTokens.StateKey, isPlainTextFromOlderRelease: null, cancellationToken);
         if (stored is null)
         {
             return [];
         }
 
-        using var document = JsonDocument.Parse(stored);
+        using var document = JsonDocument.Parse(stored.Value);
         return [.. document.RootElement.EnumerateObject()
             .Where(p => p.Value.ValueKind == JsonValueKind.String && p.Name.EndsWith("Token", StringComparison.Ordinal))
             .Select(p => ("stored Kommo " + p.Name, p.Value.GetString()!))];

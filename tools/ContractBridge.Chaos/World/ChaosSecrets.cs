@@ -12,7 +12,8 @@ public sealed record ChaosSecrets(
     string IroncladApiKey,
     string IroncladClientSecret,
     string IroncladWebhookSecret,
-    string AdminToken)
+    string AdminToken,
+    string MasterKey)
 {
     public static ChaosSecrets Create(int seed)
     {
@@ -32,7 +33,8 @@ public sealed record ChaosSecrets(
             Make("ironclad-key"),
             Make("ironclad-client-secret"),
             Make("ironclad-hmac"),
-            Make("admin-token"));
+            Make("admin-token"),
+            MasterKeyOf(random));
     }
 
     public IReadOnlyList<(string Name, string Value)> All =>
@@ -45,5 +47,14 @@ public sealed record ChaosSecrets(
         (nameof(IroncladClientSecret), IroncladClientSecret),
         (nameof(IroncladWebhookSecret), IroncladWebhookSecret),
         (nameof(AdminToken), AdminToken),
+        (nameof(MasterKey), MasterKey),
     ];
+
+    /// <summary>The master key every instance of the run holds (a fleet on PostgreSQL refuses to start without one).</summary>
+    private static string MasterKeyOf(Random random)
+    {
+        var bytes = new byte[32];
+        random.NextBytes(bytes);
+        return Convert.ToBase64String(bytes);
+    }
 }

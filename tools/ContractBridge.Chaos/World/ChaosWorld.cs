@@ -120,6 +120,7 @@ public sealed class ChaosWorld : IAsyncDisposable
         {
             ["ContractBridge:DataDirectory"] = tuning.DataDirectory,
             ["ContractBridge:Postgres"] = tuning.Postgres,
+            ["ContractBridge:Secrets:MasterKey"] = Secrets.MasterKey,
             ["ContractBridge:Kommo:BaseUrl"] = KommoApi.ToString(),
             ["ContractBridge:Kommo:WebhookSecret"] = Secrets.KommoWebhookSecret,
             ["ContractBridge:Kommo:RateLimit:Permits"] = "7",

@@ -21,6 +21,9 @@ internal sealed class BridgeHarness : IAsyncDisposable
 {
     public const string KommoWebhookSecret = "test-kommo-webhook-secret-42";
 
+    /// <summary>The master key of tests whose instances share PostgreSQL (which refuses to start without one).</summary>
+    public static readonly string MasterKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     private readonly string _dataDirectory;
 
     private BridgeHarness(SimulatorHost simulators, WebApplication app, Uri url, SalesAccount account, string dataDirectory)
