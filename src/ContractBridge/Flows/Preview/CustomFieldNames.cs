@@ -14,7 +14,15 @@ public sealed class CustomFieldNames
 {
     private readonly IReadOnlyDictionary<string, IReadOnlyList<KommoCustomField>> _definitions;
 
-    private CustomFieldNames(IReadOnlyDictionary<string, IReadOnlyList<KommoCustomField>> definitions) => _definitions = definitions;
+    /// <summary>No definitions read: every term is named by its expression alone.</summary>
+    public static readonly CustomFieldNames None = new(new Dictionary<string, IReadOnlyList<KommoCustomField>>());
+
+    /// <param name="definitions">Each entity's definitions by the entity's name in a mapping (lead, contact, company).</param>
+    public CustomFieldNames(IReadOnlyDictionary<string, IReadOnlyList<KommoCustomField>> definitions) => _definitions = definitions;
+
+    /// <summary>Each custom field term of the planned attributes, with the attribute it fills.</summary>
+    public static IReadOnlyList<(string Attribute, MappingSource.CustomField Term)> TermsOf(MappingPlan plan) =>
+        [.. plan.Attributes.SelectMany(a => a.Expression.Terms.OfType<MappingSource.CustomField>().Select(t => (a.Id, t)))];
 
     /// <summary>Reads the definitions of each entity <paramref name="terms"/> name, one list per entity, side by side; none when no term is a custom field.</summary>
     public static async Task<CustomFieldNames> ReadAsync(KommoClient kommo, IEnumerable<MappingSource.CustomField> terms, CancellationToken cancellationToken)

@@ -50,41 +50,25 @@ public sealed partial class DealPreview(
         if ((named ?? triggered) is not { } rule)
         {
             var stages = await Task.WhenAll(rules.Rules.Select(async r => $"{r.Name}: '{await directory.StageNameAsync(r.PipelineId, r.StageId, cancellationToken)}' of {(r.PipelineId is { } p ? $"'{PipelineName(pipelines, p)}'" : "any pipeline")}"));
-            return Done(report with
-            {
-                Problems = [new(PreviewProblemCodes.NotInRuleStage, null, $"the deal is in '{stage}' of '{pipeline}', which is no rule's trigger stage ({(stages.Length == 0 ? "no rules are configured" : string.Join("; ", stages))}); name a rule to preview it anyway")],
-            });
+            return Done(report with { Problems = [PreviewProblems.NotInRuleStage(stage, pipeline, stages)] });
         }
 
-        var problems = new List<PreviewProblem>();
-        if (await links.FindActiveByLeadAsync(leadId, cancellationToken) is { } existing)
-        {
-            problems.Add(new(PreviewProblemCodes.AlreadyLinked, null, DealNotes.AlreadyInProgress(rule.Template, existing, null)));
-        }
-
+        var existing = await links.FindActiveByLeadAsync(leadId, cancellationToken);
         var plan = await planner.PlanAsync(rule, deal, stopAtRefusal: false, cancellationToken);
         report = report with { Rule = rule.Name, TriggerStage = plan.TriggerStage, InRuleStage = rule.Matches(lead.PipelineId, lead.StatusId) };
-        if (plan.ClosedStage is { } closed)
-        {
-            problems.Add(new(PreviewProblemCodes.DealClosed, null, DealNotes.NotLaunchedClosed(rule.Template, closed)));
-        }
-
         if (plan is not { Lookup.Template: { } template, Mapping: { } mapping })
         {
-            problems.Add(new(PreviewProblemCodes.Template, null, plan.Lookup?.Problem ?? $"no Ironclad template is named '{rule.Template}'"));
-            return Done(report with { Problems = problems });
+            return Done(report with { Problems = PreviewProblems.Find(rule, existing, plan, null, CustomFieldNames.None) });
         }
 
-        var terms = launcher.Plan(rule, template).Attributes.SelectMany(a => a.Expression.Terms.OfType<MappingSource.CustomField>().Select(t => (a.Id, Term: t))).ToList();
-        var fields = await CustomFieldNames.ReadAsync(kommo, terms.Select(t => t.Term), cancellationToken);
-        problems.AddRange(mapping.Problems.Select(p => new PreviewProblem(PreviewProblemCodes.Of(p.Kind), p.Attribute, p.Message)));
-        problems.AddRange(terms.Where(t => fields.Find(t.Term) is null).Select(t => new PreviewProblem(PreviewProblemCodes.UnknownField, t.Id, fields.Unknown(t.Term))));
+        var mappingPlan = launcher.Plan(rule, template);
+        var fields = await CustomFieldNames.ReadAsync(kommo, CustomFieldNames.TermsOf(mappingPlan).Select(t => t.Term), cancellationToken);
         return Done(report with
         {
             TemplateName = template.Name,
             TemplateId = template.Id,
             Attributes = [.. mapping.Attributes.Select(a => Attribute(template, a.Key, mapping, fields))],
-            Problems = problems,
+            Problems = PreviewProblems.Find(rule, existing, plan, mappingPlan, fields),
         });
     }
 
