@@ -17,21 +17,18 @@ public static class ContractsPreview
         var leadId = new Argument<string>("leadId") { Description = "The Kommo lead (deal) id: the number at the end of the deal's URL, …/leads/detail/12345." };
         leadId.Validators.Add(result =>
         {
-            if (ParseLeadId(result.GetValueOrDefault<string>()) is null)
+            if (LeadIdText.Parse(result.GetValueOrDefault<string>()) is null)
             {
-                result.AddError($"The lead id must be a Kommo lead's number (as in …/leads/detail/12345); '{result.GetValueOrDefault<string>()}' is not one.");
+                result.AddError(LeadIdText.NotALeadId(result.GetValueOrDefault<string>()));
             }
         });
         var rule = new Option<string?>("--rule") { Description = "Preview this rule's launch, whatever stage the deal is in (default: the rule whose trigger stage the deal is in)." };
         var json = new Option<bool>("--json") { Description = "Print the preview as JSON (the shape GET /api/preview/{leadId} answers with)." };
         var preview = new Command("preview", "Show what launching the deal's contract would send (each attribute with its type and value) and every problem, without launching or writing anything.") { leadId, rule, json };
         CommandRunner.SetAction(preview, settings, (parse, host, output, error, cancellationToken) =>
-            RunAsync(host, ParseLeadId(parse.GetRequiredValue(leadId))!.Value, parse.GetValue(rule), parse.GetValue(json), output, error, cancellationToken));
+            RunAsync(host, LeadIdText.Parse(parse.GetRequiredValue(leadId))!.Value, parse.GetValue(rule), parse.GetValue(json), output, error, cancellationToken));
         return preview;
     }
-
-    public static long? ParseLeadId(string? text) =>
-        long.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
 
     private static async Task<int> RunAsync(CliHost host, long leadId, string? rule, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {

@@ -22,9 +22,9 @@ public static class PreviewEndpoints
     {
         // The answer lists a customer's deal: never cached, as the dashboard's pages are not.
         DashboardHeaders.Apply(context.Response);
-        if (Cli.ContractsPreview.ParseLeadId(leadId) is not { } id)
+        if (LeadIdText.Parse(leadId) is not { } id)
         {
-            return Error(StatusCodes.Status400BadRequest, $"The lead id must be a Kommo lead's number (as in …/leads/detail/12345); '{leadId}' is not one.");
+            return Error(StatusCodes.Status400BadRequest, LeadIdText.NotALeadId(leadId));
         }
 
         try
