@@ -3,7 +3,10 @@ using ContractBridge.Contracts;
 
 namespace ContractBridge.Cli;
 
-/// <summary>`contracts list`: which deal waits on which contract, read from the service's database.</summary>
+/// <summary>
+/// `contracts list`: which deal waits on which contract, read from the service's database. `contracts preview`: what
+/// launching a deal's contract would send, and what would stop it, without launching (<see cref="ContractsPreview"/>).
+/// </summary>
 public static class ContractsCommand
 {
     public static Command Create(IReadOnlyDictionary<string, string?> settings)
@@ -18,7 +21,7 @@ public static class ContractsCommand
         });
         var list = new Command("list", "List deal ↔ contract links: lead, deal name, workflow, IC number, template, state and when it last changed.") { limit };
         CommandRunner.SetAction(list, settings, (parse, host, output, error, cancellationToken) => ListAsync(host, parse.GetValue(limit), output, error, cancellationToken));
-        return new Command("contracts", "Inspect the contracts the bridge launched or follows.") { list };
+        return new Command("contracts", "Inspect the contracts the bridge launched or follows, and preview a deal's launch.") { list, ContractsPreview.Create(settings) };
     }
 
     private static async Task<int> ListAsync(CliHost host, int limit, TextWriter output, TextWriter error, CancellationToken cancellationToken)

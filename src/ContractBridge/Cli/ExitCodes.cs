@@ -10,4 +10,7 @@ public static class ExitCodes
 
     /// <summary>The configuration is incomplete or contradictory: nothing was tried.</summary>
     public const int ConfigurationError = StartupErrors.ConfigurationError;
+
+    /// <summary>`contracts preview`: the deal was read and its launch would not go through (the problems are listed).</summary>
+    public const int ProblemsFound = 3;
 }

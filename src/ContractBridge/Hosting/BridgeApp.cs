@@ -57,6 +57,7 @@ public static class BridgeApp
         app.MapHealthEndpoints();
         app.MapBridgeMetrics(prometheus.Registry);
         app.MapDashboard();
+        app.MapPreviewApi();
         return app;
     }
 

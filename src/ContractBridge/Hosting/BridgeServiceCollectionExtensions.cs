@@ -12,6 +12,7 @@ using ContractBridge.Flows.Edits;
 using ContractBridge.Flows.Launch;
 using ContractBridge.Flows.LegalQuestions;
 using ContractBridge.Flows.Nudge;
+using ContractBridge.Flows.Preview;
 using ContractBridge.Flows.Reconcile;
 using ContractBridge.Flows.Renewals;
 using ContractBridge.Flows.Sync;
@@ -88,6 +89,8 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<LaunchReservations>();
         services.AddSingleton<DealReader>();
         services.AddSingleton<WorkflowLauncher>();
+        services.AddSingleton<LaunchPlanner>();
+        services.AddSingleton<DealPreview>();
         services.AddSingleton<KommoTriggers>();
         services.AddSingleton<KommoEditTriggers>();
         services.AddSingleton<DatabaseOutage>();

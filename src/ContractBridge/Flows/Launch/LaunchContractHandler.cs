@@ -5,7 +5,6 @@ using ContractBridge.Flows.Jobs;
 using ContractBridge.Flows.Mapping;
 using ContractBridge.Flows.Sync;
 using ContractBridge.Flows.Writeback;
-using ContractBridge.Kommo;
 using ContractBridge.Upstream;
 
 namespace ContractBridge.Flows.Launch;
@@ -23,6 +22,7 @@ public sealed partial class LaunchContractHandler(
     LaunchReservations reservations,
     DealReader deals,
     WorkflowLauncher launcher,
+    LaunchPlanner planner,
     RuleBook rules,
     KommoDirectory directory,
     ContractLinks links,
@@ -167,26 +167,13 @@ public sealed partial class LaunchContractHandler(
                 return BatchOutcomes.LeadGone(work.LeadId);
             }
 
-            var triggerStage = await directory.StageNameAsync(rule.PipelineId ?? deal.Lead.PipelineId, rule.StageId, cancellationToken);
-            if (KommoStatuses.IsClosed(deal.Lead.StatusId))
+            var plan = await planner.PlanAsync(rule, deal, stopAtRefusal: true, cancellationToken);
+            if (!plan.CanLaunch(out var template, out var attributes))
             {
-                var closedName = await directory.StageNameAsync(deal.Lead.PipelineId, deal.Lead.StatusId, cancellationToken);
-                return await GiveUpAsync(work, deal, DealNotes.NotLaunchedClosed(rule.Template, closedName), cancellationToken);
+                return await GiveUpAsync(work, deal, plan.Refusal(rule)!, cancellationToken);
             }
 
-            var lookup = await launcher.FindTemplateAsync(rule, cancellationToken);
-            if (lookup.Template is not { } template)
-            {
-                return await GiveUpAsync(work, deal, DealNotes.LaunchRefused(rule.Template, lookup.Problem!, triggerStage), cancellationToken);
-            }
-
-            var mapping = launcher.Map(rule, template, deal);
-            if (!mapping.Succeeded)
-            {
-                return await GiveUpAsync(work, deal, DealNotes.LaunchProblems(rule.Template, mapping.Problems, triggerStage), cancellationToken);
-            }
-
-            var workflow = await launcher.LaunchAsync(work, template, mapping.Attributes, cancellationToken);
+            var workflow = await launcher.LaunchAsync(work, template, attributes, cancellationToken);
             var number = workflow.IroncladId ?? workflow.Id;
             List<NewJob> followUps =
             [

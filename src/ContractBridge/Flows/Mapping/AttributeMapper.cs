@@ -42,7 +42,7 @@ public static class AttributeMapper
             {
                 if (explicitMapping)
                 {
-                    problems.Add(new(attribute, $"is not an attribute of the template '{template.Name}' (it has: {string.Join(", ", schema.Keys.Order(StringComparer.Ordinal))})"));
+                    problems.Add(new(attribute, $"is not an attribute of the template '{template.Name}' (it has: {string.Join(", ", schema.Keys.Order(StringComparer.Ordinal))})", MappingProblemKind.UnknownAttribute));
                 }
 
                 continue;
@@ -50,20 +50,20 @@ public static class AttributeMapper
 
             if (!MappingExpression.TryParse(text, out var expression, out var error))
             {
-                problems.Add(new(attribute, $"the mapping '{text}' cannot be read: {error}"));
+                problems.Add(new(attribute, $"the mapping '{text}' cannot be read: {error}", MappingProblemKind.UnreadableMapping));
                 continue;
             }
 
             if (!AttributeCoercion.FillableTypes.Contains(attributeSchema.Type))
             {
-                problems.Add(new(attribute, $"has type {attributeSchema.Type} in '{template.Name}', which the bridge cannot fill from Kommo"));
+                problems.Add(new(attribute, $"has type {attributeSchema.Type} in '{template.Name}', which the bridge cannot fill from Kommo", MappingProblemKind.UnfillableType));
                 continue;
             }
 
             var incompatible = expression!.Terms.Where(t => !AttributeCoercion.IsCompatible(t.Kind, attributeSchema.Type)).ToList();
             if (incompatible.Count > 0)
             {
-                problems.Add(new(attribute, $"is a {attributeSchema.Type} in '{template.Name}', but {string.Join(" and ", incompatible.Select(t => t.Expression))} gives {incompatible[0].Kind.ToString().ToLowerInvariant()}"));
+                problems.Add(new(attribute, $"is a {attributeSchema.Type} in '{template.Name}', but {string.Join(" and ", incompatible.Select(t => t.Expression))} gives {incompatible[0].Kind.ToString().ToLowerInvariant()}", MappingProblemKind.TypeMismatch));
                 continue;
             }
 
@@ -72,7 +72,7 @@ public static class AttributeMapper
 
         foreach (var (attribute, attributeSchema) in schema.Where(a => a.Value.IsRequired && !entries.ContainsKey(a.Key)))
         {
-            problems.Add(new(attribute, $"({attributeSchema.DisplayName ?? attribute}) is required by '{template.Name}' but nothing is mapped to it; add it to the rule's Mapping"));
+            problems.Add(new(attribute, $"({attributeSchema.DisplayName ?? attribute}) is required by '{template.Name}' but nothing is mapped to it; add it to the rule's Mapping", MappingProblemKind.MissingRequired));
         }
 
         return new MappingPlan(template.Name, planned, problems);
@@ -81,6 +81,7 @@ public static class AttributeMapper
     public static MappingResult Map(MappingPlan plan, DealSnapshot deal, string currency, DateOnly today)
     {
         var attributes = new JsonObject();
+        var sources = new Dictionary<string, MappingSource>(StringComparer.Ordinal);
         var problems = new List<MappingProblem>(plan.Problems);
         foreach (var planned in plan.Attributes)
         {
@@ -90,7 +91,7 @@ public static class AttributeMapper
                 if (planned.Schema.IsRequired)
                 {
                     var why = string.Join(" and ", planned.Expression.Terms.Select(t => t.DescribeMissing(deal)).Distinct());
-                    problems.Add(new(planned.Id, $"({planned.Schema.DisplayName ?? planned.Id}) is required, but {why}"));
+                    problems.Add(new(planned.Id, $"({planned.Schema.DisplayName ?? planned.Id}) is required, but {why}", MappingProblemKind.MissingRequired));
                 }
 
                 continue;
@@ -99,13 +100,14 @@ public static class AttributeMapper
             if (AttributeCoercion.TryCoerce(source.Value, planned.Schema.Type, currency, out var node, out var error))
             {
                 attributes[planned.Id] = node;
+                sources[planned.Id] = source.Term;
             }
             else
             {
-                problems.Add(new(planned.Id, $"({planned.Schema.DisplayName ?? planned.Id}) {error} (from {source.Term.Expression})"));
+                problems.Add(new(planned.Id, $"({planned.Schema.DisplayName ?? planned.Id}) {error} (from {source.Term.Expression})", MappingProblemKind.TypeMismatch));
             }
         }
 
-        return new MappingResult(attributes, problems);
+        return new MappingResult(attributes, problems, sources);
     }
 }

@@ -25,7 +25,7 @@ internal sealed class SalesAccount(KommoSimulator kommo, SeededPipeline sales, S
     }
 
     /// <summary>A deal in Negotiation with a company and a main contact (WORK email unless told otherwise).</summary>
-    public long AddDeal(string name, long price = 25_000, string? email = "signer@client.example", string contactName = "Sam Signer", bool withCompany = true, long? pipelineId = null, long? statusId = null)
+    public long AddDeal(string name, long price = 25_000, string? email = "signer@client.example", string contactName = "Sam Signer", bool withCompany = true, long? pipelineId = null, long? statusId = null, IReadOnlyList<SeedFieldValue>? customFields = null)
     {
         var company = withCompany ? kommo.Control.AddCompany(new SeedCompany { Name = name + " Ltd" }) : (long?)null;
         var contact = kommo.Control.AddContact(new SeedContact
@@ -44,6 +44,7 @@ internal sealed class SalesAccount(KommoSimulator kommo, SeededPipeline sales, S
             ResponsibleUserId = RepId,
             Contacts = [new SeedLeadContact(contact, IsMain: true)],
             CompanyId = company,
+            CustomFields = customFields ?? [],
         });
     }
 

@@ -1,0 +1,47 @@
+using ContractBridge.Flows.Preview;
+using ContractBridge.Upstream;
+using ContractBridge.Web.Dashboard;
+
+namespace ContractBridge.Web;
+
+/// <summary>
+/// <c>GET /api/preview/{leadId}?rule=</c>: a deal's dry run (<see cref="DealPreview"/>) as JSON, for the setup pages.
+/// Admin only, behind the dashboard's own gate (off → 404, signed out → 401). 200 with the report whether or not it
+/// would launch (its <c>wouldLaunch</c> and <c>problems</c> say); 400 for a lead id that is not a number or a rule that
+/// is not configured; 404 for a lead Kommo does not have; 502 when Kommo or Ironclad could not be read. Never cached.
+/// </summary>
+public static class PreviewEndpoints
+{
+    public static IEndpointRouteBuilder MapPreviewApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGroup("/api/preview").AddEndpointFilter(DashboardFilters.RequireAdminAsync).MapGet("/{leadId}", PreviewAsync);
+        return routes;
+    }
+
+    private static async Task<IResult> PreviewAsync(HttpContext context, string leadId, string? rule, DealPreview preview, CancellationToken cancellationToken)
+    {
+        // The answer lists a customer's deal: never cached, as the dashboard's pages are not.
+        DashboardHeaders.Apply(context.Response);
+        if (LeadIdText.Parse(leadId) is not { } id)
+        {
+            return Error(StatusCodes.Status400BadRequest, LeadIdText.NotALeadId(leadId));
+        }
+
+        try
+        {
+            return await preview.PreviewAsync(id, string.IsNullOrWhiteSpace(rule) ? null : rule, cancellationToken) switch
+            {
+                PreviewOutcome.Previewed { Report: var report } => Results.Json(report, PreviewJson.Options),
+                PreviewOutcome.LeadNotFound notFound => Error(StatusCodes.Status404NotFound, notFound.Message),
+                PreviewOutcome.UnknownRule unknown => Error(StatusCodes.Status400BadRequest, unknown.Message),
+                _ => throw new InvalidOperationException("Unknown preview outcome."),
+            };
+        }
+        catch (UpstreamException ex)
+        {
+            return Error(StatusCodes.Status502BadGateway, ex.Message);
+        }
+    }
+
+    private static IResult Error(int status, string message) => Results.Json(new { error = message }, statusCode: status);
+}
