@@ -6,7 +6,7 @@ namespace ContractBridge.Web;
 
 /// <summary>
 /// <c>GET /api/preview/{leadId}?rule=</c>: a deal's dry run (<see cref="DealPreview"/>) as JSON, for the setup pages.
-/// Admin only, behind the dashboard's own gate (off → 404, signed out → 401). 200 with the report whether or not it
+/// Admin only, behind the dashboard's own gate (off → 404, signed out → 401, a viewer → 403). 200 with the report whether or not it
 /// would launch (its <c>wouldLaunch</c> and <c>problems</c> say); 400 for a lead id that is not a number or a rule that
 /// is not configured; 404 for a lead Kommo does not have; 502 when Kommo or Ironclad could not be read. Never cached.
 /// </summary>
@@ -14,7 +14,8 @@ public static class PreviewEndpoints
 {
     public static IEndpointRouteBuilder MapPreviewApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGroup("/api/preview").AddEndpointFilter(DashboardFilters.RequireAdminAsync).MapGet("/{leadId}", PreviewAsync);
+        // A dry run is setup's: an admin's, as replays are; the dashboard's gate answers 404 while it is off.
+        routes.MapGroup("/api/preview").WithMetadata(DashboardEndpointMarker.Instance).RequireAuthorization(DashboardPolicies.Change).MapGet("/{leadId}", PreviewAsync);
         return routes;
     }
 

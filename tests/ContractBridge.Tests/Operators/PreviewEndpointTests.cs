@@ -64,7 +64,7 @@ public sealed class PreviewEndpointTests
     }
 
     [Fact]
-    public async Task SignedOut_OrAWrongToken_Is401_AndNothingIsRead()
+    public async Task SignedOut_OrAWrongToken_Is401_AViewer403_AndNothingIsRead()
     {
         await using var bridge = await BridgeHarness.StartAsync(configuration: _ => DashboardClient.Configuration, registerWebhooks: false);
         var lead = bridge.Account.AddDeal("Hooli", statusId: bridge.Account.SendContract);
@@ -73,10 +73,12 @@ public sealed class PreviewEndpointTests
 
         using var signedOut = await client.GetAsync($"/api/preview/{Id(lead)}");
         using var wrong = await client.GetAsync($"/api/preview/{Id(lead)}", bearer: "test-admin-token-0123456780");
+        using var viewer = await client.GetAsync($"/api/preview/{Id(lead)}", bearer: DashboardClient.ViewerToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, signedOut.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
-        Assert.DoesNotContain("Hooli", await signedOut.Content.ReadAsStringAsync() + await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, viewer.StatusCode);
+        Assert.DoesNotContain("Hooli", await signedOut.Content.ReadAsStringAsync() + await wrong.Content.ReadAsStringAsync() + await viewer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("GET /api/v4/leads", bridge.Kommo.Control.Calls.ByEndpoint.Keys);
     }
 
