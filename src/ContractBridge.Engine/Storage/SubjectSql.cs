@@ -6,10 +6,17 @@ namespace ContractBridge.Engine.Storage;
 /// The subject history's statements (<see cref="ISubjectHistory"/>). A set of subjects or ids travels as one parameter,
 /// which each dialect unpacks its own way (SQLite's json_each, PostgreSQL's arrays); the rest reads the
 /// same in both. Each is shaped to stay on an index: jobs_by_subject (subject, id) for a subject's jobs and events,
-/// jobs_by_event for the subjects of listed events, the events' primary key for the events themselves.
+/// jobs_by_event for the subjects of listed events, the events' primary key for the events themselves. Public so tests
+/// can ask each database for the plan of the very statements the stores run.
 /// </summary>
-internal static class SubjectSql
+public static class SubjectSql
 {
+    /// <summary>SQLite's set: one JSON array, which SQLite probes the index with once per member.</summary>
+    public const string SqliteSet = "{0} IN (SELECT value FROM json_each(@set))";
+
+    /// <summary>PostgreSQL's set: one array; = ANY on an indexed column is an index scan over its members.</summary>
+    public const string PostgresSet = "{0} = ANY(@set)";
+
     /// <param name="set">How the dialect tests a column against the set parameter <c>@set</c>, e.g. "{0} = ANY(@set)".</param>
     public static string JobsBySubjects(string set) => $"""
         SELECT {JobSummaryColumns} FROM {JobsTable}

@@ -5,8 +5,8 @@ namespace ContractBridge.Contracts;
 /// <summary>
 /// The contract_links table, as a schema module of the engine's database (the engine knows nothing of it). Releases
 /// before the module made it as engine version 1 and added deal_name as engine version 3: a database they made holds the
-/// table already, so each dialect's held-version query reads which of the module's versions are in place, and only the
-/// rest run. Steps 1 and 2 are those engine versions, word for word; 3 and 4 were the module's own from the start.
+/// table already, so each dialect's held-version query reads which of the module's versions are in place (the later ones
+/// too, so a database that lost its bookkeeping is read as it is), and only the rest run. Steps 1 and 2 are those engine versions, word for word; 3 and 4 were the module's own from the start.
 /// </summary>
 public static class ContractLinkSchema
 {
@@ -68,6 +68,8 @@ public static class ContractLinkSchema
             HeldVersionSql: """
                 SELECT CASE
                     WHEN NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'contract_links') THEN 0
+                    WHEN EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'contract_link_states') THEN 4
+                    WHEN EXISTS (SELECT 1 FROM pragma_table_info('contract_links') WHERE name = 'deal_name_key') THEN 3
                     WHEN EXISTS (SELECT 1 FROM pragma_table_info('contract_links') WHERE name = 'deal_name') THEN 2
                     ELSE 1
                 END;
@@ -123,6 +125,10 @@ public static class ContractLinkSchema
             HeldVersionSql: """
                 SELECT CASE
                     WHEN to_regclass('contract_links') IS NULL THEN 0
+                    WHEN to_regclass('contract_link_states') IS NOT NULL THEN 4
+                    WHEN EXISTS (
+                        SELECT 1 FROM pg_attribute
+                        WHERE attrelid = to_regclass('contract_links') AND attname = 'deal_name_key' AND NOT attisdropped) THEN 3
                     WHEN EXISTS (
                         SELECT 1 FROM pg_attribute
                         WHERE attrelid = to_regclass('contract_links') AND attname = 'deal_name' AND NOT attisdropped) THEN 2

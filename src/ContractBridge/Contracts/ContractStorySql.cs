@@ -7,7 +7,7 @@ namespace ContractBridge.Contracts;
 /// link stores run them (the search with each dialect's byte-order collation). Each stays on an index: a lead's links on
 /// contract_links_by_lead, its states on contract_link_states_by_lead, the three search arms each on its own.
 /// </summary>
-internal static class ContractStorySql
+public static class ContractStorySql
 {
     public const string StatesTable = "contract_link_states";
 
@@ -29,20 +29,34 @@ internal static class ContractStorySql
         SELECT {StateColumns} FROM {StatesTable} WHERE lead_id = @lead AND id < @before ORDER BY id DESC LIMIT @limit;
         """;
 
+    /// <summary>SQLite compares text in byte order already.</summary>
+    public const string SqliteByteOrder = "";
+
+    /// <summary>PostgreSQL's byte order, as the IC number's index is made.</summary>
+    public const string PostgresByteOrder = " COLLATE \"C\"";
+
     /// <summary>
-    /// Three statements, read as three results: the lead's links, then IC numbers and deal names from their prefix on, in
-    /// index order, each at most <c>@limit</c>. <paramref name="collate"/> is what makes the IC number compare in byte order
-    /// (empty on SQLite, whose default is binary; <c> COLLATE "C"</c> on PostgreSQL, as its index is made).
+    /// Three statements, sent together and read as three results: the lead's links, then IC numbers and deal names from
+    /// their prefix on, in index order, each at most <c>@limit</c>. Both ends of a range bound the index scan, so a prefix
+    /// nothing matches reads nothing. <paramref name="byteOrder"/> is what makes the IC number compare in byte order
+    /// (<see cref="SqliteByteOrder"/>, <see cref="PostgresByteOrder"/>).
     /// </summary>
-    public static string Search(string collate) => $"""
-        SELECT {Columns} FROM {Table} WHERE lead_id = @lead ORDER BY id DESC LIMIT @limit;
+    public static IReadOnlyList<string> SearchStatements(string byteOrder) =>
+    [
+        $"SELECT {Columns} FROM {Table} WHERE lead_id = @lead ORDER BY id DESC LIMIT @limit;",
+        $"""
         SELECT {Columns} FROM {Table}
-        WHERE ironclad_number{collate} >= @number_from AND ironclad_number{collate} < @number_to
-        ORDER BY ironclad_number{collate}, id LIMIT @limit;
+        WHERE ironclad_number{byteOrder} >= @number_from AND ironclad_number{byteOrder} < @number_to
+        ORDER BY ironclad_number{byteOrder}, id LIMIT @limit;
+        """,
+        $"""
         SELECT {Columns} FROM {Table}
         WHERE deal_name_key >= @name_from AND deal_name_key < @name_to
         ORDER BY deal_name_key, id LIMIT @limit;
-        """;
+        """,
+    ];
+
+    public static string Search(string byteOrder) => string.Join('\n', SearchStatements(byteOrder));
 
     /// <summary>The links found by the search's three results, in the order found, each once, at most <paramref name="limit"/>.</summary>
     public static IReadOnlyList<ContractLink> Merge(IEnumerable<IEnumerable<ContractLink>> results, int limit)

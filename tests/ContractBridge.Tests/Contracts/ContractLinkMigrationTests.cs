@@ -11,9 +11,23 @@ namespace ContractBridge.Tests.Contracts;
 /// </summary>
 public abstract class ContractLinkMigrationTests(ILinkDatabases databases) : LinkStoreTestBase(databases)
 {
-    /// <summary>The engine's schema version: the move kept its version 3, now with nothing to do; 4 added instances, 5 traceparents.</summary>
-    private const int LatestVersion = 5;
-    private const int LatestModuleVersion = 2;
+    /// <summary>
+    /// The engine's schema version: the move kept its version 3, now with nothing to do; 4 added instances, 5 traceparents,
+    /// 6 job subjects.
+    /// </summary>
+    private const int LatestVersion = 6;
+    private const int LatestModuleVersion = 4;
+
+    /// <summary>
+    /// Takes away what came after the releases that had no module: the engine's job subjects (version 6) and the module's
+    /// own versions 3 (search keys and indexes) and 4 (state history).
+    /// </summary>
+    private const string WithoutLaterSteps = """
+        DROP INDEX jobs_by_subject; ALTER TABLE jobs DROP COLUMN subject; DELETE FROM schema_version WHERE version = 6;
+        DROP TABLE contract_link_states;
+        DROP INDEX contract_links_by_deal_name; DROP INDEX contract_links_by_number; DROP INDEX contract_links_by_lead;
+        ALTER TABLE contract_links DROP COLUMN deal_name_key;
+        """;
 
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -33,8 +47,9 @@ public abstract class ContractLinkMigrationTests(ILinkDatabases databases) : Lin
     public async Task Migrate_AVersion2DatabaseWithContracts_KeepsThem_AndKeepsDealNamesFromThenOn()
     {
         await LaunchAsync(Links, 42, 7, "wf-1", "IC-1", "Acme");
-        // Back to what version 2 left: no deal names, no record of versions 3 to 5 (nor 4's table and 5's column), and no
-        // module bookkeeping.
+        // Back to what version 2 left: no deal names, no record of versions 3 to 6 (nor 4's table and 5's and 6's columns), and
+        // no module bookkeeping.
+        await Database.ExecuteAsync(WithoutLaterSteps);
         await Database.ExecuteAsync("ALTER TABLE contract_links DROP COLUMN deal_name; DROP TABLE engine_instances; ALTER TABLE jobs DROP COLUMN trace_parent; DELETE FROM schema_version WHERE version >= 3; DROP TABLE schema_modules;");
 
         var (upgraded, links) = Database.Open();
@@ -53,6 +68,7 @@ public abstract class ContractLinkMigrationTests(ILinkDatabases databases) : Lin
     {
         await LaunchAsync(Links, 42, 7, "wf-1", "IC-1", "Acme");
         // Back to what version 1 left: no deal names, none of version 2's indexes, no record of either.
+        await Database.ExecuteAsync(WithoutLaterSteps);
         await Database.ExecuteAsync("""
             ALTER TABLE contract_links DROP COLUMN deal_name;
             DROP INDEX jobs_by_event; DROP INDEX received_events_by_time; DROP INDEX jobs_succeeded_by_time;

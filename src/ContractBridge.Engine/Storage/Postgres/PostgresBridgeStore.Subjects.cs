@@ -5,8 +5,7 @@ namespace ContractBridge.Engine.Storage.Postgres;
 
 public sealed partial class PostgresBridgeStore
 {
-    /// <summary>A set travels as one array parameter; = ANY on an indexed column is an index scan per member.</summary>
-    private const string InSet = "{0} = ANY(@set)";
+    private const string InSet = SubjectSql.PostgresSet;
 
     private static readonly string JobsBySubjects = SubjectSql.JobsBySubjects(InSet);
     private static readonly string EventsBySubjects = SubjectSql.EventsBySubjects(InSet);

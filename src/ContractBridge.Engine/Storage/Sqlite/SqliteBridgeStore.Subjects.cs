@@ -6,8 +6,7 @@ namespace ContractBridge.Engine.Storage.Sqlite;
 
 public sealed partial class SqliteBridgeStore
 {
-    /// <summary>A set travels as one JSON array: one statement whatever its size, and SQLite probes the index once per member.</summary>
-    private const string InSet = "{0} IN (SELECT value FROM json_each(@set))";
+    private const string InSet = SubjectSql.SqliteSet;
 
     private static readonly string JobsBySubjects = SubjectSql.JobsBySubjects(InSet);
     private static readonly string EventsBySubjects = SubjectSql.EventsBySubjects(InSet);

@@ -39,7 +39,7 @@ public sealed partial class PostgresContractLinkStore
         }
 
         // One round trip: the three statements travel together and come back as three results.
-        await using var command = store.CreateCommand(ContractStorySql.Search(" COLLATE \"C\""));
+        await using var command = store.CreateCommand(ContractStorySql.Search(ContractStorySql.PostgresByteOrder));
         command.Parameters.AddWithValue("lead", NpgsqlDbType.Bigint, (object?)search.LeadId ?? DBNull.Value);
         command.Parameters.AddWithValue("number_from", search.NumberFrom);
         command.Parameters.AddWithValue("number_to", search.NumberTo);

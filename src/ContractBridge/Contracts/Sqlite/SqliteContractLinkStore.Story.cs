@@ -43,7 +43,7 @@ public sealed partial class SqliteContractLinkStore
 
         return store.ReadAsync(connection =>
         {
-            using var command = SqliteLinkRows.Command(connection, null, ContractStorySql.Search(string.Empty));
+            using var command = SqliteLinkRows.Command(connection, null, ContractStorySql.Search(ContractStorySql.SqliteByteOrder));
             command.Parameters.AddWithValue("@lead", SqliteLinkRows.Nullable(search.LeadId));
             command.Parameters.AddWithValue("@number_from", search.NumberFrom);
             command.Parameters.AddWithValue("@number_to", search.NumberTo);
