@@ -108,6 +108,27 @@ public abstract class ContractLinkMigrationTests(ILinkDatabases databases) : Lin
         Assert.Equal("Acme", (await links.FindByWorkflowAsync("wf-1", None))!.DealName);
     }
 
+    [Fact]
+    public async Task Migrate_AModuleVersion2Database_MakesItsLinksSearchable_AndStartsTheirHistoryAtTheirState()
+    {
+        await LaunchAsync(Links, 42, 7, "wf-1", "IC-1", "Acme Corp");
+        // What the module's version 2 left: no search key or indexes, no state history, no record of versions 3 and 4.
+        await Database.ExecuteAsync($"""
+            DROP TABLE contract_link_states;
+            DROP INDEX contract_links_by_deal_name; DROP INDEX contract_links_by_number; DROP INDEX contract_links_by_lead;
+            ALTER TABLE contract_links DROP COLUMN deal_name_key;
+            DELETE FROM schema_modules WHERE module = '{ContractLinkSchema.Name}' AND version > 2;
+            """);
+
+        var (upgraded, links) = Database.Open();
+        await upgraded.MigrateAsync(None);
+
+        Assert.Equal(LatestModuleVersion, await ModuleVersionAsync());
+        Assert.Equal(42, Assert.Single(await links.SearchAsync("acme c", 10, None)).LeadId);
+        var state = Assert.Single(await links.ListStateChangesAsync(42, long.MaxValue, 10, None));
+        Assert.Equal((ContractState.Created, "wf-1", T0), (state.State, state.WorkflowId, state.RecordedAt));
+    }
+
     private static async Task LaunchAsync(IContractLinkStore links, long leadId, long jobId, string workflowId, string number, string dealName)
     {
         await links.ReserveAsync(leadId, "MSA", "default", jobId, T0, None);
