@@ -5,7 +5,7 @@ namespace ContractBridge.Flows.Story;
 /// <summary>What each kind of job does, said for the person reading a deal's story (what the bridge wrote, and where).</summary>
 public static class JobDescriptions
 {
-    private static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
     {
         [JobKinds.Launch] = "Launch the contract in Ironclad and note its number on the deal",
         [JobKinds.Sync] = "Read the workflow from Ironclad and bring the deal up to date",
