@@ -24,7 +24,7 @@ public abstract class SchemaModuleTests(IStoreProvider provider) : StoreTestBase
 
         await Database.ExecuteAsync("INSERT INTO widgets (id, name, colour) VALUES (1, 'sprocket', 'red');");
         Assert.Equal(2, await ModuleVersionAsync());
-        Assert.Equal(5, await store.SchemaVersionAsync(None));
+        Assert.Equal(6, await store.SchemaVersionAsync(None));
     }
 
     [Fact]

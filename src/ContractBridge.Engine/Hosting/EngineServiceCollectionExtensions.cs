@@ -46,6 +46,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<IJobStore>(sp => sp.GetRequiredService<IBridgeStore>());
         services.TryAddSingleton<IKeyValueStore>(sp => sp.GetRequiredService<IBridgeStore>());
         services.TryAddSingleton<IEngineInstances>(sp => sp.GetRequiredService<IBridgeStore>());
+        services.TryAddSingleton<ISubjectHistory>(sp => sp.GetRequiredService<IBridgeStore>());
         services.TryAddSingleton<JobWakeups>();
         services.TryAddSingleton<EventIntake>();
         services.TryAddSingleton<JobQueue>();

@@ -22,7 +22,7 @@ public enum JobStatus
     Dead,
 }
 
-/// <summary>A job as listed for operators (dashboard, CLI).</summary>
+/// <summary>A job as listed for operators (dashboard, CLI). <see cref="EventId"/> is the received event that stored it, if any.</summary>
 public sealed record JobSummary(
     long Id,
     string Kind,
@@ -34,6 +34,8 @@ public sealed record JobSummary(
     DateTimeOffset? NextAttemptAt,
     string? LeaseOwner,
     string? LastError,
-    string Payload);
+    string Payload,
+    string? Subject = null,
+    long? EventId = null);
 
 public sealed record JobCounts(long Pending, long Running, long Succeeded, long Dead);

@@ -10,4 +10,8 @@ namespace ContractBridge.Engine.Jobs;
 /// <param name="TraceParent">
 /// The W3C traceparent the job's run continues; null takes the span current where it is stored (see <see cref="EngineTracing"/>).
 /// </param>
-public sealed record NewJob(string Kind, string Key, string Payload, DateTimeOffset? NotBefore = null, string? TraceParent = null);
+/// <param name="Subject">
+/// What the job is about, for people reading its history (e.g. "order:123"); unlike <see cref="Key"/> it orders nothing.
+/// Jobs are listed by subject (<see cref="Storage.ISubjectHistory"/>); null for a job about nothing one would look up.
+/// </param>
+public sealed record NewJob(string Kind, string Key, string Payload, DateTimeOffset? NotBefore = null, string? TraceParent = null, string? Subject = null);

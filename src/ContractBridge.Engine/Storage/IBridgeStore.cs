@@ -5,7 +5,7 @@ namespace ContractBridge.Engine.Storage;
 /// implementations, SQLite and PostgreSQL. A service keeps tables of its own beside these through the store's
 /// transactional extension point (<c>WriteAsync</c> on either store) and a <see cref="SchemaModule"/>.
 /// </summary>
-public interface IBridgeStore : IEventStore, IJobStore, IEngineInstances, IKeyValueStore, IAsyncDisposable
+public interface IBridgeStore : IEventStore, IJobStore, ISubjectHistory, IEngineInstances, IKeyValueStore, IAsyncDisposable
 {
     /// <summary>"sqlite" or "postgresql".</summary>
     string Provider { get; }

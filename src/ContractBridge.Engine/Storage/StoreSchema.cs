@@ -37,14 +37,14 @@ internal static class StoreSchema
     public const string StoredEventColumns = "id, source, dedupe_key, summary, received_at, job_count";
 
     /// <summary>A job as it is stored, in this order.</summary>
-    public const string JobInsertColumns = "kind, key, payload, status, attempts, next_attempt_at, event_id, created_at, updated_at, trace_parent";
+    public const string JobInsertColumns = "kind, key, payload, status, attempts, next_attempt_at, event_id, created_at, updated_at, trace_parent, subject";
 
     /// <summary>A claimed job (<see cref="Job"/>), in this order.</summary>
     public const string ClaimedJobColumns = "id, kind, key, payload, attempts, created_at, last_error, trace_parent";
 
     /// <summary>A job as operators list it (<see cref="JobSummary"/>), in this order.</summary>
     public const string JobSummaryColumns =
-        "id, kind, key, status, attempts, created_at, updated_at, next_attempt_at, lease_owner, last_error, payload";
+        "id, kind, key, status, attempts, created_at, updated_at, next_attempt_at, lease_owner, last_error, payload, subject, event_id";
 
     /// <summary>One trip to dead letters (<see cref="DeadLetter"/>), in this order.</summary>
     public const string DeadLetterColumns = "job_id, attempts, error, dead_at, replayed_at";

@@ -4,8 +4,9 @@ using ContractBridge.Contracts;
 namespace ContractBridge.Cli;
 
 /// <summary>
-/// `contracts list`: which deal waits on which contract, read from the service's database. `contracts preview`: what
-/// launching a deal's contract would send, and what would stop it, without launching (<see cref="ContractsPreview"/>).
+/// `contracts list` (or a search with --query) and `contracts story`: which deal waits on which contract, and what the
+/// bridge did about one deal, read from the service's database. `contracts preview`: what launching a deal's contract
+/// would send, and what would stop it, without launching (<see cref="ContractsPreview"/>).
 /// </summary>
 public static class ContractsCommand
 {
@@ -19,15 +20,28 @@ public static class ContractsCommand
                 result.AddError("--limit must be between 1 and 10000.");
             }
         });
-        var list = new Command("list", "List deal ↔ contract links: lead, deal name, workflow, IC number, template, state and when it last changed.") { limit };
-        CommandRunner.SetAction(list, settings, (parse, host, output, error, cancellationToken) => ListAsync(host, parse.GetValue(limit), output, error, cancellationToken));
-        return new Command("contracts", "Inspect the contracts the bridge launched or follows, and preview a deal's launch.") { list, ContractsPreview.Create(settings) };
+        var query = new Option<string?>("--query", "-q")
+        {
+            Description = "Only contracts whose lead id is this, or whose IC number or deal name begins with it (any case).",
+        };
+        query.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } text && string.IsNullOrWhiteSpace(text))
+            {
+                result.AddError("--query needs a lead id, an IC number or the beginning of a deal's name.");
+            }
+        });
+        var list = new Command("list", "List deal ↔ contract links: lead, deal name, workflow, IC number, template, state and when it last changed.") { limit, query };
+        CommandRunner.SetAction(list, settings, (parse, host, output, error, cancellationToken) =>
+            ListAsync(host, parse.GetValue(query), parse.GetValue(limit), output, error, cancellationToken));
+        return new Command("contracts", "Inspect the contracts the bridge launched or follows, and preview a deal's launch.") { list, ContractStoryCommand.Create(settings), ContractsPreview.Create(settings) };
     }
 
-    private static async Task<int> ListAsync(CliHost host, int limit, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> ListAsync(CliHost host, string? query, int limit, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         await host.OpenStoreAsync(error, cancellationToken);
-        var links = await host.Get<IContractLinkStore>().ListAsync(limit, cancellationToken);
+        var store = host.Get<IContractLinkStore>();
+        var links = query is null ? await store.ListAsync(limit, cancellationToken) : await store.SearchAsync(query, limit, cancellationToken);
         var table = new TextTable("LEAD", "DEAL", "WORKFLOW", "IC NUMBER", "TEMPLATE", "RULE", "STATE", "UPDATED");
         foreach (var link in links)
         {
@@ -43,6 +57,12 @@ public static class ContractsCommand
         }
 
         await output.WriteAsync(table.ToString());
+        if (query is not null)
+        {
+            await output.WriteLineAsync($"{links.Count} contract(s) match \"{query.Trim()}\"{(links.Count == limit ? $" (the first {limit}; --limit shows more)" : string.Empty)}.");
+            return links.Count == 0 ? ExitCodes.Failure : ExitCodes.Success;
+        }
+
         await output.WriteLineAsync($"{links.Count} contract(s){(links.Count == limit ? $" (the newest {limit}; --limit shows more)" : string.Empty)}.");
         return ExitCodes.Success;
     }

@@ -20,8 +20,8 @@ internal static class ContractLinkSql
     public const string ByWorkflow = "workflow_id = @value";
 
     public const string Adopt = $"""
-        INSERT INTO {Table} ({Columns})
-        VALUES (@lead, @workflow, @number, @template, @rule, @state, @paused, @updated, @created, @now, @job, @deal)
+        INSERT INTO {Table} ({Columns}, deal_name_key)
+        VALUES (@lead, @workflow, @number, @template, @rule, @state, @paused, @updated, @created, @now, @job, @deal, @deal_key)
         RETURNING {Columns};
         """;
 

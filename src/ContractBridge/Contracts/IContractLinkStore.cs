@@ -57,4 +57,22 @@ public interface IContractLinkStore
     Task<IReadOnlyList<ContractLink>> ListOpenAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyDictionary<ContractState, long>> CountByStateAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every link of the lead, newest first, a cancelled contract included: the contracts of a deal's story.</summary>
+    Task<IReadOnlyList<ContractLink>> ListByLeadAsync(long leadId, CancellationToken cancellationToken);
+
+    /// <summary>The links of these workflows, by workflow id; workflows without one are absent. One read, however many.</summary>
+    Task<IReadOnlyDictionary<string, ContractLink>> FindByWorkflowsAsync(IReadOnlyCollection<string> workflowIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The states the lead's contracts took, newest first, a page at a time: those with an id below <paramref name="beforeId"/>
+    /// (<see cref="long.MaxValue"/> for the first page).
+    /// </summary>
+    Task<IReadOnlyList<ContractStateChange>> ListStateChangesAsync(long leadId, long beforeId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Links whose lead id is <paramref name="query"/>, then those whose IC number, then deal name, begins with it
+    /// (<see cref="ContractLinkSearch"/>), each once, at most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<ContractLink>> SearchAsync(string query, int limit, CancellationToken cancellationToken);
 }

@@ -15,6 +15,7 @@ using ContractBridge.Flows.Nudge;
 using ContractBridge.Flows.Preview;
 using ContractBridge.Flows.Reconcile;
 using ContractBridge.Flows.Renewals;
+using ContractBridge.Flows.Story;
 using ContractBridge.Flows.Sync;
 using ContractBridge.Flows.Triggers;
 using ContractBridge.Flows.Writeback;
@@ -82,6 +83,8 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<KommoDirectory>();
         services.AddHostedService<CacheWarmer>();
         services.AddSingleton<ContractLinks>();
+        services.AddSingleton<DealStory>();
+        services.AddSingleton<EventDeals>();
         services.AddSingleton<KommoNames>();
         services.AddSingleton<SaidOnce>();
         services.AddSingleton<DealActionPlanner>();

@@ -11,9 +11,23 @@ namespace ContractBridge.Tests.Contracts;
 /// </summary>
 public abstract class ContractLinkMigrationTests(ILinkDatabases databases) : LinkStoreTestBase(databases)
 {
-    /// <summary>The engine's schema version: the move kept its version 3, now with nothing to do; 4 added instances, 5 traceparents.</summary>
-    private const int LatestVersion = 5;
-    private const int LatestModuleVersion = 2;
+    /// <summary>
+    /// The engine's schema version: the move kept its version 3, now with nothing to do; 4 added instances, 5 traceparents,
+    /// 6 job subjects.
+    /// </summary>
+    private const int LatestVersion = 6;
+    private const int LatestModuleVersion = 4;
+
+    /// <summary>
+    /// Takes away what came after the releases that had no module: the engine's job subjects (version 6) and the module's
+    /// own versions 3 (search keys and indexes) and 4 (state history).
+    /// </summary>
+    private const string WithoutLaterSteps = """
+        DROP INDEX jobs_by_subject; ALTER TABLE jobs DROP COLUMN subject; DELETE FROM schema_version WHERE version = 6;
+        DROP TABLE contract_link_states;
+        DROP INDEX contract_links_by_deal_name; DROP INDEX contract_links_by_number; DROP INDEX contract_links_by_lead;
+        ALTER TABLE contract_links DROP COLUMN deal_name_key;
+        """;
 
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -33,8 +47,9 @@ public abstract class ContractLinkMigrationTests(ILinkDatabases databases) : Lin
     public async Task Migrate_AVersion2DatabaseWithContracts_KeepsThem_AndKeepsDealNamesFromThenOn()
     {
         await LaunchAsync(Links, 42, 7, "wf-1", "IC-1", "Acme");
-        // Back to what version 2 left: no deal names, no record of versions 3 to 5 (nor 4's table and 5's column), and no
-        // module bookkeeping.
+        // Back to what version 2 left: no deal names, no record of versions 3 to 6 (nor 4's table and 5's and 6's columns), and
+        // no module bookkeeping.
+        await Database.ExecuteAsync(WithoutLaterSteps);
         await Database.ExecuteAsync("ALTER TABLE contract_links DROP COLUMN deal_name; DROP TABLE engine_instances; ALTER TABLE jobs DROP COLUMN trace_parent; DELETE FROM schema_version WHERE version >= 3; DROP TABLE schema_modules;");
 
         var (upgraded, links) = Database.Open();
@@ -53,6 +68,7 @@ public abstract class ContractLinkMigrationTests(ILinkDatabases databases) : Lin
     {
         await LaunchAsync(Links, 42, 7, "wf-1", "IC-1", "Acme");
         // Back to what version 1 left: no deal names, none of version 2's indexes, no record of either.
+        await Database.ExecuteAsync(WithoutLaterSteps);
         await Database.ExecuteAsync("""
             ALTER TABLE contract_links DROP COLUMN deal_name;
             DROP INDEX jobs_by_event; DROP INDEX received_events_by_time; DROP INDEX jobs_succeeded_by_time;
@@ -90,6 +106,27 @@ public abstract class ContractLinkMigrationTests(ILinkDatabases databases) : Lin
         Assert.Equal(LatestModuleVersion, await ModuleVersionAsync());
         Assert.Equal(LatestModuleVersion, await Database.ScalarAsync($"SELECT COUNT(*) FROM schema_modules WHERE module = '{ContractLinkSchema.Name}' AND description LIKE '%(adopted: already in place)';"));
         Assert.Equal("Acme", (await links.FindByWorkflowAsync("wf-1", None))!.DealName);
+    }
+
+    [Fact]
+    public async Task Migrate_AModuleVersion2Database_MakesItsLinksSearchable_AndStartsTheirHistoryAtTheirState()
+    {
+        await LaunchAsync(Links, 42, 7, "wf-1", "IC-1", "Acme Corp");
+        // What the module's version 2 left: no search key or indexes, no state history, no record of versions 3 and 4.
+        await Database.ExecuteAsync($"""
+            DROP TABLE contract_link_states;
+            DROP INDEX contract_links_by_deal_name; DROP INDEX contract_links_by_number; DROP INDEX contract_links_by_lead;
+            ALTER TABLE contract_links DROP COLUMN deal_name_key;
+            DELETE FROM schema_modules WHERE module = '{ContractLinkSchema.Name}' AND version > 2;
+            """);
+
+        var (upgraded, links) = Database.Open();
+        await upgraded.MigrateAsync(None);
+
+        Assert.Equal(LatestModuleVersion, await ModuleVersionAsync());
+        Assert.Equal(42, Assert.Single(await links.SearchAsync("acme c", 10, None)).LeadId);
+        var state = Assert.Single(await links.ListStateChangesAsync(42, long.MaxValue, 10, None));
+        Assert.Equal((ContractState.Created, "wf-1", T0), (state.State, state.WorkflowId, state.RecordedAt));
     }
 
     private static async Task LaunchAsync(IContractLinkStore links, long leadId, long jobId, string workflowId, string number, string dealName)

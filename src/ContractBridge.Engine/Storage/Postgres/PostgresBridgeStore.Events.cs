@@ -1,5 +1,6 @@
 using ContractBridge.Engine.Intake;
 using ContractBridge.Engine.Jobs;
+using Npgsql;
 using NpgsqlTypes;
 using static ContractBridge.Engine.Storage.StoreSchema;
 
@@ -24,8 +25,8 @@ public sealed partial class PostgresBridgeStore
             SELECT input.ord, e.id FROM e JOIN input ON input.dedupe_key = e.dedupe_key),
         j AS (
             INSERT INTO {JobsTable} ({JobInsertColumns})
-            SELECT t.kind, t.key, t.payload, '{Pending}', 0, t.due, stored.id, @now, @now, t.trace_parent
-            FROM unnest(@job_ords, @kinds, @keys, @payloads, @dues, @trace_parents) WITH ORDINALITY AS t(ord, kind, key, payload, due, trace_parent, n)
+            SELECT t.kind, t.key, t.payload, '{Pending}', 0, t.due, stored.id, @now, @now, t.trace_parent, t.subject
+            FROM unnest(@job_ords, @kinds, @keys, @payloads, @dues, @trace_parents, @subjects) WITH ORDINALITY AS t(ord, kind, key, payload, due, trace_parent, subject, n)
             JOIN stored ON stored.ord = t.ord
             ORDER BY t.n)
         SELECT ord FROM stored;
@@ -75,6 +76,12 @@ public sealed partial class PostgresBridgeStore
     {
         await using var command = CreateCommand(SharedSql.ListRecentEvents);
         command.Parameters.AddWithValue("limit", limit);
+        return await ReadEventsAsync(command, cancellationToken);
+    }
+
+    /// <summary>Reads rows of <see cref="StoredEventColumns"/>.</summary>
+    private static async Task<List<StoredEvent>> ReadEventsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var events = new List<StoredEvent>();
         while (await reader.ReadAsync(cancellationToken))

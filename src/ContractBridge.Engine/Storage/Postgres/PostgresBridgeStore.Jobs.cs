@@ -296,7 +296,9 @@ public sealed partial class PostgresBridgeStore
                 status == JobStatus.Pending ? reader.GetFieldValue<DateTimeOffset>(7) : null,
                 reader.IsDBNull(8) ? null : reader.GetString(8),
                 reader.IsDBNull(9) ? null : reader.GetString(9),
-                reader.GetString(10)));
+                reader.GetString(10),
+                reader.IsDBNull(11) ? null : reader.GetString(11),
+                reader.IsDBNull(12) ? null : reader.GetInt64(12)));
         }
 
         return jobs;

@@ -9,9 +9,9 @@ namespace ContractBridge.Engine.Storage.Postgres;
 internal static class PostgresJobInserts
 {
     public const string Sql = $"""
-        INSERT INTO {JobsTable} (kind, key, payload, status, attempts, next_attempt_at, created_at, updated_at, trace_parent)
-        SELECT t.kind, t.key, t.payload, '{Pending}', 0, t.due, @now, @now, t.trace_parent
-        FROM unnest(@kinds, @keys, @payloads, @dues, @trace_parents) WITH ORDINALITY AS t(kind, key, payload, due, trace_parent, ord)
+        INSERT INTO {JobsTable} (kind, key, payload, status, attempts, next_attempt_at, created_at, updated_at, trace_parent, subject)
+        SELECT t.kind, t.key, t.payload, '{Pending}', 0, t.due, @now, @now, t.trace_parent, t.subject
+        FROM unnest(@kinds, @keys, @payloads, @dues, @trace_parents, @subjects) WITH ORDINALITY AS t(kind, key, payload, due, trace_parent, subject, ord)
         ORDER BY t.ord;
         """;
 
@@ -30,7 +30,7 @@ internal static class PostgresJobInserts
     }
 
     /// <summary>
-    /// Adds kinds, keys, payloads, due times and traceparents (<paramref name="traceParent"/> for jobs without one) as
+    /// Adds kinds, keys, payloads, due times, traceparents and subjects (<paramref name="traceParent"/> for jobs without one) as
     /// arrays; <paramref name="name"/> maps names for positional use.
     /// </summary>
     public static void AddArrays(NpgsqlParameterCollection parameters, IReadOnlyList<NewJob> jobs, DateTimeOffset now, string? traceParent, Func<string, string> name)
@@ -46,5 +46,6 @@ internal static class PostgresJobInserts
         {
             Value = jobs.Select(j => j.TraceParent ?? traceParent).ToArray(),
         });
+        parameters.Add(new NpgsqlParameter(name("subjects"), NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = jobs.Select(j => j.Subject).ToArray() });
     }
 }

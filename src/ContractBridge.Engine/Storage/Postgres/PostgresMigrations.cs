@@ -88,5 +88,10 @@ internal static class PostgresMigrations
         new(5, "jobs carry the traceparent of the span that stored them", """
             ALTER TABLE jobs ADD COLUMN trace_parent text;
             """),
+        // A job's subject (the deal it is about) is what a person looks it up by: its history lists by it, newest first.
+        new(6, "jobs carry their subject, listed by it", """
+            ALTER TABLE jobs ADD COLUMN subject text;
+            CREATE INDEX jobs_by_subject ON jobs (subject, id) WHERE subject IS NOT NULL;
+            """),
     ];
 }

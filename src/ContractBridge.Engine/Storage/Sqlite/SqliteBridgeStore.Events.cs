@@ -54,16 +54,7 @@ public sealed partial class SqliteBridgeStore
         {
             using var command = SqliteConnections.Command(connection, null, SharedSql.ListRecentEvents);
             command.Parameters.AddWithValue("@limit", limit);
-            using var reader = command.ExecuteReader();
-            var events = new List<StoredEvent>();
-            while (reader.Read())
-            {
-                events.Add(new StoredEvent(
-                    reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                    DbTime.FromMicroseconds(reader.GetInt64(4)), reader.GetInt32(5)));
-            }
-
-            return events;
+            return ReadEvents(command);
         }, cancellationToken);
 
     public Task<long> CountEventsAsync(CancellationToken cancellationToken) =>
@@ -79,4 +70,19 @@ public sealed partial class SqliteBridgeStore
             scope.InsertJobs(jobs, now);
             return 0;
         }, cancellationToken);
+
+    /// <summary>Reads rows of <see cref="StoredEventColumns"/>.</summary>
+    private static List<StoredEvent> ReadEvents(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var events = new List<StoredEvent>();
+        while (reader.Read())
+        {
+            events.Add(new StoredEvent(
+                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                DbTime.FromMicroseconds(reader.GetInt64(4)), reader.GetInt32(5)));
+        }
+
+        return events;
+    }
 }

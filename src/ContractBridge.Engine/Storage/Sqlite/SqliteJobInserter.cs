@@ -18,6 +18,7 @@ internal sealed class SqliteJobInserter : IDisposable
     private readonly SqliteParameter due;
     private readonly SqliteParameter eventId;
     private readonly SqliteParameter traceParent;
+    private readonly SqliteParameter subject;
     private readonly long now;
 
     public SqliteJobInserter(SqliteWriteScope scope, DateTimeOffset now)
@@ -26,7 +27,7 @@ internal sealed class SqliteJobInserter : IDisposable
         this.now = DbTime.ToMicroseconds(now);
         command = scope.Command($"""
             INSERT INTO {JobsTable} ({JobInsertColumns})
-            VALUES (@kind, @key, @payload, '{Pending}', 0, @due, @event, @now, @now, @trace);
+            VALUES (@kind, @key, @payload, '{Pending}', 0, @due, @event, @now, @now, @trace, @subject);
             """);
         kind = command.Parameters.Add("@kind", SqliteType.Text);
         key = command.Parameters.Add("@key", SqliteType.Text);
@@ -34,6 +35,7 @@ internal sealed class SqliteJobInserter : IDisposable
         due = command.Parameters.Add("@due", SqliteType.Integer);
         eventId = command.Parameters.Add("@event", SqliteType.Integer);
         traceParent = command.Parameters.Add("@trace", SqliteType.Text);
+        subject = command.Parameters.Add("@subject", SqliteType.Text);
         command.Parameters.AddWithValue("@now", this.now);
     }
 
@@ -47,6 +49,7 @@ internal sealed class SqliteJobInserter : IDisposable
             due.Value = job.NotBefore is { } notBefore ? DbTime.ToMicroseconds(notBefore) : now;
             this.eventId.Value = SqliteConnections.Nullable(eventId);
             traceParent.Value = (object?)(job.TraceParent ?? scope.TraceParent) ?? DBNull.Value;
+            subject.Value = (object?)job.Subject ?? DBNull.Value;
             command.ExecuteNonQuery();
             scope.Stored.Add(job.Kind);
         }

@@ -8,9 +8,10 @@ namespace ContractBridge.Contracts.Postgres;
 /// <summary>
 /// Contract links in the engine's PostgreSQL database, shared by every instance. Writes that store jobs run in the
 /// engine's transactions (<see cref="PostgresBridgeStore.WriteAsync{T}"/>), so the jobs commit with the change and wake
-/// this instance's workers after; racing instances meet at the partial unique index and at row and advisory locks.
+/// this instance's workers after; racing instances meet at the partial unique index and at row and advisory locks. Each
+/// state a link takes is copied into its history by the same statement or transaction (<see cref="ContractStorySql.RecordState"/>).
 /// </summary>
-public sealed class PostgresContractLinkStore(PostgresBridgeStore store) : IContractLinkStore
+public sealed partial class PostgresContractLinkStore(PostgresBridgeStore store) : IContractLinkStore
 {
     public async Task<ReservationOutcome> ReserveAsync(long leadId, string templateName, string ruleName, long jobId, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -18,11 +19,17 @@ public sealed class PostgresContractLinkStore(PostgresBridgeStore store) : ICont
         // the rare case where the winner's link is cancelled between our conflict and our read.
         for (var attempt = 0; ; attempt++)
         {
+            // The reservation and its first state are one statement: the history's row is written only by the insert that won.
             await using var insert = store.CreateCommand($"""
-                INSERT INTO {Table} (lead_id, template_name, rule_name, state, paused, created_at, updated_at, launch_job_id)
-                VALUES (@lead, @template, @rule, '{Launching}', false, @now, @now, @job)
-                ON CONFLICT (lead_id) WHERE state <> '{nameof(ContractState.Cancelled)}' DO NOTHING
-                RETURNING {Columns};
+                WITH reserved AS (
+                    INSERT INTO {Table} (lead_id, template_name, rule_name, state, paused, created_at, updated_at, launch_job_id)
+                    VALUES (@lead, @template, @rule, '{Launching}', false, @now, @now, @job)
+                    ON CONFLICT (lead_id) WHERE state <> '{nameof(ContractState.Cancelled)}' DO NOTHING
+                    RETURNING {Columns}),
+                history AS (
+                    INSERT INTO {ContractStorySql.StatesTable} (lead_id, workflow_id, ironclad_number, state, paused, ironclad_updated_at, recorded_at)
+                    SELECT lead_id, workflow_id, ironclad_number, state, paused, ironclad_updated_at, @now FROM reserved)
+                SELECT {Columns} FROM reserved;
                 """);
             insert.Parameters.AddWithValue("lead", leadId);
             insert.Parameters.AddWithValue("template", templateName);
@@ -51,7 +58,7 @@ public sealed class PostgresContractLinkStore(PostgresBridgeStore store) : ICont
         {
             await using var update = scope.Command($"""
                 UPDATE {Table}
-                SET workflow_id = @workflow, ironclad_number = @number, deal_name = @deal,
+                SET workflow_id = @workflow, ironclad_number = @number, deal_name = @deal, deal_name_key = @deal_key,
                     state = CASE state WHEN '{Launching}' THEN '{nameof(ContractState.Created)}' ELSE state END,
                     ironclad_updated_at = GREATEST(ironclad_updated_at, @updated),
                     updated_at = @now
@@ -60,6 +67,7 @@ public sealed class PostgresContractLinkStore(PostgresBridgeStore store) : ICont
             update.Parameters.AddWithValue("workflow", launch.WorkflowId);
             update.Parameters.AddWithValue("number", launch.IroncladNumber);
             update.Parameters.AddWithValue("deal", (object?)launch.DealName ?? DBNull.Value);
+            update.Parameters.AddWithValue("deal_key", (object?)ContractLinkSearch.NameKey(launch.DealName) ?? DBNull.Value);
             update.Parameters.AddWithValue("updated", DbTime.ToUtcDateTime(launch.IroncladUpdatedAt));
             update.Parameters.AddWithValue("now", DbTime.ToUtcDateTime(now));
             update.Parameters.AddWithValue("lead", launch.LeadId);
@@ -69,6 +77,7 @@ public sealed class PostgresContractLinkStore(PostgresBridgeStore store) : ICont
                 throw LinkReservation.NotReserved(launch.LeadId, launch.JobId);
             }
 
+            await RecordStateAsync(scope, ContractStorySql.ReservedBy, now, token, ("lead", launch.LeadId), ("job", launch.JobId));
             await scope.InsertJobsAsync(followUps, now, token);
             return 0;
         }, cancellationToken);
@@ -104,7 +113,9 @@ public sealed class PostgresContractLinkStore(PostgresBridgeStore store) : ICont
 
             await using var write = scope.Command(Adopt);
             PostgresLinkRows.AddAdoptParameters(write, link);
-            return (await PostgresLinkRows.ReadAsync(write, token)).Single();
+            var adopted = (await PostgresLinkRows.ReadAsync(write, token)).Single();
+            await RecordStateAsync(scope, "workflow_id = @workflow", link.UpdatedAt, token, ("workflow", link.WorkflowId));
+            return adopted;
         }, cancellationToken);
 
     public Task<ContractLink?> ApplyStateAsync(string workflowId, ContractState state, bool paused, DateTimeOffset ironcladUpdatedAt, IReadOnlyList<NewJob> followUps, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -130,6 +141,7 @@ public sealed class PostgresContractLinkStore(PostgresBridgeStore store) : ICont
                 return null;
             }
 
+            await RecordStateAsync(scope, "workflow_id = @workflow", now, token, ("workflow", workflowId));
             await scope.InsertJobsAsync(followUps, now, token);
             return before;
         }, cancellationToken);

@@ -20,6 +20,7 @@ internal static class PostgresLinkRows
         command.Parameters.AddWithValue("now", DbTime.ToUtcDateTime(link.UpdatedAt));
         command.Parameters.AddWithValue("job", (object?)link.LaunchJobId ?? DBNull.Value);
         command.Parameters.AddWithValue("deal", (object?)link.DealName ?? DBNull.Value);
+        command.Parameters.AddWithValue("deal_key", (object?)ContractLinkSearch.NameKey(link.DealName) ?? DBNull.Value);
     }
 
     /// <summary>The one link a <c>@value</c> filter finds, or null.</summary>
@@ -33,6 +34,25 @@ internal static class PostgresLinkRows
     public static async Task<List<ContractLink>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await ReadRowsAsync(reader, cancellationToken);
+    }
+
+    /// <summary>Reads every result of a command of several statements, each of rows of <see cref="ContractLinkSql.Columns"/>.</summary>
+    public static async Task<List<List<ContractLink>>> ReadResultsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var results = new List<List<ContractLink>>();
+        do
+        {
+            results.Add(await ReadRowsAsync(reader, cancellationToken));
+        }
+        while (await reader.NextResultAsync(cancellationToken));
+
+        return results;
+    }
+
+    private static async Task<List<ContractLink>> ReadRowsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
         var links = new List<ContractLink>();
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -52,5 +72,26 @@ internal static class PostgresLinkRows
         }
 
         return links;
+    }
+
+    /// <summary>Reads rows of <see cref="ContractStorySql.StateColumns"/>.</summary>
+    public static async Task<List<ContractStateChange>> ReadStatesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var states = new List<ContractStateChange>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            states.Add(new ContractStateChange(
+                reader.GetInt64(0),
+                reader.GetInt64(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                Enum.Parse<ContractState>(reader.GetString(4)),
+                reader.GetBoolean(5),
+                reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
+                reader.GetFieldValue<DateTimeOffset>(7)));
+        }
+
+        return states;
     }
 }

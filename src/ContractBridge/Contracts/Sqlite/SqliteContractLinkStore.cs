@@ -8,9 +8,10 @@ namespace ContractBridge.Contracts.Sqlite;
 
 /// <summary>
 /// Contract links in the engine's SQLite file. Every write runs on the engine's single writer (<see cref="SqliteBridgeStore.WriteAsync{T}"/>),
-/// so "look, then insert" cannot race, and the jobs a change stores commit with it and wake their workers after.
+/// so "look, then insert" cannot race, and the jobs a change stores commit with it and wake their workers after. Each
+/// state a link takes is copied into its history in the same write (<see cref="ContractStorySql.RecordState"/>).
 /// </summary>
-public sealed class SqliteContractLinkStore(SqliteBridgeStore store) : IContractLinkStore
+public sealed partial class SqliteContractLinkStore(SqliteBridgeStore store) : IContractLinkStore
 {
     public Task<ReservationOutcome> ReserveAsync(long leadId, string templateName, string ruleName, long jobId, DateTimeOffset now, CancellationToken cancellationToken) =>
         store.WriteAsync(scope =>
@@ -31,7 +32,9 @@ public sealed class SqliteContractLinkStore(SqliteBridgeStore store) : IContract
             insert.Parameters.AddWithValue("@rule", ruleName);
             insert.Parameters.AddWithValue("@now", DbTime.ToMicroseconds(now));
             insert.Parameters.AddWithValue("@job", jobId);
-            return new ReservationOutcome(ReservationStatus.Reserved, SqliteLinkRows.Read(insert).Single());
+            var reserved = SqliteLinkRows.Read(insert).Single();
+            RecordState(scope, ContractStorySql.ReservedBy, now, ("@lead", leadId), ("@job", jobId));
+            return new ReservationOutcome(ReservationStatus.Reserved, reserved);
         }, cancellationToken);
 
     public Task CompleteLaunchAsync(LaunchRecord launch, IReadOnlyList<NewJob> followUps, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -39,7 +42,7 @@ public sealed class SqliteContractLinkStore(SqliteBridgeStore store) : IContract
         {
             using var update = scope.Command($"""
                 UPDATE {Table}
-                SET workflow_id = @workflow, ironclad_number = @number, deal_name = @deal,
+                SET workflow_id = @workflow, ironclad_number = @number, deal_name = @deal, deal_name_key = @deal_key,
                     state = CASE state WHEN '{Launching}' THEN '{nameof(ContractState.Created)}' ELSE state END,
                     ironclad_updated_at = CASE WHEN ironclad_updated_at IS NULL OR ironclad_updated_at < @updated
                                                THEN @updated ELSE ironclad_updated_at END,
@@ -49,6 +52,7 @@ public sealed class SqliteContractLinkStore(SqliteBridgeStore store) : IContract
             update.Parameters.AddWithValue("@workflow", launch.WorkflowId);
             update.Parameters.AddWithValue("@number", launch.IroncladNumber);
             update.Parameters.AddWithValue("@deal", SqliteLinkRows.Nullable(launch.DealName));
+            update.Parameters.AddWithValue("@deal_key", SqliteLinkRows.Nullable(ContractLinkSearch.NameKey(launch.DealName)));
             update.Parameters.AddWithValue("@updated", DbTime.ToMicroseconds(launch.IroncladUpdatedAt));
             update.Parameters.AddWithValue("@now", DbTime.ToMicroseconds(now));
             update.Parameters.AddWithValue("@lead", launch.LeadId);
@@ -58,6 +62,7 @@ public sealed class SqliteContractLinkStore(SqliteBridgeStore store) : IContract
                 throw LinkReservation.NotReserved(launch.LeadId, launch.JobId);
             }
 
+            RecordState(scope, ContractStorySql.ReservedBy, now, ("@lead", launch.LeadId), ("@job", launch.JobId));
             scope.InsertJobs(followUps, now);
             return 0;
         }, cancellationToken);
@@ -87,7 +92,9 @@ public sealed class SqliteContractLinkStore(SqliteBridgeStore store) : IContract
 
             using var insert = scope.Command(Adopt);
             SqliteLinkRows.AddAdoptParameters(insert, link);
-            return SqliteLinkRows.Read(insert).Single();
+            var adopted = SqliteLinkRows.Read(insert).Single();
+            RecordState(scope, "workflow_id = @workflow", link.UpdatedAt, ("@workflow", link.WorkflowId));
+            return adopted;
         }, cancellationToken);
 
     public Task<ContractLink?> ApplyStateAsync(string workflowId, ContractState state, bool paused, DateTimeOffset ironcladUpdatedAt, IReadOnlyList<NewJob> followUps, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -112,6 +119,7 @@ public sealed class SqliteContractLinkStore(SqliteBridgeStore store) : IContract
                 return null;
             }
 
+            RecordState(scope, "workflow_id = @workflow", now, ("@workflow", workflowId));
             scope.InsertJobs(followUps, now);
             return before;
         }, cancellationToken);

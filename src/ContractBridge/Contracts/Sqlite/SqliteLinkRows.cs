@@ -30,12 +30,32 @@ internal static class SqliteLinkRows
         command.Parameters.AddWithValue("@now", DbTime.ToMicroseconds(link.UpdatedAt));
         command.Parameters.AddWithValue("@job", Nullable(link.LaunchJobId));
         command.Parameters.AddWithValue("@deal", Nullable(link.DealName));
+        command.Parameters.AddWithValue("@deal_key", Nullable(ContractLinkSearch.NameKey(link.DealName)));
     }
 
     /// <summary>Reads rows of <see cref="ContractLinkSql.Columns"/>.</summary>
     public static List<ContractLink> Read(SqliteCommand command)
     {
         using var reader = command.ExecuteReader();
+        return ReadRows(reader);
+    }
+
+    /// <summary>Reads every result of a command of several statements, each of rows of <see cref="ContractLinkSql.Columns"/>.</summary>
+    public static List<List<ContractLink>> ReadResults(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var results = new List<List<ContractLink>>();
+        do
+        {
+            results.Add(ReadRows(reader));
+        }
+        while (reader.NextResult());
+
+        return results;
+    }
+
+    private static List<ContractLink> ReadRows(SqliteDataReader reader)
+    {
         var links = new List<ContractLink>();
         while (reader.Read())
         {
@@ -55,5 +75,26 @@ internal static class SqliteLinkRows
         }
 
         return links;
+    }
+
+    /// <summary>Reads rows of <see cref="ContractStorySql.StateColumns"/>.</summary>
+    public static List<ContractStateChange> ReadStates(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var states = new List<ContractStateChange>();
+        while (reader.Read())
+        {
+            states.Add(new ContractStateChange(
+                reader.GetInt64(0),
+                reader.GetInt64(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                Enum.Parse<ContractState>(reader.GetString(4)),
+                reader.GetBoolean(5),
+                reader.IsDBNull(6) ? null : DbTime.FromMicroseconds(reader.GetInt64(6)),
+                DbTime.FromMicroseconds(reader.GetInt64(7))));
+        }
+
+        return states;
     }
 }

@@ -8,5 +8,5 @@ namespace ContractBridge.Flows.Jobs;
 /// </summary>
 public sealed record ActivityRelayRequest(string WorkflowId, ActivityFeed Feed)
 {
-    public NewJob ToJob() => JobPayloads.Job(JobKinds.ActivityRelay, JobKinds.WorkflowKey(WorkflowId), this);
+    public NewJob ToJob() => JobPayloads.ForWorkflow(JobKinds.ActivityRelay, WorkflowId, this);
 }

@@ -15,5 +15,5 @@ public sealed record AttachSignedDocumentRequest(
     string FileName,
     string DownloadPath)
 {
-    public NewJob ToJob() => JobPayloads.Job(JobKinds.AttachSignedDocument, JobKinds.LeadKey(LeadId), this);
+    public NewJob ToJob() => JobPayloads.ForLead(JobKinds.AttachSignedDocument, LeadId, this);
 }

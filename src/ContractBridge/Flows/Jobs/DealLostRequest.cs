@@ -9,5 +9,5 @@ namespace ContractBridge.Flows.Jobs;
 /// <param name="Transition">Names this one change (stage and Kommo's last_modified), so repeats of it are said once.</param>
 public sealed record DealLostRequest(long LeadId, bool Deleted, long? StatusId, long? PipelineId, long? LossReasonId, long? ByUserId, string Transition)
 {
-    public NewJob ToJob() => JobPayloads.Job(JobKinds.DealLost, JobKinds.LeadKey(LeadId), this);
+    public NewJob ToJob() => JobPayloads.ForLead(JobKinds.DealLost, LeadId, this);
 }

@@ -8,5 +8,5 @@ namespace ContractBridge.Flows.Jobs;
 /// </summary>
 public sealed record EditSyncRequest(long LeadId)
 {
-    public NewJob ToJob(DateTimeOffset? notBefore = null) => JobPayloads.Job(JobKinds.SyncEdits, JobKinds.LeadKey(LeadId), this, notBefore);
+    public NewJob ToJob(DateTimeOffset? notBefore = null) => JobPayloads.ForLead(JobKinds.SyncEdits, LeadId, this, notBefore);
 }

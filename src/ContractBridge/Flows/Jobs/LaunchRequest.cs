@@ -18,5 +18,5 @@ public sealed record LaunchRequest(long LeadId, string Rule, long? PipelineId, l
     public bool IsAnsweredBy(ContractBridge.Contracts.ContractLink existing) =>
         Trigger == ReconcilerTrigger || (EnteredAt is { } entered && entered <= existing.CreatedAt.ToUnixTimeSeconds());
 
-    public NewJob ToJob() => JobPayloads.Job(JobKinds.Launch, JobKinds.LeadKey(LeadId), this);
+    public NewJob ToJob() => JobPayloads.ForLead(JobKinds.Launch, LeadId, this);
 }

@@ -6,5 +6,5 @@ namespace ContractBridge.Flows.Jobs;
 /// <param name="Text">The note as written, prefix included.</param>
 public sealed record LegalQuestionRequest(long LeadId, long NoteId, string Text, long? AuthorUserId)
 {
-    public NewJob ToJob() => JobPayloads.Job(JobKinds.LegalQuestion, JobKinds.LeadKey(LeadId), this);
+    public NewJob ToJob() => JobPayloads.ForLead(JobKinds.LegalQuestion, LeadId, this);
 }

@@ -19,5 +19,5 @@ public sealed record NudgeSignersRequest(
     int TaskTypeId,
     bool RemindSigner)
 {
-    public NewJob ToJob() => JobPayloads.Job(JobKinds.NudgeSigners, JobKinds.LeadKey(LeadId), this);
+    public NewJob ToJob() => JobPayloads.ForLead(JobKinds.NudgeSigners, LeadId, this);
 }

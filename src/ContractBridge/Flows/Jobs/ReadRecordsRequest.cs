@@ -9,5 +9,5 @@ namespace ContractBridge.Flows.Jobs;
 /// </summary>
 public sealed record ReadRecordsRequest(long LeadId, string WorkflowId, DateTimeOffset ExecutedAt, int Try = 0)
 {
-    public NewJob ToJob(DateTimeOffset? notBefore = null) => JobPayloads.Job(JobKinds.ReadRecords, JobKinds.LeadKey(LeadId), this, notBefore);
+    public NewJob ToJob(DateTimeOffset? notBefore = null) => JobPayloads.ForLead(JobKinds.ReadRecords, LeadId, this, notBefore);
 }

@@ -8,5 +8,5 @@ namespace ContractBridge.Flows.Jobs;
 /// </summary>
 public sealed record RenewalTaskRequest(long LeadId, string RecordId)
 {
-    public NewJob ToJob() => JobPayloads.Job(JobKinds.RenewalTask, JobKinds.LeadKey(LeadId), this);
+    public NewJob ToJob() => JobPayloads.ForLead(JobKinds.RenewalTask, LeadId, this);
 }

@@ -8,5 +8,5 @@ namespace ContractBridge.Flows.Jobs;
 /// </summary>
 public sealed record SignatureStartedRequest(long LeadId, string WorkflowId, DateTimeOffset Since)
 {
-    public NewJob ToJob() => JobPayloads.Job(JobKinds.SignatureStarted, JobKinds.LeadKey(LeadId), this);
+    public NewJob ToJob() => JobPayloads.ForLead(JobKinds.SignatureStarted, LeadId, this);
 }

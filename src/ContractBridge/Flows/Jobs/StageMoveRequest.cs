@@ -15,5 +15,5 @@ public sealed record StageMoveRequest(
     string NoteLead,
     string NoteTail)
 {
-    public NewJob ToJob() => JobPayloads.Job(JobKinds.StageMove, JobKinds.LeadKey(LeadId), this);
+    public NewJob ToJob() => JobPayloads.ForLead(JobKinds.StageMove, LeadId, this);
 }

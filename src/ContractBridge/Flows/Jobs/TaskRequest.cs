@@ -5,5 +5,5 @@ namespace ContractBridge.Flows.Jobs;
 /// <summary>A task for the deal's responsible user, due at <see cref="DueAtUnix"/>.</summary>
 public sealed record TaskRequest(long LeadId, string Text, long DueAtUnix, int TaskTypeId)
 {
-    public NewJob ToJob() => JobPayloads.Job(JobKinds.Task, JobKinds.LeadKey(LeadId), this);
+    public NewJob ToJob() => JobPayloads.ForLead(JobKinds.Task, LeadId, this);
 }

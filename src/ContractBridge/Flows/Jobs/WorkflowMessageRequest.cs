@@ -22,5 +22,5 @@ public sealed record WorkflowMessageRequest(
     string? Happened,
     bool DealDeleted = false)
 {
-    public NewJob ToJob() => JobPayloads.Job(JobKinds.WorkflowMessage, JobKinds.LeadKey(LeadId), this);
+    public NewJob ToJob() => JobPayloads.ForLead(JobKinds.WorkflowMessage, LeadId, this);
 }

@@ -16,5 +16,5 @@ public sealed record WritebackRequest(
     DateTimeOffset? SignedAt = null,
     DateOnly? ExpirationDate = null)
 {
-    public NewJob ToJob() => JobPayloads.Job(JobKinds.Writeback, JobKinds.LeadKey(LeadId), this);
+    public NewJob ToJob() => JobPayloads.ForLead(JobKinds.Writeback, LeadId, this);
 }

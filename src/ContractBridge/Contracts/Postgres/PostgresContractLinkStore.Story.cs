@@ -1,0 +1,64 @@
+using ContractBridge.Engine.Storage;
+using ContractBridge.Engine.Storage.Postgres;
+using NpgsqlTypes;
+using static ContractBridge.Contracts.ContractLinkSql;
+
+namespace ContractBridge.Contracts.Postgres;
+
+/// <summary>A deal's contracts and their states, the contract search, and the state history each write keeps.</summary>
+public sealed partial class PostgresContractLinkStore
+{
+    public async Task<IReadOnlyList<ContractLink>> ListByLeadAsync(long leadId, CancellationToken cancellationToken)
+    {
+        await using var command = store.CreateCommand(ContractStorySql.ByLead);
+        command.Parameters.AddWithValue("lead", leadId);
+        return await PostgresLinkRows.ReadAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, ContractLink>> FindByWorkflowsAsync(IReadOnlyCollection<string> workflowIds, CancellationToken cancellationToken)
+    {
+        await using var command = store.CreateCommand($"SELECT {Columns} FROM {Table} WHERE workflow_id = ANY(@workflows);");
+        command.Parameters.AddWithValue("workflows", workflowIds.Distinct().ToArray());
+        return (await PostgresLinkRows.ReadAsync(command, cancellationToken)).ToDictionary(l => l.WorkflowId!, StringComparer.Ordinal);
+    }
+
+    public async Task<IReadOnlyList<ContractStateChange>> ListStateChangesAsync(long leadId, long beforeId, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = store.CreateCommand(ContractStorySql.StatesByLead);
+        command.Parameters.AddWithValue("lead", leadId);
+        command.Parameters.AddWithValue("before", beforeId);
+        command.Parameters.AddWithValue("limit", limit);
+        return await PostgresLinkRows.ReadStatesAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ContractLink>> SearchAsync(string query, int limit, CancellationToken cancellationToken)
+    {
+        if (ContractLinkSearch.For(query) is not { } search)
+        {
+            return [];
+        }
+
+        // One round trip: the three statements travel together and come back as three results.
+        await using var command = store.CreateCommand(ContractStorySql.Search(ContractStorySql.PostgresByteOrder));
+        command.Parameters.AddWithValue("lead", NpgsqlDbType.Bigint, (object?)search.LeadId ?? DBNull.Value);
+        command.Parameters.AddWithValue("number_from", search.NumberFrom);
+        command.Parameters.AddWithValue("number_to", search.NumberTo);
+        command.Parameters.AddWithValue("name_from", search.NameFrom);
+        command.Parameters.AddWithValue("name_to", search.NameTo);
+        command.Parameters.AddWithValue("limit", limit);
+        return ContractStorySql.Merge(await PostgresLinkRows.ReadResultsAsync(command, cancellationToken), limit);
+    }
+
+    /// <summary>Copies the state of the links <paramref name="filter"/> finds into their history, inside the transaction.</summary>
+    private static async Task RecordStateAsync(PostgresWriteScope scope, string filter, DateTimeOffset now, CancellationToken cancellationToken, params (string Name, object? Value)[] values)
+    {
+        await using var record = scope.Command(ContractStorySql.RecordState(filter));
+        record.Parameters.AddWithValue("now", DbTime.ToUtcDateTime(now));
+        foreach (var (name, value) in values)
+        {
+            record.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        await record.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
