@@ -38,10 +38,10 @@ public static class DataProtectionServiceCollectionExtensions
     internal static void AddKeyRingDataProtection(IServiceCollection services)
     {
         // Before AddDataProtection's own set-up, so it never picks a default (file system, unprotected) repository.
-        services.AddOptions<KeyManagementOptions>().Configure<IKeyRingStore, MasterKeyRing, TimeProvider>((options, store, keys, time) =>
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, services) =>
         {
-            options.XmlRepository = new StoreXmlRepository(store, time);
-            options.XmlEncryptor = new MasterKeyXmlEncryptor(keys);
+            options.XmlRepository = new DeferredXmlRepository(() => new StoreXmlRepository(services.GetRequiredService<IKeyRingStore>(), services.GetRequiredService<TimeProvider>()));
+            options.XmlEncryptor = new DeferredXmlEncryptor(() => new MasterKeyXmlEncryptor(services.GetRequiredService<MasterKeyRing>()));
         });
         services.AddDataProtection().SetApplicationName(ApplicationName);
     }
