@@ -138,7 +138,8 @@ public sealed class PreviewCommandTests
 
         Assert.True(result.ExitCode == ExitCodes.Failure, result.ToString());
         Assert.Contains($"The lead id must be a Kommo lead's number (as in …/leads/detail/12345); '{leadId}' is not one.", result.Error, StringComparison.Ordinal);
-        Assert.Equal(0, bridge.Kommo.Control.Calls.Total);
+        // The service's own warm-up (account, pipelines) may still be reading as the test starts: no lead was read.
+        Assert.DoesNotContain(bridge.Kommo.Control.Calls.ByEndpoint.Keys, e => e.StartsWith("GET /api/v4/leads", StringComparison.Ordinal) && e != "GET /api/v4/leads/pipelines");
     }
 
     [Fact]
