@@ -8,7 +8,8 @@ namespace ContractBridge.Web;
 /// <c>GET /api/preview/{leadId}?rule=</c>: a deal's dry run (<see cref="DealPreview"/>) as JSON, for the setup pages.
 /// Admin only, behind the dashboard's own gate (off → 404, signed out → 401, a viewer → 403). 200 with the report whether or not it
 /// would launch (its <c>wouldLaunch</c> and <c>problems</c> say); 400 for a lead id that is not a number or a rule that
-/// is not configured; 404 for a lead Kommo does not have; 502 when Kommo or Ironclad could not be read. Never cached.
+/// is not configured; 404 for a lead Kommo does not have; 502 when Kommo or Ironclad could not be read. Never cached:
+/// the gate puts the dashboard's headers (no-store among them) on every answer.
 /// </summary>
 public static class PreviewEndpoints
 {
@@ -19,10 +20,8 @@ public static class PreviewEndpoints
         return routes;
     }
 
-    private static async Task<IResult> PreviewAsync(HttpContext context, string leadId, string? rule, DealPreview preview, CancellationToken cancellationToken)
+    private static async Task<IResult> PreviewAsync(string leadId, string? rule, DealPreview preview, CancellationToken cancellationToken)
     {
-        // The answer lists a customer's deal: never cached, as the dashboard's pages are not.
-        DashboardHeaders.Apply(context.Response);
         if (LeadIdText.Parse(leadId) is not { } id)
         {
             return Error(StatusCodes.Status400BadRequest, LeadIdText.NotALeadId(leadId));
