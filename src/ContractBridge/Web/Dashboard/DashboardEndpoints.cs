@@ -60,6 +60,7 @@ public static class DashboardEndpoints
         var change = forms.MapGroup(string.Empty).RequireAuthorization(DashboardPolicies.Change);
         change.MapPost("/jobs/{id:long}/replay", ReplayAsync);
         change.MapPost("/jobs/replay-dead", ReplayAllDeadAsync);
+        dashboard.MapGroup(string.Empty).RequireAuthorization(DashboardPolicies.Change).MapDealPreviewPage();
         return routes;
     }
 
