@@ -37,6 +37,11 @@ public sealed class DashboardHtml(SecretRedactor redactor)
         if (session is not null)
         {
             html.Append("<a href=\"/\">Overview</a><a href=\"/contracts\">Contracts</a><a href=\"/jobs\">Jobs</a><a href=\"/events\">Events</a><a href=\"/audit\">Audit</a>");
+            if (session.MayChange)
+            {
+                html.Append("<a href=\"/preview\">Dry run</a>");
+            }
+
             if (!session.ViaBearer)
             {
                 html.Append(PostButton("/logout", "Log out", session));
