@@ -53,7 +53,8 @@ public sealed class DashboardBrowserTests(HeadlessChromium chromium) : IClassFix
         // The launched contract under its deal's name, with its IC number linking to Ironclad.
         await page.GetByRole(AriaRole.Link, new() { Name = "Contracts", Exact = true }).ClickAsync();
         var contract = page.Locator($"tr[data-lead='{globex.ToString(CultureInfo.InvariantCulture)}']");
-        await Expect(contract.GetByRole(AriaRole.Link, new() { Name = "Globex annual license" })).ToHaveAttributeAsync("href", new Regex($"/leads/detail/{globex}$"));
+        await Expect(contract.GetByRole(AriaRole.Link, new() { Name = "Globex annual license" })).ToHaveAttributeAsync("href", $"/deals/{globex}");
+        await Expect(contract.GetByRole(AriaRole.Link, new() { Name = "Kommo", Exact = true })).ToHaveAttributeAsync("href", new Regex($"/leads/detail/{globex}$"));
         await Expect(contract.GetByRole(AriaRole.Link, new() { Name = launched.IroncladId })).ToHaveAttributeAsync("href", new Regex($"/workflows/{launched.Id}$"));
 
         // The dead job with its error, and its replay button.

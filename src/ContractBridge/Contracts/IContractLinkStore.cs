@@ -75,4 +75,13 @@ public interface IContractLinkStore
     /// (<see cref="ContractLinkSearch"/>), each once, at most <paramref name="limit"/>.
     /// </summary>
     Task<IReadOnlyList<ContractLink>> SearchAsync(string query, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A page of <see cref="SearchAsync"/>'s links, in its order, resuming after <paramref name="after"/> (null: the first
+    /// page); each page reads from the three indexes where the last one stopped, however deep it is.
+    /// </summary>
+    Task<ContractSearchPage> SearchPageAsync(string query, ContractSearchCursor? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The newest links with an id below <paramref name="beforeId"/> (<see cref="long.MaxValue"/>: the newest), on the primary key.</summary>
+    Task<ContractListPage> ListPageAsync(long beforeId, int limit, CancellationToken cancellationToken);
 }

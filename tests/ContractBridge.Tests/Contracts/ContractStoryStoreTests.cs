@@ -89,12 +89,68 @@ public abstract class ContractStoryStoreTests(ILinkDatabases databases) : LinkSt
     }
 
     [Fact]
+    public async Task SearchPages_ResumeWhereTheLastStopped_EachLinkOnce_InTheUnpagedOrder()
+    {
+        await LaunchAsync(7, 7, "wf-1", "IC-7", "7 Eleven");
+        await LaunchAsync(8, 8, "wf-2", "IC-71", "Seven");
+        await LaunchAsync(9, 9, "wf-3", "IC-72", "7 Seas");
+        await LaunchAsync(10, 10, "wf-4", "IC-9", "7 Up");
+        await LaunchAsync(11, 11, "wf-5", "IC-10", "7 Up");
+
+        var unpaged = await Links.SearchAsync("7", 10, None);
+        var pages = new List<ContractSearchPage>();
+        ContractSearchCursor? after = null;
+        do
+        {
+            var page = await Links.SearchPageAsync("7", after, 2, None);
+            pages.Add(page);
+            after = page.Next is { } next ? ContractSearchCursor.Parse(next.ToString()) : null;
+        }
+        while (after is not null && pages.Count < 10);
+
+        Assert.Equal([7L, 8, 9, 10, 11], unpaged.Select(l => l.LeadId));
+        Assert.Equal(unpaged.Select(l => l.LeadId), pages.SelectMany(p => p.Links).Select(l => l.LeadId));
+        Assert.Equal([2, 2, 1], pages.Select(p => p.Links.Count));
+        Assert.Null(pages[^1].Next);
+    }
+
+    [Fact]
+    public async Task ListPages_GoToOlderLinks_AndSayWhenNoneAreLeft()
+    {
+        foreach (var lead in new long[] { 1, 2, 3, 4, 5 })
+        {
+            await LaunchAsync(lead, lead, $"wf-{lead}", $"IC-{lead}", $"Deal {lead}");
+        }
+
+        var first = await Links.ListPageAsync(long.MaxValue, 2, None);
+        var second = await Links.ListPageAsync(first.OlderThan!.Value, 2, None);
+        var last = await Links.ListPageAsync(second.OlderThan!.Value, 2, None);
+        var exact = await Links.ListPageAsync(long.MaxValue, 5, None);
+
+        Assert.Equal([5L, 4, 3, 2, 1], new[] { first, second, last }.SelectMany(p => p.Links).Select(l => l.LeadId));
+        Assert.Null(last.OlderThan);
+        Assert.Null(exact.OlderThan);
+        Assert.Equal((await Links.ListAsync(2, None)).Select(l => l.LeadId), first.Links.Select(l => l.LeadId));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("3:1:x")]
+    [InlineData("0:1:x")]
+    [InlineData("1:1:")]
+    [InlineData("1:-1:IC-1")]
+    [InlineData("one:1:IC-1")]
+    public void SearchCursor_RefusesTextNoPageWrote(string text) => Assert.Null(ContractSearchCursor.Parse(text));
+
+    [Fact]
     public async Task Reads_RunOnTheirIndexes()
     {
         var byteOrder = Sqlite ? ContractStorySql.SqliteByteOrder : ContractStorySql.PostgresByteOrder;
         var search = new Dictionary<string, object?>
         {
-            ["@lead"] = 42L, ["@number_from"] = "IC-1", ["@number_to"] = "IC-2", ["@name_from"] = "acme", ["@name_to"] = "acmf", ["@limit"] = 50,
+            ["@lead"] = 42L, ["@lead_before"] = long.MaxValue, ["@lead_limit"] = 51,
+            ["@number_from"] = "IC-1", ["@number_to"] = "IC-2", ["@number_after"] = "IC-15", ["@number_after_id"] = 7L, ["@number_limit"] = 51,
+            ["@name_from"] = "acme", ["@name_to"] = "acmf", ["@name_after"] = "acme co", ["@name_after_id"] = 7L, ["@name_limit"] = 51,
         };
         var page = new Dictionary<string, object?> { ["@lead"] = 42L, ["@before"] = long.MaxValue, ["@limit"] = 50 };
         var statements = ContractStorySql.SearchStatements(byteOrder);
@@ -104,13 +160,14 @@ public abstract class ContractStoryStoreTests(ILinkDatabases databases) : LinkSt
         var byName = await PlanAsync(statements[2], search);
         var links = await PlanAsync(ContractStorySql.ByLead, page);
         var states = await PlanAsync(ContractStorySql.StatesByLead, page);
+        var newest = await PlanAsync(ContractStorySql.ListBefore, new Dictionary<string, object?> { ["@before"] = 1000L, ["@limit"] = 51 });
 
         Assert.Contains("contract_links_by_lead", byLead);
         Assert.Contains("contract_links_by_number", byNumber);
         Assert.Contains("contract_links_by_deal_name", byName);
         Assert.Contains("contract_links_by_lead", links);
         Assert.Contains("contract_link_states_by_lead", states);
-        var all = byLead + byNumber + byName + links + states;
+        var all = byLead + byNumber + byName + links + states + newest;
         Assert.DoesNotContain(Sqlite ? "SCAN " : "Seq Scan", all);
         // An ordered index read in its order: no sort of what a prefix matches, however many that is.
         Assert.DoesNotContain(Sqlite ? "TEMP B-TREE" : "Sort", byNumber + byName);

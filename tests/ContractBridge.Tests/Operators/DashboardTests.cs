@@ -236,7 +236,8 @@ public sealed class DashboardTests
 
         var page = await client.GetPageAsync("/contracts");
 
-        Assert.Contains($">Globex &lt;MSA&gt;</a> <span class=\"muted\">#{lead}</span>", page, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/deals/{lead}\" data-testid=\"deal-{lead}\">Globex &lt;MSA&gt;</a>", page, StringComparison.Ordinal);
+        Assert.Contains($"<span class=\"muted\">#{lead}</span>", page, StringComparison.Ordinal);
         Assert.Contains($"/leads/detail/{lead}\"", page, StringComparison.Ordinal);
         Assert.Contains($"/workflows/{workflow.Id}\"", page, StringComparison.Ordinal);
         Assert.Contains($">{workflow.IroncladId}</a>", page, StringComparison.Ordinal);

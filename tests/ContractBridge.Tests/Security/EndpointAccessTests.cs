@@ -38,7 +38,7 @@ public sealed partial class EndpointAccessTests(ITestOutputHelper output)
     private static readonly string[] Required = ["POST /webhooks/kommo", "POST /webhooks/ironclad", "GET /healthz", "GET /readyz"];
 
     /// <summary>Some of what must need the admin token: the dashboard's pages and its replay actions.</summary>
-    private static readonly string[] RequiredGuarded = ["GET /", "GET /jobs", "GET /jobs/{id:long}", "POST /jobs/{id:long}/replay", "POST /jobs/replay-dead"];
+    private static readonly string[] RequiredGuarded = ["GET /", "GET /contracts", "GET /deals/{leadId:long}", "GET /jobs", "GET /jobs/{id:long}", "POST /jobs/{id:long}/replay", "POST /jobs/replay-dead"];
 
     [Fact]
     public async Task EveryEndpoint_IsPublicByDesign_OrRefusesRequestsWithoutTheAdminToken()

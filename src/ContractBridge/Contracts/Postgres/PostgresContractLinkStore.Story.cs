@@ -31,22 +31,43 @@ public sealed partial class PostgresContractLinkStore
         return await PostgresLinkRows.ReadStatesAsync(command, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ContractLink>> SearchAsync(string query, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ContractLink>> SearchAsync(string query, int limit, CancellationToken cancellationToken) =>
+        (await SearchPageAsync(query, null, limit, cancellationToken)).Links;
+
+    public async Task<ContractSearchPage> SearchPageAsync(string query, ContractSearchCursor? after, int limit, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         if (ContractLinkSearch.For(query) is not { } search)
         {
-            return [];
+            return new ContractSearchPage([], null);
         }
 
         // One round trip: the three statements travel together and come back as three results.
+        var bounds = ContractStorySql.Bounds(search, after, limit);
         await using var command = store.CreateCommand(ContractStorySql.Search(ContractStorySql.PostgresByteOrder));
         command.Parameters.AddWithValue("lead", NpgsqlDbType.Bigint, (object?)search.LeadId ?? DBNull.Value);
+        command.Parameters.AddWithValue("lead_before", bounds.LeadBefore);
+        command.Parameters.AddWithValue("lead_limit", bounds.LeadLimit);
         command.Parameters.AddWithValue("number_from", search.NumberFrom);
         command.Parameters.AddWithValue("number_to", search.NumberTo);
+        command.Parameters.AddWithValue("number_after", bounds.NumberAfter.Key);
+        command.Parameters.AddWithValue("number_after_id", bounds.NumberAfter.Id);
+        command.Parameters.AddWithValue("number_limit", bounds.NumberLimit);
         command.Parameters.AddWithValue("name_from", search.NameFrom);
         command.Parameters.AddWithValue("name_to", search.NameTo);
-        command.Parameters.AddWithValue("limit", limit);
-        return ContractStorySql.Merge(await PostgresLinkRows.ReadResultsAsync(command, cancellationToken), limit);
+        command.Parameters.AddWithValue("name_after", bounds.NameAfter.Key);
+        command.Parameters.AddWithValue("name_after_id", bounds.NameAfter.Id);
+        command.Parameters.AddWithValue("name_limit", bounds.NameLimit);
+        return ContractStorySql.Merge(await PostgresLinkRows.ReadSearchedAsync(command, cancellationToken), limit);
+    }
+
+    public async Task<ContractListPage> ListPageAsync(long beforeId, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await using var command = store.CreateCommand(ContractStorySql.ListBefore);
+        command.Parameters.AddWithValue("before", beforeId);
+        command.Parameters.AddWithValue("limit", limit + 1);
+        return ContractStorySql.Page((await PostgresLinkRows.ReadSearchedAsync(command, cancellationToken))[0], limit);
     }
 
     /// <summary>Copies the state of the links <paramref name="filter"/> finds into their history, inside the transaction.</summary>

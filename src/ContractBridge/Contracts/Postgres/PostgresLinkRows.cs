@@ -37,14 +37,20 @@ internal static class PostgresLinkRows
         return await ReadRowsAsync(reader, cancellationToken);
     }
 
-    /// <summary>Reads every result of a command of several statements, each of rows of <see cref="ContractLinkSql.Columns"/>.</summary>
-    public static async Task<List<List<ContractLink>>> ReadResultsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    /// <summary>Reads every result of a command of several statements, each of rows of <see cref="ContractLinkSql.Columns"/>, id, key.</summary>
+    public static async Task<List<IReadOnlyList<SearchedLink>>> ReadSearchedAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var results = new List<List<ContractLink>>();
+        var results = new List<IReadOnlyList<SearchedLink>>();
         do
         {
-            results.Add(await ReadRowsAsync(reader, cancellationToken));
+            var rows = new List<SearchedLink>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(new SearchedLink(Link(reader), reader.GetInt64(12), reader.IsDBNull(13) ? null : reader.GetString(13)));
+            }
+
+            results.Add(rows);
         }
         while (await reader.NextResultAsync(cancellationToken));
 
@@ -56,23 +62,25 @@ internal static class PostgresLinkRows
         var links = new List<ContractLink>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            links.Add(new ContractLink(
-                reader.GetInt64(0),
-                reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4),
-                Enum.Parse<ContractState>(reader.GetString(5)),
-                reader.GetBoolean(6),
-                reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7),
-                reader.GetFieldValue<DateTimeOffset>(8),
-                reader.GetFieldValue<DateTimeOffset>(9),
-                reader.IsDBNull(10) ? null : reader.GetInt64(10),
-                reader.IsDBNull(11) ? null : reader.GetString(11)));
+            links.Add(Link(reader));
         }
 
         return links;
     }
+
+    private static ContractLink Link(NpgsqlDataReader reader) => new(
+        reader.GetInt64(0),
+        reader.IsDBNull(1) ? null : reader.GetString(1),
+        reader.IsDBNull(2) ? null : reader.GetString(2),
+        reader.GetString(3),
+        reader.GetString(4),
+        Enum.Parse<ContractState>(reader.GetString(5)),
+        reader.GetBoolean(6),
+        reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7),
+        reader.GetFieldValue<DateTimeOffset>(8),
+        reader.GetFieldValue<DateTimeOffset>(9),
+        reader.IsDBNull(10) ? null : reader.GetInt64(10),
+        reader.IsDBNull(11) ? null : reader.GetString(11));
 
     /// <summary>Reads rows of <see cref="ContractStorySql.StateColumns"/>.</summary>
     public static async Task<List<ContractStateChange>> ReadStatesAsync(NpgsqlCommand command, CancellationToken cancellationToken)

@@ -34,23 +34,47 @@ public sealed partial class SqliteContractLinkStore
             return SqliteLinkRows.ReadStates(command);
         }, cancellationToken);
 
-    public Task<IReadOnlyList<ContractLink>> SearchAsync(string query, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ContractLink>> SearchAsync(string query, int limit, CancellationToken cancellationToken) =>
+        (await SearchPageAsync(query, null, limit, cancellationToken)).Links;
+
+    public Task<ContractSearchPage> SearchPageAsync(string query, ContractSearchCursor? after, int limit, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         if (ContractLinkSearch.For(query) is not { } search)
         {
-            return Task.FromResult<IReadOnlyList<ContractLink>>([]);
+            return Task.FromResult(new ContractSearchPage([], null));
         }
 
+        var bounds = ContractStorySql.Bounds(search, after, limit);
         return store.ReadAsync(connection =>
         {
             using var command = SqliteLinkRows.Command(connection, null, ContractStorySql.Search(ContractStorySql.SqliteByteOrder));
             command.Parameters.AddWithValue("@lead", SqliteLinkRows.Nullable(search.LeadId));
+            command.Parameters.AddWithValue("@lead_before", bounds.LeadBefore);
+            command.Parameters.AddWithValue("@lead_limit", bounds.LeadLimit);
             command.Parameters.AddWithValue("@number_from", search.NumberFrom);
             command.Parameters.AddWithValue("@number_to", search.NumberTo);
+            command.Parameters.AddWithValue("@number_after", bounds.NumberAfter.Key);
+            command.Parameters.AddWithValue("@number_after_id", bounds.NumberAfter.Id);
+            command.Parameters.AddWithValue("@number_limit", bounds.NumberLimit);
             command.Parameters.AddWithValue("@name_from", search.NameFrom);
             command.Parameters.AddWithValue("@name_to", search.NameTo);
-            command.Parameters.AddWithValue("@limit", limit);
-            return ContractStorySql.Merge(SqliteLinkRows.ReadResults(command), limit);
+            command.Parameters.AddWithValue("@name_after", bounds.NameAfter.Key);
+            command.Parameters.AddWithValue("@name_after_id", bounds.NameAfter.Id);
+            command.Parameters.AddWithValue("@name_limit", bounds.NameLimit);
+            return ContractStorySql.Merge(SqliteLinkRows.ReadSearched(command), limit);
+        }, cancellationToken);
+    }
+
+    public Task<ContractListPage> ListPageAsync(long beforeId, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return store.ReadAsync(connection =>
+        {
+            using var command = SqliteLinkRows.Command(connection, null, ContractStorySql.ListBefore);
+            command.Parameters.AddWithValue("@before", beforeId);
+            command.Parameters.AddWithValue("@limit", limit + 1);
+            return ContractStorySql.Page(SqliteLinkRows.ReadSearched(command)[0], limit);
         }, cancellationToken);
     }
 

@@ -40,14 +40,20 @@ internal static class SqliteLinkRows
         return ReadRows(reader);
     }
 
-    /// <summary>Reads every result of a command of several statements, each of rows of <see cref="ContractLinkSql.Columns"/>.</summary>
-    public static List<List<ContractLink>> ReadResults(SqliteCommand command)
+    /// <summary>Reads every result of a command of several statements, each of rows of <see cref="ContractLinkSql.Columns"/>, id, key.</summary>
+    public static List<IReadOnlyList<SearchedLink>> ReadSearched(SqliteCommand command)
     {
         using var reader = command.ExecuteReader();
-        var results = new List<List<ContractLink>>();
+        var results = new List<IReadOnlyList<SearchedLink>>();
         do
         {
-            results.Add(ReadRows(reader));
+            var rows = new List<SearchedLink>();
+            while (reader.Read())
+            {
+                rows.Add(new SearchedLink(Link(reader), reader.GetInt64(12), reader.IsDBNull(13) ? null : reader.GetString(13)));
+            }
+
+            results.Add(rows);
         }
         while (reader.NextResult());
 
@@ -59,23 +65,25 @@ internal static class SqliteLinkRows
         var links = new List<ContractLink>();
         while (reader.Read())
         {
-            links.Add(new ContractLink(
-                reader.GetInt64(0),
-                reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4),
-                Enum.Parse<ContractState>(reader.GetString(5)),
-                reader.GetBoolean(6),
-                reader.IsDBNull(7) ? null : DbTime.FromMicroseconds(reader.GetInt64(7)),
-                DbTime.FromMicroseconds(reader.GetInt64(8)),
-                DbTime.FromMicroseconds(reader.GetInt64(9)),
-                reader.IsDBNull(10) ? null : reader.GetInt64(10),
-                reader.IsDBNull(11) ? null : reader.GetString(11)));
+            links.Add(Link(reader));
         }
 
         return links;
     }
+
+    private static ContractLink Link(SqliteDataReader reader) => new(
+        reader.GetInt64(0),
+        reader.IsDBNull(1) ? null : reader.GetString(1),
+        reader.IsDBNull(2) ? null : reader.GetString(2),
+        reader.GetString(3),
+        reader.GetString(4),
+        Enum.Parse<ContractState>(reader.GetString(5)),
+        reader.GetBoolean(6),
+        reader.IsDBNull(7) ? null : DbTime.FromMicroseconds(reader.GetInt64(7)),
+        DbTime.FromMicroseconds(reader.GetInt64(8)),
+        DbTime.FromMicroseconds(reader.GetInt64(9)),
+        reader.IsDBNull(10) ? null : reader.GetInt64(10),
+        reader.IsDBNull(11) ? null : reader.GetString(11));
 
     /// <summary>Reads rows of <see cref="ContractStorySql.StateColumns"/>.</summary>
     public static List<ContractStateChange> ReadStates(SqliteCommand command)

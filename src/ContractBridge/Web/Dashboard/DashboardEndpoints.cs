@@ -49,7 +49,8 @@ public static class DashboardEndpoints
 
         var read = dashboard.MapGroup(string.Empty).RequireAuthorization(DashboardPolicies.Read);
         read.MapGet("/", OverviewAsync);
-        read.MapGet("/contracts", ContractsAsync);
+        read.MapGet("/contracts", ContractsEndpoint.ShowAsync);
+        read.MapGet("/deals/{leadId:long}", DealEndpoint.ShowAsync);
         read.MapGet("/jobs", JobsAsync);
         read.MapGet("/jobs/{id:long}", JobAsync);
         read.MapGet("/events", EventsAsync);
@@ -126,17 +127,6 @@ public static class DashboardEndpoints
             UpstreamStatusLines.Render(html, circuits.Snapshot(), await UpstreamJobsWaiting.CountAsync(store, cancellationToken))
                 + WebhookStatusLines.Render(html, await webhooks.LastAsync(cancellationToken)));
         return html.Page(context, "Overview", body, session);
-    }
-
-    private static async Task<IResult> ContractsAsync(HttpContext context, IContractLinkStore links, DashboardHtml html, DashboardTables tables, string? limit, CancellationToken cancellationToken)
-    {
-        if (ReadLimit(limit) is not { } rows)
-        {
-            return await BadLimitAsync(context, html);
-        }
-
-        var list = await links.ListAsync(rows, cancellationToken);
-        return html.Page(context, "Contracts", $"<h1>Contracts</h1><p class=\"muted\">Newest first; {list.Count} shown.</p>{tables.Contracts(list)}", await DashboardSession.OfAsync(context));
     }
 
     private static async Task<IResult> JobsAsync(HttpContext context, IBridgeStore store, DashboardHtml html, DashboardTables tables, string? status, string? limit, string? notice, string? count, CancellationToken cancellationToken)

@@ -11,12 +11,12 @@ internal static class DeadJobs
 {
     public const string Kind = "operators.test";
 
-    public static async Task<long> AddAsync(IBridgeStore store, string error, string key = "lead:1")
+    public static async Task<long> AddAsync(IBridgeStore store, string error, string key = "lead:1", string? subject = null)
     {
         const string Owner = "operators-test";
         var now = DateTimeOffset.UtcNow;
         var unique = key + ":" + Guid.NewGuid().ToString("N")[..6];
-        await store.EnqueueAsync([new NewJob(Kind, unique, "{\"leadId\":1}")], now, CancellationToken.None);
+        await store.EnqueueAsync([new NewJob(Kind, unique, "{\"leadId\":1}", Subject: subject)], now, CancellationToken.None);
 
         // Replayed jobs of this kind are pending too: claim them all, keep ours, give the others back.
         var claimed = await store.ClaimAsync(Kind, 100, Owner, now, TimeSpan.FromMinutes(5), CancellationToken.None);
