@@ -44,7 +44,8 @@ public static class DashboardEndpoints
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder routes)
     {
         var dashboard = routes.MapGroup(string.Empty).WithMetadata(DashboardEndpointMarker.Instance);
-        dashboard.MapGet("/login", LoginFormAsync).AllowAnonymous();
+        // Cast: a handler taking only the HttpContext would otherwise bind as a RequestDelegate and its answer be dropped.
+        dashboard.MapGet("/login", (Func<HttpContext, Task<IResult>>)LoginFormAsync).AllowAnonymous();
         dashboard.MapPost("/login", LoginAsync).AllowAnonymous().WithMetadata(new RequireAntiforgeryTokenAttribute()).AddEndpointFilter(DashboardFormCheck.RequireFromDashboardAsync);
 
         var read = dashboard.MapGroup(string.Empty).RequireAuthorization(DashboardPolicies.Read);
@@ -63,7 +64,7 @@ public static class DashboardEndpoints
         return routes;
     }
 
-    private static async Task<IResult> LoginFormAsync(HttpContext context, DashboardHtml html)
+    private static async Task<IResult> LoginFormAsync(HttpContext context)
     {
         var signedIn = await context.AuthenticateAsync(DashboardSchemes.Either);
         if (signedIn.Succeeded)
@@ -72,26 +73,26 @@ public static class DashboardEndpoints
         }
 
         return context.Items[typeof(LoginRefusal)] is LoginRefusal refusal
-            ? refusal.Answer(context, html, withForm: true)
-            : html.Page(context, "Log in", LoginPage.Body(html, context, null), session: null);
+            ? refusal.Answer(context, withForm: true)
+            : LoginPage.For(context, problem: null);
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext context, DashboardAccess access, DashboardHtml html, IAuditLog audit)
+    private static async Task<IResult> LoginAsync(HttpContext context, DashboardAccess access, IAuditLog audit)
     {
         if (await DashboardForms.TryReadAsync(context.Request, context.RequestAborted) is not { } form)
         {
-            return html.Problem(context, StatusCodes.Status400BadRequest, "Bad request", "Log in with the form: the token must be sent as a form field.", null);
+            return DashboardPages.Problem(StatusCodes.Status400BadRequest, "Bad request", "Log in with the form: the token must be sent as a form field.", null);
         }
 
         var check = access.CheckToken(context, form["token"]);
         if (check.Refusal is { } refusal)
         {
-            return refusal.Answer(context, html, withForm: true);
+            return refusal.Answer(context, withForm: true);
         }
 
         if (check.Role is not { } role || access.Stamp(role) is not { } stamp)
         {
-            return html.Page(context, "Log in", LoginPage.Body(html, context, "That is not the admin token."), session: null, StatusCodes.Status401Unauthorized);
+            return LoginPage.For(context, "That is not the admin token.", StatusCodes.Status401Unauthorized);
         }
 
         await context.SignInAsync(DashboardSchemes.Cookie, DashboardPrincipal.Create(role, stamp, DashboardSchemes.Cookie));
