@@ -132,34 +132,46 @@ public static class DashboardEndpoints
     {
         if (ReadLimit(limit) is not { } rows)
         {
-            return await BadLimitAsync(context, html);
+            return await BadLimitAsync(context);
         }
 
         var list = await links.ListAsync(rows, cancellationToken);
         return html.Page(context, "Contracts", $"<h1>Contracts</h1><p class=\"muted\">Newest first; {list.Count} shown.</p>{tables.Contracts(list)}", await DashboardSession.OfAsync(context));
     }
 
-    private static async Task<IResult> JobsAsync(HttpContext context, IBridgeStore store, DashboardHtml html, DashboardTables tables, string? status, string? limit, string? notice, string? count, CancellationToken cancellationToken)
+    private static async Task<IResult> JobsAsync(HttpContext context, IBridgeStore store, string? status, string? limit, string? notice, string? count, CancellationToken cancellationToken)
     {
         var session = await DashboardSession.OfAsync(context);
         if (ReadLimit(limit) is not { } rows)
         {
-            return await BadLimitAsync(context, html);
+            return await BadLimitAsync(context);
         }
 
         if (status is not null && !Statuses.Contains(status, StringComparer.Ordinal))
         {
-            return html.Problem(context, StatusCodes.Status400BadRequest, "Bad request", $"status must be one of: {string.Join(", ", Statuses)}.", session);
+            return DashboardPages.Problem(StatusCodes.Status400BadRequest, "Bad request", $"status must be one of: {string.Join(", ", Statuses)}.", session);
         }
 
         var counts = await store.CountAsync(cancellationToken);
-        var banner = notice == "replayed-all" && int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var replayed)
-            ? $"<p class=\"notice\" data-testid=\"notice\">{replayed} dead job(s) queued again.</p>"
-            : string.Empty;
-        var body = status is null
-            ? JobsPage.All(html, tables, session, counts, await store.ListAsync(JobStatus.Dead, rows, cancellationToken), await store.ListAsync(JobStatus.Pending, rows, cancellationToken), await store.ListAsync(JobStatus.Running, rows, cancellationToken))
-            : JobsPage.One(tables, session, status, await store.ListAsync(Enum.Parse<JobStatus>(status, ignoreCase: true), rows, cancellationToken));
-        return html.Page(context, "Jobs", banner + body, session);
+        int? replayed = notice == "replayed-all" && int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var queued) ? queued : null;
+        return status is null
+            ? DashboardPages.Render<JobsPage>(new
+            {
+                Session = session,
+                Counts = counts,
+                ReplayedAll = replayed,
+                Dead = await store.ListAsync(JobStatus.Dead, rows, cancellationToken),
+                Pending = await store.ListAsync(JobStatus.Pending, rows, cancellationToken),
+                Running = await store.ListAsync(JobStatus.Running, rows, cancellationToken),
+            })
+            : DashboardPages.Render<JobsPage>(new
+            {
+                Session = session,
+                Counts = counts,
+                ReplayedAll = replayed,
+                Status = status,
+                Chosen = await store.ListAsync(Enum.Parse<JobStatus>(status, ignoreCase: true), rows, cancellationToken),
+            });
     }
 
     private static async Task<IResult> JobAsync(HttpContext context, IBridgeStore store, DashboardHtml html, long id, string? notice, CancellationToken cancellationToken)
@@ -201,18 +213,18 @@ public static class DashboardEndpoints
     {
         if (ReadLimit(limit) is not { } rows)
         {
-            return await BadLimitAsync(context, html);
+            return await BadLimitAsync(context);
         }
 
         var events = await store.ListRecentEventsAsync(rows, cancellationToken);
         return html.Page(context, "Events", $"<h1>Recent events</h1><p class=\"muted\">Webhooks as stored, newest first; {events.Count} shown.</p>{tables.Events(events)}", await DashboardSession.OfAsync(context));
     }
 
-    private static async Task<IResult> AuditAsync(HttpContext context, IAuditLog audit, DashboardHtml html, string? limit, CancellationToken cancellationToken)
+    private static async Task<IResult> AuditAsync(HttpContext context, IAuditLog audit, string? limit, CancellationToken cancellationToken)
     {
         if (ReadLimit(limit) is not { } rows)
         {
-            return await BadLimitAsync(context, html);
+            return await BadLimitAsync(context);
         }
 
         return DashboardPages.Render<AuditPage>(new { Entries = await audit.ListAsync(rows, cancellationToken), Session = await DashboardSession.OfAsync(context) });
@@ -223,6 +235,6 @@ public static class DashboardEndpoints
         : int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var rows) && rows is >= 1 and <= MostRows ? rows
         : null;
 
-    private static async Task<IResult> BadLimitAsync(HttpContext context, DashboardHtml html) =>
-        html.Problem(context, StatusCodes.Status400BadRequest, "Bad request", $"limit must be a whole number from 1 to {MostRows}.", await DashboardSession.OfAsync(context));
+    private static async Task<IResult> BadLimitAsync(HttpContext context) =>
+        DashboardPages.Problem(StatusCodes.Status400BadRequest, "Bad request", $"limit must be a whole number from 1 to {MostRows}.", await DashboardSession.OfAsync(context));
 }
