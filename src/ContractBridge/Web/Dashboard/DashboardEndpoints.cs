@@ -174,20 +174,20 @@ public static class DashboardEndpoints
             });
     }
 
-    private static async Task<IResult> JobAsync(HttpContext context, IBridgeStore store, DashboardHtml html, long id, string? notice, CancellationToken cancellationToken)
+    private static async Task<IResult> JobAsync(HttpContext context, IBridgeStore store, long id, string? notice, CancellationToken cancellationToken)
     {
         var session = await DashboardSession.OfAsync(context);
         var job = await store.GetAsync(id, cancellationToken);
         if (job is null)
         {
-            return html.Problem(context, StatusCodes.Status404NotFound, "No such job", $"There is no job {id}.", session);
+            return DashboardPages.Problem(StatusCodes.Status404NotFound, "No such job", $"There is no job {id}.", session);
         }
 
         var deaths = await store.ListDeadLettersAsync(id, cancellationToken);
-        return html.Page(context, $"Job {id}", JobPage.Body(html, session, job, deaths, replayed: notice == "replayed"), session);
+        return DashboardPages.Render<JobPage>(new { Job = job, Deaths = deaths, Replayed = notice == "replayed", Session = session });
     }
 
-    private static async Task<IResult> ReplayAsync(HttpContext context, IBridgeStore store, DashboardHtml html, IAuditLog audit, TimeProvider time, long id, CancellationToken cancellationToken)
+    private static async Task<IResult> ReplayAsync(HttpContext context, IBridgeStore store, IAuditLog audit, TimeProvider time, long id, CancellationToken cancellationToken)
     {
         var session = await DashboardSession.OfAsync(context);
         if (await store.ReplayAsync(id, time.GetUtcNow(), cancellationToken))
@@ -198,8 +198,8 @@ public static class DashboardEndpoints
 
         var job = await store.GetAsync(id, cancellationToken);
         return job is null
-            ? html.Problem(context, StatusCodes.Status404NotFound, "No such job", $"There is no job {id}.", session)
-            : html.Problem(context, StatusCodes.Status409Conflict, "Not replayed", $"Job {id} is {job.Status.ToString().ToLowerInvariant()}, not dead: only dead jobs can be replayed.", session);
+            ? DashboardPages.Problem(StatusCodes.Status404NotFound, "No such job", $"There is no job {id}.", session)
+            : DashboardPages.Problem(StatusCodes.Status409Conflict, "Not replayed", $"Job {id} is {job.Status.ToString().ToLowerInvariant()}, not dead: only dead jobs can be replayed.", session);
     }
 
     private static async Task<IResult> ReplayAllDeadAsync(HttpContext context, IBridgeStore store, IAuditLog audit, TimeProvider time, CancellationToken cancellationToken)
