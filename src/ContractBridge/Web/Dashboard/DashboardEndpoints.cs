@@ -4,6 +4,7 @@ using ContractBridge.Contracts;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Engine.Storage;
 using ContractBridge.Flows.Reconcile;
+using ContractBridge.Flows.Story;
 using ContractBridge.Upstream;
 using ContractBridge.Upstream.Circuits;
 using ContractBridge.Web.Dashboard.Components;
@@ -209,15 +210,14 @@ public static class DashboardEndpoints
         return Results.Redirect($"/jobs?notice=replayed-all&count={count.ToString(CultureInfo.InvariantCulture)}");
     }
 
-    private static async Task<IResult> EventsAsync(HttpContext context, IBridgeStore store, DashboardHtml html, DashboardTables tables, string? limit, CancellationToken cancellationToken)
+    private static async Task<IResult> EventsAsync(HttpContext context, EventDeals events, string? limit, CancellationToken cancellationToken)
     {
         if (ReadLimit(limit) is not { } rows)
         {
             return await BadLimitAsync(context);
         }
 
-        var events = await store.ListRecentEventsAsync(rows, cancellationToken);
-        return html.Page(context, "Events", $"<h1>Recent events</h1><p class=\"muted\">Webhooks as stored, newest first; {events.Count} shown.</p>{tables.Events(events)}", await DashboardSession.OfAsync(context));
+        return DashboardPages.Render<EventsPage>(new { Events = await events.ListRecentAsync(rows, cancellationToken), Session = await DashboardSession.OfAsync(context) });
     }
 
     private static async Task<IResult> AuditAsync(HttpContext context, IAuditLog audit, string? limit, CancellationToken cancellationToken)
