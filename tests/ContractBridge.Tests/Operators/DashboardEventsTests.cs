@@ -8,6 +8,7 @@ namespace ContractBridge.Tests.Operators;
 public sealed partial class DashboardEventsTests
 {
     [Theory]
+    [InlineData("/")]
     [InlineData("/events")]
     public async Task ALaunchedDealsEvent_LinksToTheDealsStory(string path)
     {

@@ -108,25 +108,23 @@ public static class DashboardEndpoints
         return Results.Redirect("/login");
     }
 
-    private static async Task<IResult> OverviewAsync(HttpContext context, IBridgeStore store, IContractLinkStore links, UpstreamCircuits circuits, WebhookHealthCheck webhooks, DashboardHtml html, DashboardTables tables, CancellationToken cancellationToken)
+    private static async Task<IResult> OverviewAsync(HttpContext context, IBridgeStore store, IContractLinkStore links, EventDeals events, UpstreamCircuits circuits, WebhookHealthCheck webhooks, DashboardTables tables, CancellationToken cancellationToken)
     {
         var session = await DashboardSession.OfAsync(context);
-        var jobs = await store.CountAsync(cancellationToken);
-        var contracts = await links.CountByStateAsync(cancellationToken);
-        var dead = await store.ListAsync(JobStatus.Dead, OverviewRows, cancellationToken);
         var waiting = (await store.ListAsync(JobStatus.Pending, OverviewRows, cancellationToken)).Concat(await store.ListAsync(JobStatus.Running, OverviewRows, cancellationToken)).ToList();
-        var body = OverviewPage.Body(
-            html,
-            jobs,
-            contracts,
-            tables.Jobs(dead, session, "No dead jobs."),
-            jobs.Dead > 0 && session.MayChange ? html.PostButton("/jobs/replay-dead", $"Replay all {jobs.Dead} dead job(s)", session, "replay-all-dead") : string.Empty,
-            tables.Jobs(waiting, session, "Nothing is waiting."),
-            tables.Contracts(await links.ListAsync(OverviewRows, cancellationToken)),
-            tables.Events(await store.ListRecentEventsAsync(OverviewRows, cancellationToken)),
-            UpstreamStatusLines.Render(html, circuits.Snapshot(), await UpstreamJobsWaiting.CountAsync(store, cancellationToken))
-                + WebhookStatusLines.Render(html, await webhooks.LastAsync(cancellationToken)));
-        return html.Page(context, "Overview", body, session);
+        return DashboardPages.Render<OverviewPage>(new
+        {
+            Session = session,
+            Jobs = await store.CountAsync(cancellationToken),
+            Contracts = await links.CountByStateAsync(cancellationToken),
+            Circuits = circuits.Snapshot(),
+            UpstreamWaiting = await UpstreamJobsWaiting.CountAsync(store, cancellationToken),
+            Webhooks = await webhooks.LastAsync(cancellationToken),
+            Dead = await store.ListAsync(JobStatus.Dead, OverviewRows, cancellationToken),
+            Waiting = waiting,
+            ContractsTableHtml = tables.Contracts(await links.ListAsync(OverviewRows, cancellationToken)),
+            Events = await events.ListRecentAsync(OverviewRows, cancellationToken),
+        });
     }
 
     private static async Task<IResult> ContractsAsync(HttpContext context, IContractLinkStore links, DashboardHtml html, DashboardTables tables, string? limit, CancellationToken cancellationToken)
