@@ -5,8 +5,9 @@ using System.Text.Encodings.Web;
 namespace ContractBridge.Web.Dashboard;
 
 /// <summary>
-/// Everything the dashboard writes goes through here: <see cref="T"/> masks secrets and HTML-encodes (job errors and
-/// event summaries come from outside), and <see cref="Page"/> wraps a body in the one layout with its headers.
+/// What the contracts page, the one page not yet drawn by Razor components (see <c>Components/</c>), writes with:
+/// <see cref="T"/> masks secrets and HTML-encodes (deal names come from outside), and <see cref="Page"/> wraps a body
+/// in the same layout as <c>DashboardFrame</c>.
 /// </summary>
 public sealed class DashboardHtml(SecretRedactor redactor)
 {
@@ -23,11 +24,11 @@ public sealed class DashboardHtml(SecretRedactor redactor)
         : $"<a href=\"{T(href)}\" target=\"_blank\" rel=\"noopener noreferrer\">{T(text)}</a>";
 
     /// <summary>A POST button carrying the antiforgery token.</summary>
-    public string PostButton(string action, string label, DashboardSession session, string? testId = null) =>
+    private string PostButton(string action, string label, DashboardSession session, string? testId = null) =>
         $"<form method=\"post\" action=\"{T(action)}\">{AntiforgeryField(session.FormField, session.FormToken)}"
         + $"<button type=\"submit\"{(testId is null ? string.Empty : $" data-testid=\"{T(testId)}\"")}>{T(label)}</button></form>";
 
-    public string AntiforgeryField(string name, string token) => $"<input type=\"hidden\" name=\"{T(name)}\" value=\"{T(token)}\">";
+    private string AntiforgeryField(string name, string token) => $"<input type=\"hidden\" name=\"{T(name)}\" value=\"{T(token)}\">";
 
     public IResult Page(HttpContext context, string title, string body, DashboardSession? session, int statusCode = StatusCodes.Status200OK)
     {
@@ -46,8 +47,4 @@ public sealed class DashboardHtml(SecretRedactor redactor)
         html.Append("</header><main>").Append(body).Append("</main></body></html>");
         return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, statusCode);
     }
-
-    /// <summary>A page that says what went wrong with a request (4xx), in words.</summary>
-    public IResult Problem(HttpContext context, int statusCode, string title, string message, DashboardSession? session) =>
-        Page(context, title, $"<h1>{T(title)}</h1><p class=\"problem\">{T(message)}</p>", session, statusCode);
 }
