@@ -8,7 +8,7 @@ namespace ContractBridge.Dashboard.Tests;
 
 /// <summary>
 /// What a sales-ops admin does in the browser, against the real service and both simulators: dry-run a deal found by
-/// its name, move it in Kommo, and find its launch in the dashboard.
+/// its name, move it in Kommo, and find its launch in the dashboard and in the deal's story.
 /// </summary>
 public sealed class DashboardSetupStoryTests(HeadlessChromium chromium) : IClassFixture<HeadlessChromium>
 {
@@ -17,7 +17,7 @@ public sealed class DashboardSetupStoryTests(HeadlessChromium chromium) : IClass
     private static readonly LocatorAssertionsToBeVisibleOptions Patiently = new() { Timeout = 20_000 };
 
     [Fact]
-    public async Task AnAdmin_DryRunsADealFoundByName_MovesIt_AndFindsItsLaunch()
+    public async Task AnAdmin_DryRunsADealFoundByName_MovesIt_AndFindsItsLaunchInItsStory()
     {
         await using var bridge = await BridgeHarness.StartAsync(configuration: _ => new Dictionary<string, string?>
         {
@@ -49,5 +49,13 @@ public sealed class DashboardSetupStoryTests(HeadlessChromium chromium) : IClass
         await page.GetByRole(AriaRole.Link, new() { Name = "Contracts", Exact = true }).ClickAsync();
         var row = page.Locator($"tr[data-lead='{lead.ToString(CultureInfo.InvariantCulture)}']");
         await Expect(row.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"^{workflow.IroncladId}$") })).ToBeVisibleAsync(Patiently);
+        await Screenshots.SaveAsync(page, "contracts-search");
+
+        // The deal's story: the launch job, the webhook that started it, and its contract's state.
+        await row.GetByRole(AriaRole.Link, new() { Name = "Pied Piper compression licence" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/deals/{lead}$"));
+        await Expect(page.GetByText(workflow.IroncladId).First).ToBeVisibleAsync();
+        await Expect(page.Locator("body")).ToContainTextAsync("launch");
+        await Screenshots.SaveAsync(page, "deal-story");
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using ContractBridge.Web.Dashboard.Components;
 
 namespace ContractBridge.Web.Dashboard;
 
@@ -9,7 +10,7 @@ namespace ContractBridge.Web.Dashboard;
 /// problem page (and <c>WWW-Authenticate: Bearer</c>) for anything else (a wrong bearer token, a POST). A bearer token
 /// the login throttle did not let be compared → 429 with Retry-After. A viewer asking to change something → 403.
 /// </summary>
-public sealed class DashboardAuthorizationAnswers(DashboardHtml html) : IAuthorizationMiddlewareResultHandler
+public sealed class DashboardAuthorizationAnswers : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
@@ -24,25 +25,25 @@ public sealed class DashboardAuthorizationAnswers(DashboardHtml html) : IAuthori
         await (await Answer(context, authorizeResult)).ExecuteAsync(context);
     }
 
-    private async Task<IResult> Answer(HttpContext context, PolicyAuthorizationResult result)
+    private static async Task<IResult> Answer(HttpContext context, PolicyAuthorizationResult result)
     {
         var request = context.Request;
         if (context.Items[typeof(LoginRefusal)] is LoginRefusal refusal)
         {
-            return refusal.Answer(context, html, withForm: false);
+            return refusal.Answer(context, withForm: false);
         }
 
         if (result.Forbidden)
         {
-            return html.Problem(context, StatusCodes.Status403Forbidden, "Refused", "Viewers see every page but change nothing: this needs the admin token.", await DashboardSession.OfAsync(context));
+            return DashboardPages.Problem(StatusCodes.Status403Forbidden, "Refused", "Viewers see every page but change nothing: this needs the admin token.", await DashboardSession.OfAsync(context));
         }
 
         if (HttpMethods.IsGet(request.Method) && DashboardAccess.BearerToken(request) is null)
         {
-            return html.Page(context, "Log in", LoginPage.Body(html, context, null), session: null, StatusCodes.Status401Unauthorized);
+            return LoginPage.For(context, problem: null, StatusCodes.Status401Unauthorized);
         }
 
         context.Response.Headers.WWWAuthenticate = "Bearer";
-        return html.Problem(context, StatusCodes.Status401Unauthorized, "Not signed in", "Log in at /login, or send Authorization: Bearer <admin token>.", null);
+        return DashboardPages.Problem(StatusCodes.Status401Unauthorized, "Not signed in", "Log in at /login, or send Authorization: Bearer <admin token>.", null);
     }
 }

@@ -4,6 +4,7 @@ using ContractBridge.Contracts;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Engine.Storage;
 using ContractBridge.Flows.Reconcile;
+using ContractBridge.Flows.Story;
 using ContractBridge.Upstream;
 using ContractBridge.Upstream.Circuits;
 using ContractBridge.Web.Dashboard.Components;
@@ -22,7 +23,6 @@ public static class DashboardEndpoints
 {
     private const int OverviewRows = 20;
     private const int DefaultRows = 200;
-    private const int MostRows = 1000;
     private static readonly string[] Statuses = ["pending", "running", "dead", "succeeded"];
 
     public static IServiceCollection AddDashboard(this IServiceCollection services)
@@ -30,8 +30,6 @@ public static class DashboardEndpoints
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<DashboardAccess>();
         services.AddSingleton<SecretRedactor>();
-        services.AddSingleton<DashboardHtml>();
-        services.AddSingleton<DashboardTables>();
         services.AddDashboardAuthentication();
         services.AddRazorComponents();
         return services;
@@ -44,7 +42,8 @@ public static class DashboardEndpoints
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder routes)
     {
         var dashboard = routes.MapGroup(string.Empty).WithMetadata(DashboardEndpointMarker.Instance);
-        dashboard.MapGet("/login", LoginFormAsync).AllowAnonymous();
+        // Cast: a handler taking only the HttpContext would otherwise bind as a RequestDelegate and its answer be dropped.
+        dashboard.MapGet("/login", (Func<HttpContext, Task<IResult>>)LoginFormAsync).AllowAnonymous();
         dashboard.MapPost("/login", LoginAsync).AllowAnonymous().WithMetadata(new RequireAntiforgeryTokenAttribute()).AddEndpointFilter(DashboardFormCheck.RequireFromDashboardAsync);
 
         var read = dashboard.MapGroup(string.Empty).RequireAuthorization(DashboardPolicies.Read);
@@ -65,7 +64,7 @@ public static class DashboardEndpoints
         return routes;
     }
 
-    private static async Task<IResult> LoginFormAsync(HttpContext context, DashboardHtml html)
+    private static async Task<IResult> LoginFormAsync(HttpContext context)
     {
         var signedIn = await context.AuthenticateAsync(DashboardSchemes.Either);
         if (signedIn.Succeeded)
@@ -74,26 +73,26 @@ public static class DashboardEndpoints
         }
 
         return context.Items[typeof(LoginRefusal)] is LoginRefusal refusal
-            ? refusal.Answer(context, html, withForm: true)
-            : html.Page(context, "Log in", LoginPage.Body(html, context, null), session: null);
+            ? refusal.Answer(context, withForm: true)
+            : LoginPage.For(context, problem: null);
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext context, DashboardAccess access, DashboardHtml html, IAuditLog audit)
+    private static async Task<IResult> LoginAsync(HttpContext context, DashboardAccess access, IAuditLog audit)
     {
         if (await DashboardForms.TryReadAsync(context.Request, context.RequestAborted) is not { } form)
         {
-            return html.Problem(context, StatusCodes.Status400BadRequest, "Bad request", "Log in with the form: the token must be sent as a form field.", null);
+            return DashboardPages.Problem(StatusCodes.Status400BadRequest, "Bad request", "Log in with the form: the token must be sent as a form field.", null);
         }
 
         var check = access.CheckToken(context, form["token"]);
         if (check.Refusal is { } refusal)
         {
-            return refusal.Answer(context, html, withForm: true);
+            return refusal.Answer(context, withForm: true);
         }
 
         if (check.Role is not { } role || access.Stamp(role) is not { } stamp)
         {
-            return html.Page(context, "Log in", LoginPage.Body(html, context, "That is not the admin token."), session: null, StatusCodes.Status401Unauthorized);
+            return LoginPage.For(context, "That is not the admin token.", StatusCodes.Status401Unauthorized);
         }
 
         await context.SignInAsync(DashboardSchemes.Cookie, DashboardPrincipal.Create(role, stamp, DashboardSchemes.Cookie));
@@ -108,64 +107,74 @@ public static class DashboardEndpoints
         return Results.Redirect("/login");
     }
 
-    private static async Task<IResult> OverviewAsync(HttpContext context, IBridgeStore store, IContractLinkStore links, UpstreamCircuits circuits, WebhookHealthCheck webhooks, DashboardHtml html, DashboardTables tables, CancellationToken cancellationToken)
+    private static async Task<IResult> OverviewAsync(HttpContext context, IBridgeStore store, IContractLinkStore links, EventDeals events, UpstreamCircuits circuits, WebhookHealthCheck webhooks, CancellationToken cancellationToken)
     {
         var session = await DashboardSession.OfAsync(context);
-        var jobs = await store.CountAsync(cancellationToken);
-        var contracts = await links.CountByStateAsync(cancellationToken);
-        var dead = await store.ListAsync(JobStatus.Dead, OverviewRows, cancellationToken);
         var waiting = (await store.ListAsync(JobStatus.Pending, OverviewRows, cancellationToken)).Concat(await store.ListAsync(JobStatus.Running, OverviewRows, cancellationToken)).ToList();
-        var body = OverviewPage.Body(
-            html,
-            jobs,
-            contracts,
-            tables.Jobs(dead, session, "No dead jobs."),
-            jobs.Dead > 0 && session.MayChange ? html.PostButton("/jobs/replay-dead", $"Replay all {jobs.Dead} dead job(s)", session, "replay-all-dead") : string.Empty,
-            tables.Jobs(waiting, session, "Nothing is waiting."),
-            tables.Contracts(await links.ListAsync(OverviewRows, cancellationToken)),
-            tables.Events(await store.ListRecentEventsAsync(OverviewRows, cancellationToken)),
-            UpstreamStatusLines.Render(html, circuits.Snapshot(), await UpstreamJobsWaiting.CountAsync(store, cancellationToken))
-                + WebhookStatusLines.Render(html, await webhooks.LastAsync(cancellationToken)));
-        return html.Page(context, "Overview", body, session);
+        return DashboardPages.Render<OverviewPage>(new
+        {
+            Session = session,
+            Jobs = await store.CountAsync(cancellationToken),
+            Contracts = await links.CountByStateAsync(cancellationToken),
+            Circuits = circuits.Snapshot(),
+            UpstreamWaiting = await UpstreamJobsWaiting.CountAsync(store, cancellationToken),
+            Webhooks = await webhooks.LastAsync(cancellationToken),
+            Dead = await store.ListAsync(JobStatus.Dead, OverviewRows, cancellationToken),
+            Waiting = waiting,
+            RecentContracts = await links.ListAsync(OverviewRows, cancellationToken),
+            Events = await events.ListRecentAsync(OverviewRows, cancellationToken),
+        });
     }
 
-    private static async Task<IResult> JobsAsync(HttpContext context, IBridgeStore store, DashboardHtml html, DashboardTables tables, string? status, string? limit, string? notice, string? count, CancellationToken cancellationToken)
+    private static async Task<IResult> JobsAsync(HttpContext context, IBridgeStore store, string? status, string? limit, string? notice, string? count, CancellationToken cancellationToken)
     {
         var session = await DashboardSession.OfAsync(context);
         if (ReadLimit(limit) is not { } rows)
         {
-            return await BadLimitAsync(context, html);
+            return await BadLimitAsync(context);
         }
 
         if (status is not null && !Statuses.Contains(status, StringComparer.Ordinal))
         {
-            return html.Problem(context, StatusCodes.Status400BadRequest, "Bad request", $"status must be one of: {string.Join(", ", Statuses)}.", session);
+            return DashboardPages.Problem(StatusCodes.Status400BadRequest, "Bad request", $"status must be one of: {string.Join(", ", Statuses)}.", session);
         }
 
         var counts = await store.CountAsync(cancellationToken);
-        var banner = notice == "replayed-all" && int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var replayed)
-            ? $"<p class=\"notice\" data-testid=\"notice\">{replayed} dead job(s) queued again.</p>"
-            : string.Empty;
-        var body = status is null
-            ? JobsPage.All(html, tables, session, counts, await store.ListAsync(JobStatus.Dead, rows, cancellationToken), await store.ListAsync(JobStatus.Pending, rows, cancellationToken), await store.ListAsync(JobStatus.Running, rows, cancellationToken))
-            : JobsPage.One(tables, session, status, await store.ListAsync(Enum.Parse<JobStatus>(status, ignoreCase: true), rows, cancellationToken));
-        return html.Page(context, "Jobs", banner + body, session);
+        int? replayed = notice == "replayed-all" && int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var queued) ? queued : null;
+        return status is null
+            ? DashboardPages.Render<JobsPage>(new
+            {
+                Session = session,
+                Counts = counts,
+                ReplayedAll = replayed,
+                Dead = await store.ListAsync(JobStatus.Dead, rows, cancellationToken),
+                Pending = await store.ListAsync(JobStatus.Pending, rows, cancellationToken),
+                Running = await store.ListAsync(JobStatus.Running, rows, cancellationToken),
+            })
+            : DashboardPages.Render<JobsPage>(new
+            {
+                Session = session,
+                Counts = counts,
+                ReplayedAll = replayed,
+                Status = status,
+                Chosen = await store.ListAsync(Enum.Parse<JobStatus>(status, ignoreCase: true), rows, cancellationToken),
+            });
     }
 
-    private static async Task<IResult> JobAsync(HttpContext context, IBridgeStore store, DashboardHtml html, long id, string? notice, CancellationToken cancellationToken)
+    private static async Task<IResult> JobAsync(HttpContext context, IBridgeStore store, long id, string? notice, CancellationToken cancellationToken)
     {
         var session = await DashboardSession.OfAsync(context);
         var job = await store.GetAsync(id, cancellationToken);
         if (job is null)
         {
-            return html.Problem(context, StatusCodes.Status404NotFound, "No such job", $"There is no job {id}.", session);
+            return DashboardPages.Problem(StatusCodes.Status404NotFound, "No such job", $"There is no job {id}.", session);
         }
 
         var deaths = await store.ListDeadLettersAsync(id, cancellationToken);
-        return html.Page(context, $"Job {id}", JobPage.Body(html, session, job, deaths, replayed: notice == "replayed"), session);
+        return DashboardPages.Render<JobPage>(new { Job = job, Deaths = deaths, Replayed = notice == "replayed", Session = session });
     }
 
-    private static async Task<IResult> ReplayAsync(HttpContext context, IBridgeStore store, DashboardHtml html, IAuditLog audit, TimeProvider time, long id, CancellationToken cancellationToken)
+    private static async Task<IResult> ReplayAsync(HttpContext context, IBridgeStore store, IAuditLog audit, TimeProvider time, long id, CancellationToken cancellationToken)
     {
         var session = await DashboardSession.OfAsync(context);
         if (await store.ReplayAsync(id, time.GetUtcNow(), cancellationToken))
@@ -176,8 +185,8 @@ public static class DashboardEndpoints
 
         var job = await store.GetAsync(id, cancellationToken);
         return job is null
-            ? html.Problem(context, StatusCodes.Status404NotFound, "No such job", $"There is no job {id}.", session)
-            : html.Problem(context, StatusCodes.Status409Conflict, "Not replayed", $"Job {id} is {job.Status.ToString().ToLowerInvariant()}, not dead: only dead jobs can be replayed.", session);
+            ? DashboardPages.Problem(StatusCodes.Status404NotFound, "No such job", $"There is no job {id}.", session)
+            : DashboardPages.Problem(StatusCodes.Status409Conflict, "Not replayed", $"Job {id} is {job.Status.ToString().ToLowerInvariant()}, not dead: only dead jobs can be replayed.", session);
     }
 
     private static async Task<IResult> ReplayAllDeadAsync(HttpContext context, IBridgeStore store, IAuditLog audit, TimeProvider time, CancellationToken cancellationToken)
@@ -187,32 +196,28 @@ public static class DashboardEndpoints
         return Results.Redirect($"/jobs?notice=replayed-all&count={count.ToString(CultureInfo.InvariantCulture)}");
     }
 
-    private static async Task<IResult> EventsAsync(HttpContext context, IBridgeStore store, DashboardHtml html, DashboardTables tables, string? limit, CancellationToken cancellationToken)
+    private static async Task<IResult> EventsAsync(HttpContext context, EventDeals events, string? limit, CancellationToken cancellationToken)
     {
         if (ReadLimit(limit) is not { } rows)
         {
-            return await BadLimitAsync(context, html);
+            return await BadLimitAsync(context);
         }
 
-        var events = await store.ListRecentEventsAsync(rows, cancellationToken);
-        return html.Page(context, "Events", $"<h1>Recent events</h1><p class=\"muted\">Webhooks as stored, newest first; {events.Count} shown.</p>{tables.Events(events)}", await DashboardSession.OfAsync(context));
+        return DashboardPages.Render<EventsPage>(new { Events = await events.ListRecentAsync(rows, cancellationToken), Session = await DashboardSession.OfAsync(context) });
     }
 
-    private static async Task<IResult> AuditAsync(HttpContext context, IAuditLog audit, DashboardHtml html, string? limit, CancellationToken cancellationToken)
+    private static async Task<IResult> AuditAsync(HttpContext context, IAuditLog audit, string? limit, CancellationToken cancellationToken)
     {
         if (ReadLimit(limit) is not { } rows)
         {
-            return await BadLimitAsync(context, html);
+            return await BadLimitAsync(context);
         }
 
         return DashboardPages.Render<AuditPage>(new { Entries = await audit.ListAsync(rows, cancellationToken), Session = await DashboardSession.OfAsync(context) });
     }
 
-    private static int? ReadLimit(string? limit) =>
-        limit is null ? DefaultRows
-        : int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var rows) && rows is >= 1 and <= MostRows ? rows
-        : null;
+    private static int? ReadLimit(string? limit) => DashboardQuery.Limit(limit, DefaultRows);
 
-    private static async Task<IResult> BadLimitAsync(HttpContext context, DashboardHtml html) =>
-        html.Problem(context, StatusCodes.Status400BadRequest, "Bad request", $"limit must be a whole number from 1 to {MostRows}.", await DashboardSession.OfAsync(context));
+    private static async Task<IResult> BadLimitAsync(HttpContext context) =>
+        DashboardPages.Problem(StatusCodes.Status400BadRequest, "Bad request", DashboardQuery.BadLimit, await DashboardSession.OfAsync(context));
 }

@@ -1,3 +1,4 @@
+using ContractBridge.Web.Dashboard.Components;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace ContractBridge.Web.Dashboard;
@@ -17,16 +18,15 @@ public static class DashboardFormCheck
             return await next(invocation);
         }
 
-        var html = context.RequestServices.GetRequiredService<DashboardHtml>();
         var request = context.Request;
         if (request.Headers.Origin is [{ } origin] && !SameOrigin(origin, request))
         {
-            return html.Problem(context, StatusCodes.Status403Forbidden, "Refused", "This form was sent from another site.", null);
+            return DashboardPages.Problem(StatusCodes.Status403Forbidden, "Refused", "This form was sent from another site.", null);
         }
 
         if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
         {
-            return html.Problem(context, StatusCodes.Status400BadRequest, "Refused", "The form is stale or was not sent from the dashboard: reload the page and try again.", null);
+            return DashboardPages.Problem(StatusCodes.Status400BadRequest, "Refused", "The form is stale or was not sent from the dashboard: reload the page and try again.", null);
         }
 
         return await next(invocation);

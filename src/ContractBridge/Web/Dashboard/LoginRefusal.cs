@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContractBridge.Web.Dashboard.Components;
 
 namespace ContractBridge.Web.Dashboard;
 
@@ -14,12 +15,12 @@ public sealed record LoginRefusal(TimeSpan RetryAfter, bool Everyone)
         : $"Too many wrong admin tokens from your address: wait {Describe()} before trying again.";
 
     /// <summary>429 with Retry-After: the login form saying how long to wait, or a problem page for a bearer request.</summary>
-    public IResult Answer(HttpContext context, DashboardHtml html, bool withForm)
+    public IResult Answer(HttpContext context, bool withForm)
     {
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         return withForm
-            ? html.Page(context, "Log in", LoginPage.Body(html, context, Message), session: null, StatusCodes.Status429TooManyRequests)
-            : html.Problem(context, StatusCodes.Status429TooManyRequests, "Too many wrong tokens", Message, null);
+            ? LoginPage.For(context, Message, StatusCodes.Status429TooManyRequests)
+            : DashboardPages.Problem(StatusCodes.Status429TooManyRequests, "Too many wrong tokens", Message, null);
     }
 
     private string Describe() => RetryAfterSeconds switch

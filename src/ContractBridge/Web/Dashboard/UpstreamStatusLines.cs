@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using ContractBridge.Upstream;
 using ContractBridge.Upstream.Circuits;
 
@@ -11,19 +10,6 @@ namespace ContractBridge.Web.Dashboard;
 /// </summary>
 public static class UpstreamStatusLines
 {
-    public static string Render(DashboardHtml html, IReadOnlyList<CircuitSnapshot> circuits, IReadOnlyDictionary<UpstreamService, long> waiting)
-    {
-        var lines = new StringBuilder("<ul data-testid=\"upstreams\">");
-        foreach (var circuit in circuits)
-        {
-            var name = circuit.Service.ToString();
-            var jobs = waiting.GetValueOrDefault(circuit.Service);
-            lines.Append("<li data-service=\"").Append(html.T(name.ToLowerInvariant())).Append("\">").Append(html.T(Describe(circuit, jobs))).Append("</li>");
-        }
-
-        return lines.Append("</ul>").ToString();
-    }
-
     public static string Describe(CircuitSnapshot circuit, long jobsWaiting)
     {
         if (circuit.State == CircuitState.Closed)
