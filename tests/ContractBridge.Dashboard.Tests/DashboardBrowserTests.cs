@@ -61,7 +61,7 @@ public sealed class DashboardBrowserTests(HeadlessChromium chromium) : IClassFix
         var row = page.Locator($"tr[data-job='{dead.Id.ToString(CultureInfo.InvariantCulture)}']");
         await Expect(row).ToContainTextAsync("dead");
         await Expect(row.Locator("td.error")).ToContainTextAsync("Ironclad");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-dead-job.png"), FullPage = true });
+        await Screenshots.SaveAsync(page, "jobs");
         await row.GetByRole(AriaRole.Button, new() { Name = "Replay" }).ClickAsync();
         await Expect(page.GetByTestId("notice")).ToContainTextAsync($"Job #{dead.Id} is queued again.");
 
@@ -74,7 +74,7 @@ public sealed class DashboardBrowserTests(HeadlessChromium chromium) : IClassFix
         }, "the replayed job to succeed");
         await page.GetByRole(AriaRole.Link, new() { Name = "Contracts", Exact = true }).ClickAsync();
         await Expect(page.Locator($"tr[data-lead='{initech.ToString(CultureInfo.InvariantCulture)}']").GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^IC-") })).ToBeVisibleAsync(Patiently);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-contracts.png"), FullPage = true });
+        await Screenshots.SaveAsync(page, "contracts");
     }
 
     [Fact]

@@ -30,6 +30,9 @@ public sealed class DemoEnvironment : IAsyncDisposable
         Cast = cast;
     }
 
+    /// <summary>The rule of the Sales pipeline's "Send contract" stage (MSA).</summary>
+    public const string SalesRule = "sales-msa";
+
     public SimulatorHost Simulators { get; }
 
     public KommoSimulator Kommo => Simulators.Kommo;
@@ -100,7 +103,7 @@ public sealed class DemoEnvironment : IAsyncDisposable
             ["ContractBridge:Ironclad:BaseUrl"] = new Uri(simulators.Ironclad.BaseUrl, "/public/api/v1").ToString(),
             ["ContractBridge:Ironclad:ApiKey"] = options.Ironclad.ApiKey,
             ["ContractBridge:Ironclad:CreatorEmail"] = options.Ironclad.Users[0].Email,
-            ["ContractBridge:Rules:0:Name"] = "sales-msa",
+            ["ContractBridge:Rules:0:Name"] = SalesRule,
             ["ContractBridge:Rules:0:PipelineId"] = Id(cast.Account.Sales.Id),
             ["ContractBridge:Rules:0:StageId"] = Id(cast.SalesSendContract),
             ["ContractBridge:Rules:0:Template"] = "MSA",

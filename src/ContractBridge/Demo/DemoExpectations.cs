@@ -17,11 +17,27 @@ public static class DemoExpectations
     private const long ClosedWon = 142;
     private const long ClosedLost = 143;
 
-    public static async Task<IReadOnlyList<DemoExpectation>> CheckAsync(DemoEnvironment demo, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<DemoExpectation>> CheckAsync(DemoEnvironment demo, DemoStory story, CancellationToken cancellationToken)
     {
         var cast = demo.Cast;
         var workflows = demo.Ironclad.Control.Workflows();
         var results = new List<DemoExpectation>();
+        if (story.DryRuns is [var ready, var missingEmail, ..])
+        {
+            results.Add(new(
+                $"A dry run of {ready.Deal} listed the attributes its launch would send, found no problem, and launched nothing",
+                ready.Report.WouldLaunch && ready.Report.Attributes.Count > 0 && ready.WorkflowsAfter == 0,
+                $"{ready.Report.Attributes.Count} attributes, {ready.Report.Problems.Count} problem(s), {ready.WorkflowsAfter} workflows after"));
+            results.Add(new(
+                $"A dry run of {missingEmail.Deal} said its contact has no email before anyone moved it",
+                missingEmail.Report.Problems.Any(p => p.Attribute == "counterpartySignerEmail") && missingEmail.WorkflowsAfter == 0,
+                DemoTimeline.Gist(string.Join("; ", missingEmail.Report.Problems), 80)));
+        }
+        else
+        {
+            results.Add(new("Sales ops' dry runs ran", false, "the story stopped before them"));
+        }
+
         LeadInspection Lead(DemoDeal deal) => demo.Kommo.Control.GetLead(deal.LeadId)!;
         bool Note(LeadInspection lead, string words) => lead.Notes.Any(n => n.Text?.Contains(words, StringComparison.Ordinal) == true);
 

@@ -28,8 +28,9 @@ public sealed class DemoRunner(TextWriter output, DemoSettings settings)
         await using (demo)
         {
             Introduce(demo, timeline);
-            var storyFailure = await PlayAsync(demo, timeline, cancellationToken);
-            var expectations = await DemoExpectations.CheckAsync(demo, cancellationToken);
+            var story = new DemoStory(demo, timeline, settings);
+            var storyFailure = await PlayAsync(demo, story, timeline, cancellationToken);
+            var expectations = await DemoExpectations.CheckAsync(demo, story, cancellationToken);
             Report(demo, timeline, expectations, storyFailure);
             var succeeded = storyFailure is null && expectations.All(e => e.Met);
             if (settings.KeepRunning && !cancellationToken.IsCancellationRequested)
@@ -55,7 +56,7 @@ public sealed class DemoRunner(TextWriter output, DemoSettings settings)
     }
 
     /// <summary>Plays the story with the watcher running; returns why it stopped short, or null.</summary>
-    private async Task<string?> PlayAsync(DemoEnvironment demo, DemoTimeline timeline, CancellationToken cancellationToken)
+    private static async Task<string?> PlayAsync(DemoEnvironment demo, DemoStory story, DemoTimeline timeline, CancellationToken cancellationToken)
     {
         var watcher = new DemoWatcher(demo, timeline);
         await watcher.PrimeAsync(cancellationToken);
@@ -64,7 +65,7 @@ public sealed class DemoRunner(TextWriter output, DemoSettings settings)
         string? failure = null;
         try
         {
-            await new DemoStory(demo, timeline, settings).PlayAsync(cancellationToken);
+            await story.PlayAsync(cancellationToken);
         }
         catch (DemoStepFailedException ex)
         {

@@ -27,11 +27,27 @@ public sealed class DemoStory(DemoEnvironment demo, DemoTimeline timeline, DemoS
     /// <summary>The Initech renewal's new value (from 30,000) after John's call with the customer.</summary>
     public const long RaisedPrice = 36000;
 
+    /// <summary>Sales ops' dry runs before the first move: one deal ready, one whose contact has no email.</summary>
+    public IReadOnlyList<DemoDryRun> DryRuns { get; private set; } = [];
+
     public async Task PlayAsync(CancellationToken cancellationToken)
     {
         var cast = demo.Cast;
         var kommo = demo.Kommo.Control;
         var ironclad = demo.Ironclad.Control;
+
+        timeline.Line("ops", $"Sales ops dry-runs the sales rule on {cast.GlobexLicense} and {cast.GlobexSupport} before anyone moves them (GET /api/preview)");
+        DryRuns =
+        [
+            await DemoDryRun.RunAsync(demo, cast.GlobexLicense, DemoEnvironment.SalesRule, cancellationToken),
+            await DemoDryRun.RunAsync(demo, cast.GlobexSupport, DemoEnvironment.SalesRule, cancellationToken),
+        ];
+        foreach (var dryRun in DryRuns)
+        {
+            timeline.Line("bridge", dryRun.Report.WouldLaunch
+                ? $"dry run of {dryRun.Deal}: would launch {dryRun.Report.TemplateName} with {dryRun.AttributesGist()}; nothing launched"
+                : $"dry run of {dryRun.Deal}: would not launch: {string.Join("; ", dryRun.Report.Problems)}");
+        }
 
         timeline.Line("rep", $"Maria Lopez drags {cast.GlobexLicense}, {cast.GlobexSupport} and {cast.UmbrellaPilot} to Sales › Send contract");
         kommo.MoveLeads(new MoveLeads { LeadIds = [cast.GlobexLicense.LeadId, cast.GlobexSupport.LeadId, cast.UmbrellaPilot.LeadId], StatusId = cast.SalesSendContract, ByUserId = cast.Maria });

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ContractBridge.Simulators.Tests.Kommo;
 
-/// <summary>Leads listed by stage (filter[statuses]) and by time of change (filter[updated_at]), paged by 250.</summary>
+/// <summary>Leads listed by stage (filter[statuses]), by time of change (filter[updated_at]) and by words (query), paged by 250.</summary>
 public sealed class KommoLeadStageListTests
 {
     private static readonly DateTimeOffset T0 = DateTimeOffset.Parse("2026-03-01T09:00:00Z", CultureInfo.InvariantCulture);
@@ -49,6 +49,19 @@ public sealed class KommoLeadStageListTests
 
         using var bad = await kommo.Api.GetAsync(new Uri("api/v4/leads?filter[updated_at][from]=yesterday", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task Query_FindsLeadsByWordsOfTheirName_NewestFirst_AndNoneIs204()
+    {
+        await using var kommo = await KommoTestServer.StartAsync(time: _time);
+        var account = TestAccount.Seed(kommo.Control);
+        var first = kommo.Control.AddLead(new SeedLead { Name = "Hooli cloud licence", PipelineId = account.Sales.Id, StatusId = account.SendContract });
+        var second = kommo.Control.AddLead(new SeedLead { Name = "HOOLI support", PipelineId = account.Sales.Id, StatusId = account.SendContract });
+
+        Assert.Equal([second, first], await LeadIdsAsync(kommo, "query=hooli&order[id]=desc"));
+        Assert.Equal([first], await LeadIdsAsync(kommo, "query=cloud%20licence"));
+        Assert.Empty(await LeadIdsAsync(kommo, "query=umbrella"));
     }
 
     [Fact]

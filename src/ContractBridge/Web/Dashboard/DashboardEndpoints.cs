@@ -6,6 +6,7 @@ using ContractBridge.Engine.Storage;
 using ContractBridge.Flows.Reconcile;
 using ContractBridge.Upstream;
 using ContractBridge.Upstream.Circuits;
+using ContractBridge.Web.Dashboard.Components;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 
@@ -32,6 +33,7 @@ public static class DashboardEndpoints
         services.AddSingleton<DashboardHtml>();
         services.AddSingleton<DashboardTables>();
         services.AddDashboardAuthentication();
+        services.AddRazorComponents();
         return services;
     }
 
@@ -58,6 +60,7 @@ public static class DashboardEndpoints
         var change = forms.MapGroup(string.Empty).RequireAuthorization(DashboardPolicies.Change);
         change.MapPost("/jobs/{id:long}/replay", ReplayAsync);
         change.MapPost("/jobs/replay-dead", ReplayAllDeadAsync);
+        dashboard.MapGroup(string.Empty).RequireAuthorization(DashboardPolicies.Change).MapDealPreviewPage();
         return routes;
     }
 
@@ -205,15 +208,14 @@ public static class DashboardEndpoints
         return html.Page(context, "Events", $"<h1>Recent events</h1><p class=\"muted\">Webhooks as stored, newest first; {events.Count} shown.</p>{tables.Events(events)}", await DashboardSession.OfAsync(context));
     }
 
-    private static async Task<IResult> AuditAsync(HttpContext context, IAuditLog audit, DashboardHtml html, DashboardTables tables, string? limit, CancellationToken cancellationToken)
+    private static async Task<IResult> AuditAsync(HttpContext context, IAuditLog audit, DashboardHtml html, string? limit, CancellationToken cancellationToken)
     {
         if (ReadLimit(limit) is not { } rows)
         {
             return await BadLimitAsync(context, html);
         }
 
-        var entries = await audit.ListAsync(rows, cancellationToken);
-        return html.Page(context, "Audit", $"<h1>Audit log</h1><p class=\"muted\">Logins, logouts and replays, newest first; {entries.Count} shown.</p>{tables.Audit(entries)}", await DashboardSession.OfAsync(context));
+        return DashboardPages.Render<AuditPage>(new { Entries = await audit.ListAsync(rows, cancellationToken), Session = await DashboardSession.OfAsync(context) });
     }
 
     private static int? ReadLimit(string? limit) =>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ContractBridge.Audit;
 using ContractBridge.Contracts;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Engine.Storage;
@@ -60,27 +59,6 @@ public sealed class DashboardTables(DashboardHtml html, ContractLinks links)
                 .Append("</td><td>").Append(job.Status == JobStatus.Pending ? DashboardHtml.Time(job.NextAttemptAt) : "<span class=\"muted\">-</span>")
                 .Append("</td><td class=\"error\">").Append(html.T(job.LastError))
                 .Append("</td><td>").Append(job.Status == JobStatus.Dead && session.MayChange ? html.PostButton($"/jobs/{id}/replay", "Replay", session, $"replay-{id}") : string.Empty)
-                .Append("</td></tr>");
-        }
-
-        return table.Append("</tbody></table>").ToString();
-    }
-
-    public string Audit(IReadOnlyList<AuditEntry> entries)
-    {
-        if (entries.Count == 0)
-        {
-            return "<p class=\"muted\">Nothing recorded yet.</p>";
-        }
-
-        var table = new StringBuilder("<table data-testid=\"audit\"><thead><tr><th>When</th><th>Who</th><th>Action</th><th>Detail</th><th>Client</th></tr></thead><tbody>");
-        foreach (var entry in entries)
-        {
-            table.Append("<tr data-action=\"").Append(html.T(entry.Action)).Append("\"><td>").Append(DashboardHtml.Time(entry.At))
-                .Append("</td><td>").Append(html.T(entry.Actor))
-                .Append("</td><td>").Append(html.T(entry.Action))
-                .Append("</td><td>").Append(html.T(entry.Detail))
-                .Append("</td><td>").Append(html.T(entry.Client))
                 .Append("</td></tr>");
         }
 
