@@ -19,9 +19,14 @@ public sealed partial class RuleValidator(KommoDirectory directory, TemplateCata
     public async Task<IReadOnlyList<string>> ProblemsAsync(ContractRule rule, IEnumerable<ContractRule> others, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
-        if (!NamePattern().IsMatch(rule.Name))
+        if (!NamePattern().IsMatch(rule.Name) || rule.Name is "." or "..")
         {
             problems.Add($"The name must be 1 to {LongestName} letters, digits, '-', '_' or '.' (it is '{rule.Name}').");
+        }
+        else if (string.Equals(rule.Name, "new", StringComparison.OrdinalIgnoreCase))
+        {
+            // /rules/new is the form for a new rule, so a rule by that name could never be opened.
+            problems.Add("The name 'new' is taken by the new-rule page: choose another.");
         }
 
         problems.AddRange(RuleProblems.Of(rule, $"Rule '{rule.Name}'"));
