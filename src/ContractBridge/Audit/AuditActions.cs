@@ -10,4 +10,8 @@ public static class AuditActions
     public const string Replay = "replay";
 
     public const string ReplayAllDead = "replay-all-dead";
+
+    public const string RuleSave = "rule-save";
+
+    public const string RuleDelete = "rule-delete";
 }

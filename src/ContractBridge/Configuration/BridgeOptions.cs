@@ -24,6 +24,9 @@ public sealed class BridgeOptions
     /// <summary>Which deals launch which template, and what happens on the deal as the contract moves.</summary>
     public List<ContractRule> Rules { get; set; } = [];
 
+    /// <summary>How the rules made in the dashboard (stored in the database) reach every instance.</summary>
+    public StoredRulesOptions StoredRules { get; set; } = new();
+
     /// <summary>
     /// A note on a deal that starts with this (case-insensitive) is a question for legal: it goes to the contract's
     /// workflow as a comment.

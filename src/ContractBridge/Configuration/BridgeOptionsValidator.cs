@@ -58,30 +58,7 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
 
         foreach (var (rule, index) in options.Rules.Select((r, i) => (r, i)))
         {
-            if (rule.StageId <= 0)
-            {
-                problems.Add($"Rule {index} ('{rule.Name}') has no StageId: the Kommo status id of the 'Send contract' stage.");
-            }
-
-            if (string.IsNullOrWhiteSpace(rule.Template))
-            {
-                problems.Add($"Rule {index} ('{rule.Name}') has no Template name.");
-            }
-
-            if (rule.OnSignature.TaskDueDays is < 0 or > 365)
-            {
-                problems.Add($"Rule {index} ('{rule.Name}'): OnSignature.TaskDueDays must be between 0 and 365.");
-            }
-
-            if (rule.Nudge.After < TimeSpan.FromMinutes(1))
-            {
-                problems.Add($"Rule {index} ('{rule.Name}'): Nudge.After must be at least a minute (it is {rule.Nudge.After}; the default is 5.00:00:00, five days).");
-            }
-
-            if (rule.OnExecuted.RenewalTaskDaysBefore is < 0 or > 3650)
-            {
-                problems.Add($"Rule {index} ('{rule.Name}'): OnExecuted.RenewalTaskDaysBefore must be between 0 (no renewal task) and 3650.");
-            }
+            problems.AddRange(RuleProblems.Of(rule, $"Rule {index} ('{rule.Name}')"));
         }
 
         foreach (var duplicate in options.Rules.GroupBy(r => (r.PipelineId, r.StageId)).Where(g => g.Count() > 1))
@@ -99,6 +76,11 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
         }
 
         problems.AddRange(WritebackOptionsProblems.Of(options.Writeback));
+
+        if (options.StoredRules.RefreshInterval < TimeSpan.FromMilliseconds(100))
+        {
+            problems.Add($"StoredRules:RefreshInterval must be at least 100 ms (it is {options.StoredRules.RefreshInterval}; the default is 00:00:05).");
+        }
 
         if (options.Reconciler.Interval < TimeSpan.FromSeconds(1))
         {

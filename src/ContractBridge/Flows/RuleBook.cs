@@ -1,12 +1,38 @@
 using ContractBridge.Configuration;
 using ContractBridge.Kommo.Webhooks;
+using ContractBridge.Rules;
 
 namespace ContractBridge.Flows;
 
-/// <summary>The configured rules: which lead changes trigger a launch, and each rule's actions by name.</summary>
-public sealed class RuleBook(IOptions<BridgeOptions> options)
+/// <summary>
+/// The rules in force: which lead changes trigger a launch, and each rule's actions by name. The configured rules come
+/// first (read-only), then the ones made in the dashboard (<see cref="StoredRules"/>'s snapshot); a stored rule whose
+/// name a configured rule has (configuration changed after it was saved) is left out, so names stay unique.
+/// </summary>
+public sealed class RuleBook(IOptions<BridgeOptions> options, StoredRules? stored = null)
 {
-    public IReadOnlyList<ContractRule> Rules => options.Value.Rules;
+    private Combined? _combined;
+
+    public IReadOnlyList<ContractRule> Rules
+    {
+        get
+        {
+            var configured = options.Value.Rules;
+            var saved = stored?.Rules ?? [];
+            if (_combined is { } last && ReferenceEquals(last.Configured, configured) && ReferenceEquals(last.Stored, saved))
+            {
+                return last.All;
+            }
+
+            var names = configured.Select(r => r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            List<ContractRule> all = [.. configured, .. saved.Where(r => !names.Contains(r.Name))];
+            _combined = new Combined(configured, saved, all);
+            return all;
+        }
+    }
+
+    /// <summary>Whether the rule of this name comes from configuration (and so cannot be edited in the dashboard).</summary>
+    public bool IsConfigured(string name) => options.Value.Rules.Any(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
 
     public ContractRule? Find(string name) => Rules.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
 
@@ -69,4 +95,6 @@ public sealed class RuleBook(IOptions<BridgeOptions> options)
     public bool IsForLegal(KommoLeadNote note) =>
         note.NoteType == KommoLeadNote.CommonNoteType && note.CreatedBy is not 0
         && LegalNotePrefix.Length > 0 && note.Text.TrimStart().StartsWith(LegalNotePrefix, StringComparison.OrdinalIgnoreCase);
+
+    private sealed record Combined(IReadOnlyList<ContractRule> Configured, IReadOnlyList<ContractRule> Stored, IReadOnlyList<ContractRule> All);
 }

@@ -25,6 +25,7 @@ using ContractBridge.Ironclad.Webhooks;
 using ContractBridge.Kommo;
 using ContractBridge.Kommo.Http;
 using ContractBridge.Observability;
+using ContractBridge.Rules;
 using ContractBridge.Secrets;
 using ContractBridge.Upstream;
 using ContractBridge.Upstream.Budget;
@@ -78,6 +79,13 @@ public static class BridgeServiceCollectionExtensions
         AddKommo(services);
         AddIronclad(services);
 
+        // Rules made in the dashboard, in the same database; each instance keeps a snapshot RuleBook reads.
+        services.AddSchemaModule(RuleSchema.Module);
+        services.TryAddSingleton(sp => RuleStores.For(sp.GetRequiredService<IBridgeStore>()));
+        services.AddSingleton<StoredRules>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoredRules>());
+        services.AddSingleton<RuleValidator>();
+        services.AddSingleton<RuleEditor>();
         services.AddSingleton<RuleBook>();
         services.AddSingleton<TemplateCatalog>();
         services.AddSingleton<KommoDirectory>();

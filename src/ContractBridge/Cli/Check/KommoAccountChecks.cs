@@ -39,7 +39,8 @@ public sealed class KommoAccountChecks(KommoClient kommo, BridgeOptions options)
         return results;
     }
 
-    private static IEnumerable<CheckResult> CheckRule(ContractRule rule, IReadOnlyList<KommoPipeline> pipelines)
+    /// <summary>One rule's stages against the account's pipelines: what `check` says of it, and what a rule saved in the dashboard must pass.</summary>
+    public static IEnumerable<CheckResult> CheckRule(ContractRule rule, IReadOnlyList<KommoPipeline> pipelines)
     {
         var prefix = $"rule '{rule.Name}':";
         List<KommoPipeline> scope;

@@ -61,6 +61,7 @@ public static class DashboardEndpoints
         change.MapPost("/jobs/{id:long}/replay", ReplayAsync);
         change.MapPost("/jobs/replay-dead", ReplayAllDeadAsync);
         dashboard.MapGroup(string.Empty).RequireAuthorization(DashboardPolicies.Change).MapDealPreviewPage();
+        ContractBridge.Web.Rules.RuleEndpoints.MapRules(dashboard);
         return routes;
     }
 

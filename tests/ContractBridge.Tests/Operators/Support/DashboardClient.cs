@@ -74,6 +74,14 @@ internal sealed partial class DashboardClient : IDisposable
         return await SendAsync(request);
     }
 
+    /// <summary>A form of several fields, with the antiforgery token (a field may repeat, as a form's may).</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string path, string csrf, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        using var request = Request(HttpMethod.Post, path, bearer: null);
+        request.Content = new FormUrlEncodedContent(fields.Append(new(FormField, csrf)));
+        return await SendAsync(request);
+    }
+
     /// <summary>The antiforgery token the page's forms carry.</summary>
     public static string Csrf(string page) => FormToken(page) ?? throw new InvalidOperationException("The page has no form with an antiforgery token.");
 
