@@ -49,7 +49,6 @@ public sealed class DashboardSetupStoryTests(HeadlessChromium chromium) : IClass
         await page.GetByRole(AriaRole.Link, new() { Name = "Contracts", Exact = true }).ClickAsync();
         var row = page.Locator($"tr[data-lead='{lead.ToString(CultureInfo.InvariantCulture)}']");
         await Expect(row.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"^{workflow.IroncladId}$") })).ToBeVisibleAsync(Patiently);
-        await Screenshots.SaveAsync(page, "contracts-search");
 
         // The deal's story: the launch job, the webhook that started it, and its contract's state.
         await row.GetByRole(AriaRole.Link, new() { Name = "Pied Piper compression licence" }).ClickAsync();

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace ContractBridge.Dashboard.Tests;
 
 /// <summary>
-/// Full-page screenshots of the pages a test walks through: into <c>$CONTRACTBRIDGE_SCREENSHOTS</c> when it is set
+/// Full-page screenshots of the pages a test walks through: into <c>$CONTRACTBRIDGE_SCREENSHOTS</c> (an absolute path: tests run in their output directory) when it is set
 /// (the README's pictures are made that way: see docs/screenshots), else beside the test binary, for a failed run's
 /// reader.
 /// </summary>
