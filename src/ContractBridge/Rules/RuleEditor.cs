@@ -27,6 +27,8 @@ public sealed class RuleEditor(IRuleStore store, StoredRules stored, RuleBook bo
             return conflict;
         }
 
+        // The name keeps the case it was first stored with, whatever case the edit's address used.
+        rule.Name = latest?.Name ?? rule.Name;
         var others = book.Rules.Where(r => !string.Equals(r.Name, rule.Name, StringComparison.OrdinalIgnoreCase));
         var problems = await validator.ProblemsAsync(rule, others, cancellationToken);
         if (problems.Count > 0)
@@ -36,7 +38,7 @@ public sealed class RuleEditor(IRuleStore store, StoredRules stored, RuleBook bo
 
         var json = RuleJson.Write(rule);
         var before = latest is { Deleted: false } ? latest.RuleJson : null;
-        var version = new RuleVersion(latest?.Name ?? rule.Name, (latest?.Version ?? 0) + 1, time.GetUtcNow(), actor.Role, actor.Client, json, RuleChanges.Describe(before, json));
+        var version = new RuleVersion(rule.Name, (latest?.Version ?? 0) + 1, time.GetUtcNow(), actor.Role, actor.Client, json, RuleChanges.Describe(before, json));
         return await AppendAsync(version, AuditActions.RuleSave, actor, cancellationToken);
     }
 
