@@ -6,6 +6,7 @@ namespace ContractBridge.Bench.EndToEnd;
 /// FirstLaunchSeconds and LastLaunchSeconds (Ironclad's creation times, from the first move) say where time beyond the
 /// bound went: before the first launch, between the launches, or after the last one (the notes). Deployment names the
 /// store and the number of instances (<see cref="BenchDeployment.Name"/>); memory is the highest instance's, CPU all of theirs.
+/// For a single deal, Chain lists every upstream call of its launch with its arrival time (<see cref="CallChain"/>).
 /// </summary>
 internal sealed record BurstResult(
     string Deployment,
@@ -28,14 +29,17 @@ internal sealed record BurstResult(
     MemoryBreakdown? PeakMemory,
     double CpuSeconds,
     CallBreakdown LaunchCalls,
-    LifecycleResult? Lifecycle);
+    LifecycleResult? Lifecycle,
+    IReadOnlyList<ChainStep> Chain);
 
 /// <summary>
 /// The rest of every contract's life after the burst: sent for signature, signed (executed), completed. How long each
-/// step took the bridge to show on the deals, and the upstream calls of the whole life, launch included.
+/// step took the bridge to show on the deals (ClosedWonSeconds: from signed until every deal is Closed-Won; Executed:
+/// until the notes and signed PDFs are there too), and the upstream calls of the whole life, launch included.
 /// </summary>
 internal sealed record LifecycleResult(
     double SignatureSeconds,
+    double ClosedWonSeconds,
     double ExecutedSeconds,
     double CompleteSeconds,
     int LeadsClosedWon,

@@ -38,7 +38,7 @@ internal static class BurstScenario
             deployment.Name, deals, scale, bodies, bound, created.FirstOrDefault(), created.LastOrDefault(), launched.TotalSeconds, noted.TotalSeconds, elapsed / bound,
             launchCalls.KommoTooManyRequests, launchCalls.IroncladTooManyRequests, workflows.Count, launchedLeads, launchNotes,
             workflows.Count == deals && launchedLeads == deals && launchNotes == deals,
-            peak, peakMemory, cpu, launchCalls, null);
+            peak, peakMemory, cpu, launchCalls, null, deals == 1 ? CallChain.Since(startedAt, world) : []);
         return lifecycle ? result with { Lifecycle = await RunLifecycleAsync(world, leads, timeout) } : result;
     }
 
@@ -73,6 +73,7 @@ internal static class BurstScenario
 
         clock.Restart();
         ids.ForEach(id => world.Ironclad.Control.AdvanceTo(id, WorkflowStage.Signed));
+        var closedWon = await BenchWorld.WaitUntilAsync(clock, () => leads.All(l => world.Kommo.Control.GetLead(l)?.StatusId == Kommo.KommoStatuses.ClosedWon), timeout, "every deal Closed-Won", () => Explain(world));
         await BenchWorld.WaitUntilAsync(clock, () => world.Kommo.Control.Summary is { Files: var f, Notes: var n } && f >= deals && n >= 4 * deals, timeout, "executed notes and signed PDFs", () => Explain(world));
         var executed = clock.Elapsed;
 
@@ -86,6 +87,7 @@ internal static class BurstScenario
         var (peak, peakMemory, cpu) = world.Memory();
         return new LifecycleResult(
             signature.TotalSeconds,
+            closedWon.TotalSeconds,
             executed.TotalSeconds,
             complete.TotalSeconds,
             inspected.Count(l => l.StatusId == Kommo.KommoStatuses.ClosedWon),

@@ -2,11 +2,20 @@ using System.Globalization;
 
 namespace ContractBridge.Bench.EndToEnd;
 
-/// <summary>Prints a report as figures next to their targets; returns the correctness checks that failed.</summary>
+/// <summary>
+/// Prints a report as figures next to their targets (issue 17's) and returns the correctness checks that failed. A
+/// deal's launch needs four upstream round trips one after the other (read the lead; its contact and company side by
+/// side; launch; note), its close two (read the workflow; move the deal): the single deal is measured against those,
+/// and a burst against the launch-rate bound plus one such chain.
+/// </summary>
 internal static class E2eTable
 {
+    private const int LaunchRoundTrips = 4;
+    private const int CloseRoundTrips = 2;
+
     public static List<string> Print(E2eReport report)
     {
+        var roundTrip = report.LatencyMs / 1000;
         var failures = new List<string>();
         var rows = new List<(string Metric, string Value, string Target, string Met)>();
         void Row(string metric, string value, string target = "", bool? met = null) =>
@@ -14,12 +23,12 @@ internal static class E2eTable
 
         foreach (var s in report.Startup)
         {
-            Row($"start to ready, {s.Build}, {s.Setting}", F($"{s.MedianMs:0} ms (min {s.MinMs:0}, max {s.MaxMs:0}; {s.MedianCpuMsAtReady:0} ms CPU; RSS {s.MedianRssAtReadyMb:0} MB)"), "≤ 500 ms", s.MedianMs <= 500);
+            Row($"start to ready, {s.Build}, {s.Setting}", F($"{s.MedianMs:0} ms (min {s.MinMs:0}, max {s.MaxMs:0}; {s.MedianCpuMsAtReady:0} ms CPU; RSS {s.MedianRssAtReadyMb:0} MB)"), "≤ 300 ms", s.MedianMs <= 300);
         }
 
         if (report.Ack is { } ack)
         {
-            Row($"webhook ack at {ack.OfferedPerSecond:0}/s: p50 / p99 / max", F($"{ack.P50Ms:0.0} / {ack.P99Ms:0.0} / {ack.MaxMs:0.0} ms"), "p99 ≤ 20 ms", ack.P99Ms <= 20);
+            Row($"webhook ack at {ack.OfferedPerSecond:0}/s: p50 / p99 / max", F($"{ack.P50Ms:0.0} / {ack.P99Ms:0.0} / {ack.MaxMs:0.0} ms"), "p99 ≤ 10 ms", ack.P99Ms <= 10);
             Row("webhook ack: sustained rate, errors, service CPU", F($"{ack.AcknowledgedPerSecond:0}/s, {ack.Errors} errors, {ack.ServiceCpuMsPerWebhook:0.00} ms CPU per webhook"), F($"{ack.OfferedPerSecond:0}/s, 0"), ack.Errors == 0 && ack.AcknowledgedPerSecond >= ack.OfferedPerSecond * 0.99);
             Check(failures, ack.Errors == 0, $"{ack.Errors} webhooks were not acknowledged with 200");
         }
@@ -33,9 +42,21 @@ internal static class E2eTable
                 continue;
             }
 
-            // The ratio and calls-per-deal targets are stated for the issue's burst of 1,000 (a smaller one is dominated by lingers and latency).
+            // The calls-per-deal target is stated for bursts of 1,000 and more; the time target for 100 and more.
             var isBurst = burst.Deals >= 1000;
-            Row($"{label}: launched + noted / bound", F($"{burst.NotedSeconds:0.00} s / {burst.BoundSeconds:0.00} s = {burst.Ratio:0.000}x"), isBurst ? "≤ 1.10x" : string.Empty, isBurst ? burst.Ratio <= 1.10 : null);
+            if (burst.Deals == 1)
+            {
+                var chain = LaunchRoundTrips * roundTrip;
+                Row($"{label}: move to launch note / {LaunchRoundTrips} round trips", F($"{burst.NotedSeconds:0.00} s / {chain:0.00} s = {burst.NotedSeconds / chain:0.00}x"), "≤ 1.2x", burst.NotedSeconds <= 1.2 * chain);
+                Row($"{label}: the chain (s after the move)", string.Join("; ", burst.Chain.Select(c => F($"{c.Seconds:0.00} {c.What}"))));
+            }
+            else
+            {
+                var bound = burst.BoundSeconds + (LaunchRoundTrips * roundTrip);
+                var target = burst.Deals >= 100;
+                Row($"{label}: launched + noted / (bound + chain)", F($"{burst.NotedSeconds:0.00} s / ({burst.BoundSeconds:0.00} + {LaunchRoundTrips * roundTrip:0.00}) s = {burst.NotedSeconds / bound:0.000}x"), target ? "≤ 1.05x" : string.Empty, target ? burst.NotedSeconds <= 1.05 * bound : null);
+            }
+
             Row($"{label}: first / last launch", F($"{burst.FirstLaunchSeconds:0.00} s / {burst.LastLaunchSeconds:0.00} s"));
             Row($"{label}: 429s received (Kommo, Ironclad)", F($"{burst.KommoTooManyRequests}, {burst.IroncladTooManyRequests}"), "0, 0", burst.KommoTooManyRequests + burst.IroncladTooManyRequests == 0);
             Row($"{label}: launched exactly once", F($"{burst.Workflows} workflows, {burst.DistinctLeadsLaunched} leads, {burst.LeadsWithOneLaunchNote} single launch notes"), F($"{burst.Deals} each"), burst.ExactlyOnce);
@@ -47,13 +68,19 @@ internal static class E2eTable
             }
 
             var c = life.Calls;
-            Row($"{label}: life (sign / executed / complete)", F($"{life.SignatureSeconds:0.0} / {life.ExecutedSeconds:0.0} / {life.CompleteSeconds:0.0} s; {life.LeadsClosedWon} won, {life.LeadsWithPdf} PDFs, {life.LeadsWithTask} tasks, {life.DeadJobs} dead jobs"));
-            Row($"{label}: Kommo reads+notes+moves per deal", F($"{c.KommoReadsNotesMovesPerDeal:0.000} ({c.Per(c.KommoReads):0.000} + {c.Per(c.KommoNotes):0.000} + {c.Per(c.KommoStageMoves):0.000})"), isBurst ? "≤ 0.2" : string.Empty, isBurst ? c.KommoReadsNotesMovesPerDeal <= 0.2 : null);
+            Row($"{label}: life (sign / Closed-Won / executed / complete)", F($"{life.SignatureSeconds:0.00} / {life.ClosedWonSeconds:0.00} / {life.ExecutedSeconds:0.00} / {life.CompleteSeconds:0.00} s; {life.LeadsClosedWon} won, {life.LeadsWithPdf} PDFs, {life.LeadsWithTask} tasks, {life.DeadJobs} dead jobs"));
+            if (burst.Deals == 1)
+            {
+                var close = CloseRoundTrips * roundTrip;
+                Row($"{label}: executed to Closed-Won / {CloseRoundTrips} round trips", F($"{life.ClosedWonSeconds:0.00} s / {close:0.00} s = {life.ClosedWonSeconds / close:0.00}x"), "≤ 1.2x", life.ClosedWonSeconds <= 1.2 * close);
+            }
+
+            Row($"{label}: Kommo reads+notes+moves per deal", F($"{c.KommoReadsNotesMovesPerDeal:0.000} ({c.Per(c.KommoReads):0.000} + {c.Per(c.KommoNotes):0.000} + {c.Per(c.KommoStageMoves):0.000})"), isBurst ? "≤ 0.1" : string.Empty, isBurst ? c.KommoReadsNotesMovesPerDeal <= 0.1 : null);
             Row($"{label}: Kommo tasks, drive upload per deal", F($"{c.Per(c.KommoTasks):0.000}, {c.Per(c.KommoDrive):0.000}"));
             Row($"{label}: Ironclad launches per deal", F($"{c.Per(c.IroncladLaunches):0.000}"), "1", c.IroncladLaunches == c.Deals);
             Row($"{label}: Ironclad template look-ups per launch", F($"{(c.IroncladLaunches == 0 ? 0 : c.IroncladTemplateLookups / (double)c.IroncladLaunches):0.000}"), isBurst ? "≤ 0.05" : string.Empty, isBurst ? c.IroncladTemplateLookups <= 0.05 * c.IroncladLaunches : null);
             Row($"{label}: Ironclad workflow reads, documents per deal", F($"{c.Per(c.IroncladWorkflowReads):0.00}, {c.Per(c.IroncladDocuments):0.00}"));
-            Row($"{label}: peak RSS of the service", F($"{life.PeakRssMb:0} MB ({life.PeakMemory}; {life.CpuSeconds:0.0} CPU s)"), burst.Deals > 1 ? "≤ 150 MB" : string.Empty, burst.Deals > 1 ? life.PeakRssMb <= 150 : null);
+            Row($"{label}: peak RSS of the service", F($"{life.PeakRssMb:0} MB ({life.PeakMemory}; {life.CpuSeconds:0.0} CPU s)"), burst.Deals > 1 ? "≤ 100 MB" : string.Empty, burst.Deals > 1 ? life.PeakRssMb <= 100 : null);
             Check(failures, life.LeadsClosedWon == burst.Deals && life.LeadsWithPdf == burst.Deals && life.LeadsWithTask == burst.Deals, $"{label}: not every deal was closed with its PDF and task");
             Check(failures, c.KommoTooManyRequests + c.IroncladTooManyRequests == 0, $"{label}: 429s were received during the lifecycle");
         }

@@ -109,7 +109,7 @@ public abstract class SimulatedServer : IAsyncDisposable
             await Task.Delay(Faults.DrawDuration(jitter), Clock.Time, context.RequestAborted);
         }
 
-        Calls.Count(EndpointName(context));
+        Calls.Count(EndpointName(context), Clock.UtcNow);
         if (Faults.InRateLimitStorm)
         {
             Calls.CountTooManyRequests();

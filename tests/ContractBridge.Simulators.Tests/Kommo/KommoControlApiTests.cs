@@ -86,6 +86,25 @@ public sealed class KommoControlApiTests
     }
 
     [Fact]
+    public async Task CallTimeline_HoldsEachCallWithItsArrivalTime_InOrder_UntilReset()
+    {
+        await using var kommo = await KommoTestServer.StartAsync();
+        var account = TestAccount.Seed(kommo.Control);
+        var before = DateTimeOffset.UtcNow;
+        await kommo.GetJsonAsync($"api/v4/leads/{account.FullLeadId}");
+        using var patched = await kommo.SendJsonAsync(HttpMethod.Patch, "api/v4/leads", $$"""[{"id":{{account.FullLeadId}},"price":1}]""");
+        var after = DateTimeOffset.UtcNow;
+
+        var timeline = kommo.Control.CallTimeline;
+        kommo.Control.ResetCalls();
+
+        Assert.Equal(["GET /api/v4/leads/{id:long}", "PATCH /api/v4/leads"], timeline.Select(c => c.Endpoint));
+        Assert.All(timeline, c => Assert.InRange(c.ArrivedAt, before, after));
+        Assert.True(timeline[0].ArrivedAt <= timeline[1].ArrivedAt);
+        Assert.Empty(kommo.Control.CallTimeline);
+    }
+
+    [Fact]
     public async Task Reset_EmptiesTheAccountButKeepsItsAdminAndContactFields()
     {
         await using var kommo = await KommoTestServer.StartAsync();

@@ -140,6 +140,9 @@ public sealed class IroncladControl(
 
     public CallCounts Calls() => calls.Snapshot();
 
+    /// <summary>The first calls since the last reset, with their arrival times (<see cref="CallCounter.Timeline"/>).</summary>
+    public IReadOnlyList<TimedCall> CallTimeline() => calls.Timeline;
+
     public void ResetCalls() => calls.Reset();
 
     /// <summary>Every OAuth token issued so far answers 401 "token has been revoked" from now on.</summary>

@@ -231,6 +231,9 @@ public sealed partial class KommoControl
     /// <summary>Calls per endpoint ("PATCH /api/v4/leads"), 429s, 5xx, resets and lost responses since start or the last reset.</summary>
     public CallCounts Calls => _calls.Snapshot();
 
+    /// <summary>The first calls since the last reset, with their arrival times (<see cref="CallCounter.Timeline"/>).</summary>
+    public IReadOnlyList<TimedCall> CallTimeline => _calls.Timeline;
+
     public void ResetCalls() => _calls.Reset();
 
     public IReadOnlyList<WebhookSubscriptionView> Webhooks => _store.Read(data => data.Webhooks.Values
