@@ -6,7 +6,8 @@ namespace ContractBridge.Bench.EndToEnd;
 /// FirstLaunchSeconds and LastLaunchSeconds (Ironclad's creation times, from the first move) say where time beyond the
 /// bound went: before the first launch, between the launches, or after the last one (the notes). Deployment names the
 /// store and the number of instances (<see cref="BenchDeployment.Name"/>); memory is the highest instance's, CPU all of theirs.
-/// For a single deal, Chain lists every upstream call of its launch with its arrival time (<see cref="CallChain"/>).
+/// Everything is measured on a warm service (<see cref="BurstScenario"/>); FirstDealNotedSeconds is the warm-up deal's
+/// move-to-note time, the first deal after a start. For a single deal, Chain lists every upstream call of its launch with its arrival time (<see cref="CallChain"/>).
 /// </summary>
 internal sealed record BurstResult(
     string Deployment,
@@ -30,7 +31,8 @@ internal sealed record BurstResult(
     double CpuSeconds,
     CallBreakdown LaunchCalls,
     LifecycleResult? Lifecycle,
-    IReadOnlyList<ChainStep> Chain);
+    IReadOnlyList<ChainStep> Chain,
+    double FirstDealNotedSeconds);
 
 /// <summary>
 /// The rest of every contract's life after the burst: sent for signature, signed (executed), completed. How long each
@@ -49,4 +51,5 @@ internal sealed record LifecycleResult(
     double PeakRssMb,
     MemoryBreakdown? PeakMemory,
     double CpuSeconds,
-    CallBreakdown Calls);
+    CallBreakdown Calls,
+    IReadOnlyList<ChainStep> CloseChain);

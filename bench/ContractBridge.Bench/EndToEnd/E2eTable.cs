@@ -48,6 +48,7 @@ internal static class E2eTable
             {
                 var chain = LaunchRoundTrips * roundTrip;
                 Row($"{label}: move to launch note / {LaunchRoundTrips} round trips", F($"{burst.NotedSeconds:0.00} s / {chain:0.00} s = {burst.NotedSeconds / chain:0.00}x"), "≤ 1.2x", burst.NotedSeconds <= 1.2 * chain);
+                Row("the first deal after a start: move to launch note (cold)", F($"{burst.FirstDealNotedSeconds:0.00} s"));
                 Row($"{label}: the chain (s after the move)", string.Join("; ", burst.Chain.Select(c => F($"{c.Seconds:0.00} {c.What}"))));
             }
             else
@@ -73,6 +74,7 @@ internal static class E2eTable
             {
                 var close = CloseRoundTrips * roundTrip;
                 Row($"{label}: executed to Closed-Won / {CloseRoundTrips} round trips", F($"{life.ClosedWonSeconds:0.00} s / {close:0.00} s = {life.ClosedWonSeconds / close:0.00}x"), "≤ 1.2x", life.ClosedWonSeconds <= 1.2 * close);
+                Row($"{label}: the close's chain (s after signed)", string.Join("; ", life.CloseChain.Select(c => F($"{c.Seconds:0.00} {c.What}"))));
             }
 
             Row($"{label}: Kommo reads+notes+moves per deal", F($"{c.KommoReadsNotesMovesPerDeal:0.000} ({c.Per(c.KommoReads):0.000} + {c.Per(c.KommoNotes):0.000} + {c.Per(c.KommoStageMoves):0.000})"), isBurst ? "≤ 0.1" : string.Empty, isBurst ? c.KommoReadsNotesMovesPerDeal <= 0.1 : null);
