@@ -96,6 +96,7 @@ public sealed partial class KommoSimulator : SimulatedServer
         new WebhookEndpoints(api).Map(routes);
         new DriveEndpoints(api).Map(routes);
         new OAuthEndpoints(api, _logger).Map(routes);
+        new ConsentEndpoints(api).Map(routes);
         new KommoControlEndpoints(Control).Map(routes);
         routes.MapFallback(context => KommoHttp.WriteNotFoundAsync(context, $"No such endpoint: {context.Request.Method} {context.Request.Path}"));
     }

@@ -24,12 +24,24 @@ internal sealed class KommoTokenStore
     private long _revokedReuses;
     private long _codeExchanges;
     private long _accessIssued;
+    private string _redirectUri;
 
     public KommoTokenStore(KommoSimulatorOptions options)
     {
         _options = options;
+        _redirectUri = options.RedirectUri;
         _longLived[options.LongLivedToken] = "private-integration";
         _refreshUsed[options.InitialRefreshToken] = false;
+    }
+
+    /// <summary>
+    /// The integration's redirect URI, where the consent page sends the admin with a code. Kommo keeps it in the
+    /// integration's settings, where an admin may change it; the code exchange must then name the same URI.
+    /// </summary>
+    public string RedirectUri
+    {
+        get => Volatile.Read(ref _redirectUri);
+        set => Volatile.Write(ref _redirectUri, value);
     }
 
     /// <summary>The integration id of OAuth callers: one per client, as Kommo counts its limit.</summary>
@@ -86,7 +98,7 @@ internal sealed class KommoTokenStore
             return TokenGrant.Failed(StatusCodes.Status401Unauthorized, "Client authentication failed");
         }
 
-        if (!string.Equals(request.RedirectUri, _options.RedirectUri, StringComparison.Ordinal))
+        if (!string.Equals(request.RedirectUri, RedirectUri, StringComparison.Ordinal))
         {
             return TokenGrant.Failed(StatusCodes.Status400BadRequest, "redirect_uri does not match the integration's redirect URI");
         }

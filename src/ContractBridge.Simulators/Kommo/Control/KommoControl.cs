@@ -272,7 +272,21 @@ public sealed partial class KommoControl
     public OAuthStats OAuth => _tokens.Stats;
 
     /// <summary>An admin clicks "Allow": the code can be exchanged once at /oauth2/access_token within 20 minutes.</summary>
-    public AuthorizationCode IssueAuthorizationCode() => new(_tokens.IssueAuthorizationCode(_clock.UtcNow), _options.RedirectUri);
+    public AuthorizationCode IssueAuthorizationCode() => new(_tokens.IssueAuthorizationCode(_clock.UtcNow), _tokens.RedirectUri);
+
+    /// <summary>
+    /// What an admin does in the integration's settings in Kommo: sets the redirect URI the consent page sends codes to
+    /// (a bridge's <c>{PublicUrl}/oauth/kommo/callback</c>, known only once it listens).
+    /// </summary>
+    public void SetRedirectUri(Uri redirectUri)
+    {
+        if (!redirectUri.IsAbsoluteUri || (redirectUri.Scheme != Uri.UriSchemeHttp && redirectUri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException($"The redirect URI must be an absolute http(s) URL (it is '{redirectUri}').");
+        }
+
+        _tokens.RedirectUri = redirectUri.ToString();
+    }
 
     /// <summary>Installs another private integration: its own token, its own 7 req/s, the same 50 req/s account limit.</summary>
     public IntegrationCredentials AddIntegration()

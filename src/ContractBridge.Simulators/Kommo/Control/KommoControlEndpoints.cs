@@ -81,6 +81,11 @@ internal sealed class KommoControlEndpoints(KommoControl control)
 
         sim.MapGet("/oauth", context => WriteAsync(context, control.OAuth));
         sim.MapPost("/oauth/authorization-codes", context => WriteAsync(context, control.IssueAuthorizationCode()));
+        sim.MapPut("/oauth/redirect-uri", context => HandleAsync<IntegrationRedirect>(context, redirect =>
+        {
+            control.SetRedirectUri(redirect.RedirectUri);
+            return redirect;
+        }));
         sim.MapPost("/integrations", context => WriteAsync(context, control.AddIntegration()));
 
         sim.MapGet("/block", context => WriteAsync(context, control.Block));

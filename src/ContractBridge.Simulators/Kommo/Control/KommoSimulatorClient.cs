@@ -128,6 +128,15 @@ public sealed class KommoSimulatorClient(HttpClient http)
     public Task<AuthorizationCode> IssueAuthorizationCodeAsync(CancellationToken cancellationToken = default) =>
         PostAsync<object?, AuthorizationCode>("_sim/oauth/authorization-codes", null, cancellationToken);
 
+    public Task<IntegrationRedirect> SetRedirectUriAsync(Uri redirectUri, CancellationToken cancellationToken = default) =>
+        PutAsync<IntegrationRedirect, IntegrationRedirect>("_sim/oauth/redirect-uri", new IntegrationRedirect(redirectUri), cancellationToken);
+
+    private async Task<TResponse> PutAsync<TRequest, TResponse>(string path, TRequest body, CancellationToken cancellationToken)
+    {
+        using var response = await http.PutAsJsonAsync(new Uri(path, UriKind.Relative), body, KommoControlJson.Options, cancellationToken);
+        return await ReadAsync<TResponse>(response, cancellationToken);
+    }
+
     public Task<IntegrationCredentials> AddIntegrationAsync(CancellationToken cancellationToken = default) =>
         PostAsync<object?, IntegrationCredentials>("_sim/integrations", null, cancellationToken);
 
