@@ -7,15 +7,17 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
     public ValidateOptionsResult Validate(string? name, BridgeOptions options)
     {
         var problems = new List<string>();
+        // Kommo and Ironclad may be left out entirely: an admin connects them at /setup. What is given must be whole.
         var kommo = options.Kommo;
-        if (kommo.BaseUrl is null)
+        var kommoGiven = kommo.BaseUrl is not null || !string.IsNullOrEmpty(kommo.AccessToken) || kommo.OAuth is not null;
+        if (kommoGiven && kommo.BaseUrl is null)
         {
-            problems.Add("Kommo's API root is not set: KOMMO_SUBDOMAIN, KOMMO_BASE_URL or ContractBridge:Kommo:BaseUrl (https://<subdomain>.kommo.com/api/v4).");
+            problems.Add("Kommo's API root is not set: KOMMO_SUBDOMAIN, KOMMO_BASE_URL or ContractBridge:Kommo:BaseUrl (https://<subdomain>.kommo.com/api/v4); or leave Kommo out and connect it at /setup.");
         }
 
-        if (string.IsNullOrEmpty(kommo.AccessToken) && kommo.OAuth is null)
+        if (kommoGiven && string.IsNullOrEmpty(kommo.AccessToken) && kommo.OAuth is null)
         {
-            problems.Add("No Kommo credentials: KOMMO_ACCESS_TOKEN (a long-lived token) or ContractBridge:Kommo:OAuth.");
+            problems.Add("No Kommo credentials: KOMMO_ACCESS_TOKEN (a long-lived token) or ContractBridge:Kommo:OAuth; or leave Kommo out and connect it at /setup.");
         }
 
         if (kommo.OAuth is { } oauth && (oauth.ClientId.Length == 0 || oauth.ClientSecret.Length == 0 || oauth.RefreshToken.Length == 0))
@@ -23,23 +25,29 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
             problems.Add("Kommo OAuth needs ClientId, ClientSecret and a first RefreshToken.");
         }
 
-        if (string.IsNullOrEmpty(kommo.WebhookSecret) || kommo.WebhookSecret.Length < 16)
+        if (!string.IsNullOrEmpty(kommo.WebhookSecret) && kommo.WebhookSecret.Length < 16)
         {
-            problems.Add("KOMMO_WEBHOOK_SECRET (ContractBridge:Kommo:WebhookSecret) must be set to a random string of at least 16 characters: it authenticates Kommo's webhooks.");
+            problems.Add("KOMMO_WEBHOOK_SECRET (ContractBridge:Kommo:WebhookSecret) must be a random string of at least 16 characters: it authenticates Kommo's webhooks. Left out, going live at /setup generates one.");
+        }
+
+        if (kommoGiven && string.IsNullOrEmpty(kommo.WebhookSecret))
+        {
+            problems.Add("KOMMO_WEBHOOK_SECRET (ContractBridge:Kommo:WebhookSecret) must be set to a random string of at least 16 characters when Kommo is configured: it authenticates Kommo's webhooks.");
         }
 
         var ironclad = options.Ironclad;
-        if (ironclad.BaseUrl is null)
+        var ironcladGiven = ironclad.BaseUrl is not null || !string.IsNullOrEmpty(ironclad.ApiKey) || ironclad.OAuth is not null;
+        if (ironcladGiven && ironclad.BaseUrl is null)
         {
-            problems.Add("Ironclad's API root is not set: IRONCLAD_BASE_URL or ContractBridge:Ironclad:BaseUrl (https://na1.ironcladapp.com/public/api/v1).");
+            problems.Add("Ironclad's API root is not set: IRONCLAD_BASE_URL or ContractBridge:Ironclad:BaseUrl (https://na1.ironcladapp.com/public/api/v1); or leave Ironclad out and connect it at /setup.");
         }
 
-        if (string.IsNullOrEmpty(ironclad.ApiKey) && ironclad.OAuth is null)
+        if (ironcladGiven && string.IsNullOrEmpty(ironclad.ApiKey) && ironclad.OAuth is null)
         {
-            problems.Add("No Ironclad credentials: IRONCLAD_API_KEY (legacy token) or ContractBridge:Ironclad:OAuth (client credentials).");
+            problems.Add("No Ironclad credentials: IRONCLAD_API_KEY (legacy token) or ContractBridge:Ironclad:OAuth (client credentials); or leave Ironclad out and connect it at /setup.");
         }
 
-        if (string.IsNullOrEmpty(ironclad.CreatorEmail))
+        if (ironcladGiven && string.IsNullOrEmpty(ironclad.CreatorEmail))
         {
             problems.Add("IRONCLAD_CREATOR_EMAIL (ContractBridge:Ironclad:CreatorEmail) must name the Ironclad user who launches workflows.");
         }
@@ -50,11 +58,6 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
         CheckLimit(problems, "Ironclad:SignStatusRateLimit", ironclad.SignStatusRateLimit);
         CheckLimit(problems, "Ironclad:OtherRateLimit", ironclad.OtherRateLimit);
         CheckLimit(problems, "Ironclad:RecordReadRateLimit", ironclad.RecordReadRateLimit);
-
-        if (options.Rules.Count == 0)
-        {
-            problems.Add("No rules: set KOMMO_CONTRACT_STAGE_ID, or list ContractBridge:Rules (pipeline, stage, template).");
-        }
 
         foreach (var (rule, index) in options.Rules.Select((r, i) => (r, i)))
         {

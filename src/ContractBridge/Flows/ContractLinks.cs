@@ -1,13 +1,17 @@
 using ContractBridge.Configuration;
+using ContractBridge.Setup;
 
 namespace ContractBridge.Flows;
 
-/// <summary>Links people click: a workflow in Ironclad (https://{host}/workflows/{id}) and a deal in Kommo.</summary>
-public sealed class ContractLinks(IOptions<BridgeOptions> options)
+/// <summary>
+/// Links people click: a workflow in Ironclad (https://{host}/workflows/{id}) and a deal in Kommo, on the hosts of the
+/// connections in force (or, without <paramref name="connections"/>, as for planning tests, the configured ones).
+/// </summary>
+public sealed class ContractLinks(IOptions<BridgeOptions> options, UpstreamConnections? connections = null)
 {
     public string Workflow(string workflowId) =>
-        new Uri(options.Value.Ironclad.WebUrl ?? new Uri("https://ironcladapp.com/"), $"/workflows/{Uri.EscapeDataString(workflowId)}").ToString();
+        new Uri(connections?.Ironclad?.WebUrl ?? options.Value.Ironclad.WebUrl ?? new Uri("https://ironcladapp.com/"), $"/workflows/{Uri.EscapeDataString(workflowId)}").ToString();
 
     public string? Deal(long leadId) =>
-        options.Value.Kommo.AccountUrl is { } account ? new Uri(account, $"/leads/detail/{leadId}").ToString() : null;
+        (connections?.Kommo?.AccountUrl ?? options.Value.Kommo.AccountUrl) is { } account ? new Uri(account, $"/leads/detail/{leadId}").ToString() : null;
 }

@@ -1,7 +1,7 @@
-using ContractBridge.Configuration;
 using ContractBridge.Flows.Triggers;
 using ContractBridge.Ironclad;
 using ContractBridge.Kommo;
+using ContractBridge.Setup;
 
 namespace ContractBridge.Flows;
 
@@ -10,13 +10,13 @@ namespace ContractBridge.Flows;
 /// for deal edits; delete_lead and note_lead for lost deals and @legal notes) and Ironclad (the events that move a
 /// contract, its comments, approvals and turns, and a record's status change), idempotently: a registration for the same URL is reused, or updated when its events differ.
 /// </summary>
-public sealed class WebhookRegistrar(KommoClient kommo, IroncladClient ironclad, IOptions<BridgeOptions> options)
+public sealed class WebhookRegistrar(KommoClient kommo, IroncladClient ironclad, UpstreamConnections connections)
 {
     public static readonly IReadOnlyList<string> KommoSettings = ["status_lead", "add_lead", "update_lead", "update_contact", "update_company", "delete_lead", "note_lead"];
 
     public static IReadOnlyList<string> IroncladEvents => IroncladTriggers.ActedOn;
 
-    public Uri KommoUrl(Uri publicUrl) => new(publicUrl, $"/webhooks/kommo/{Uri.EscapeDataString(options.Value.Kommo.WebhookSecret ?? string.Empty)}");
+    public Uri KommoUrl(Uri publicUrl) => new(publicUrl, $"/webhooks/kommo/{Uri.EscapeDataString(connections.KommoWebhookSecret ?? string.Empty)}");
 
     public static Uri IroncladUrl(Uri publicUrl) => new(publicUrl, "/webhooks/ironclad");
 

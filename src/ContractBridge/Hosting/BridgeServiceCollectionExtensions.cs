@@ -27,6 +27,7 @@ using ContractBridge.Kommo.Http;
 using ContractBridge.Observability;
 using ContractBridge.Rules;
 using ContractBridge.Secrets;
+using ContractBridge.Setup;
 using ContractBridge.Upstream;
 using ContractBridge.Upstream.Budget;
 using ContractBridge.Upstream.Circuits;
@@ -76,6 +77,9 @@ public static class BridgeServiceCollectionExtensions
         });
         services.AddSingleton<UpstreamLimiters>();
         services.AddOptions<CircuitBreakerOptions>().Bind(configuration.GetSection(CircuitBreakerOptions.Section));
+        // The connections in force: configured, or made at /setup and stored encrypted; both clients address through them.
+        services.AddSingleton<UpstreamConnections>();
+        services.AddHostedService(sp => sp.GetRequiredService<UpstreamConnections>());
         AddKommo(services);
         AddIronclad(services);
 
@@ -149,7 +153,13 @@ public static class BridgeServiceCollectionExtensions
 
     private static void AddKommo(IServiceCollection services)
     {
-        services.AddHttpClient<KommoClient>((sp, http) => http.BaseAddress = WithTrailingSlash(Kommo(sp).BaseUrl!))
+        var placeholder = UpstreamAddressHandler.PlaceholderFor(UpstreamService.Kommo);
+        services.AddHttpClient<KommoClient>(http => http.BaseAddress = placeholder)
+            .AddHttpMessageHandler(sp =>
+            {
+                var connections = sp.GetRequiredService<UpstreamConnections>();
+                return new UpstreamAddressHandler(placeholder, () => connections.KommoApiRoot, () => UpstreamConnections.NotConnected(UpstreamService.Kommo));
+            })
             .AddUpstreamPipeline(
                 UpstreamService.Kommo,
                 new KommoProblemReader(),
@@ -159,27 +169,19 @@ public static class BridgeServiceCollectionExtensions
                 KommoProblemReader.IsBlockPage);
 
         services.AddHttpClient("kommo-oauth");
-        services.AddSingleton<IKommoAccessTokens>(sp =>
-        {
-            var kommo = Kommo(sp);
-            if (kommo.OAuth is not { } oauth)
-            {
-                return new StaticKommoAccessTokens(kommo.AccessToken!);
-            }
-
-            var tokenEndpoint = new Uri(kommo.AccountUrl!, "/oauth2/access_token");
-            return ActivatorUtilities.CreateInstance<KommoOAuthTokens>(
-                sp,
-                sp.GetRequiredService<IHttpClientFactory>().CreateClient("kommo-oauth"),
-                tokenEndpoint,
-                oauth,
-                sp.GetRequiredService<ReconcilerIdentity>().InstanceId);
-        });
+        services.AddSingleton<IKommoAccountAddress>(sp => sp.GetRequiredService<UpstreamConnections>());
+        services.AddSingleton<IKommoAccessTokens, ConnectedKommoAccessTokens>();
     }
 
     private static void AddIronclad(IServiceCollection services)
     {
-        services.AddHttpClient<IroncladClient>((sp, http) => http.BaseAddress = WithTrailingSlash(Ironclad(sp).BaseUrl!))
+        var placeholder = UpstreamAddressHandler.PlaceholderFor(UpstreamService.Ironclad);
+        services.AddHttpClient<IroncladClient>(http => http.BaseAddress = placeholder)
+            .AddHttpMessageHandler(sp =>
+            {
+                var connections = sp.GetRequiredService<UpstreamConnections>();
+                return new UpstreamAddressHandler(placeholder, () => connections.IroncladApiRoot, () => UpstreamConnections.NotConnected(UpstreamService.Ironclad));
+            })
             .AddUpstreamPipeline(
                 UpstreamService.Ironclad,
                 new IroncladProblemReader(),
@@ -187,27 +189,13 @@ public static class BridgeServiceCollectionExtensions
                 sp => Ironclad(sp).Timeout,
                 sp =>
                 {
-                    var root = WithTrailingSlash(Ironclad(sp).BaseUrl!);
+                    var connections = sp.GetRequiredService<UpstreamConnections>();
                     var limiters = sp.GetRequiredService<UpstreamLimiters>();
-                    return request => limiters.ForIronclad(request, root);
+                    return request => limiters.ForIronclad(request, connections.IroncladApiRoot ?? placeholder);
                 });
 
         services.AddHttpClient("ironclad-oauth");
-        services.AddSingleton<IIroncladAuth>(sp =>
-        {
-            var ironclad = Ironclad(sp);
-            if (ironclad.OAuth is not { } oauth)
-            {
-                return new LegacyTokenAuth(ironclad.ApiKey!);
-            }
-
-            return new ClientCredentialsAuth(
-                sp.GetRequiredService<IHttpClientFactory>().CreateClient("ironclad-oauth"),
-                new Uri(ironclad.WebUrl!, "/oauth/token"),
-                oauth,
-                ironclad.CreatorEmail!,
-                sp.GetRequiredService<TimeProvider>());
-        });
+        services.AddSingleton<IIroncladAuth, ConnectedIroncladAuth>();
         services.AddSingleton<VerificationKeyCache>();
         services.AddSingleton<IVerificationKeySource>(sp => sp.GetRequiredService<VerificationKeyCache>());
         services.AddSingleton<IroncladSignatureVerifier>();
@@ -216,6 +204,4 @@ public static class BridgeServiceCollectionExtensions
     private static KommoOptions Kommo(IServiceProvider services) => services.GetRequiredService<IOptions<BridgeOptions>>().Value.Kommo;
 
     private static IroncladOptions Ironclad(IServiceProvider services) => services.GetRequiredService<IOptions<BridgeOptions>>().Value.Ironclad;
-
-    private static Uri WithTrailingSlash(Uri uri) => uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
 }

@@ -82,7 +82,8 @@ public sealed partial class KommoClient
     /// </summary>
     private bool IsAccountDomain(Uri drive)
     {
-        var account = http.BaseAddress!;
+        // The HttpClient's base address is a placeholder in the service (see Upstream.UpstreamAddressHandler).
+        var account = address?.ApiRoot ?? http.BaseAddress!;
         if (drive.Scheme != account.Scheme)
         {
             return false;

@@ -13,7 +13,7 @@ namespace ContractBridge.Kommo;
 /// attach the token, renew it after a 401 and turn every failure into an <see cref="UpstreamException"/> that says
 /// whether a retry can help, so this class only says what to call and how to read the answer.
 /// </summary>
-public sealed partial class KommoClient(HttpClient http)
+public sealed partial class KommoClient(HttpClient http, IKommoAccountAddress? address = null)
 {
     /// <summary>Kommo's page size limit, and the most items one batch write takes.</summary>
     public const int MaxPerRequest = 250;

@@ -1,6 +1,6 @@
-using ContractBridge.Configuration;
 using ContractBridge.Flows.Triggers;
 using ContractBridge.Kommo.Webhooks;
+using ContractBridge.Setup;
 
 namespace ContractBridge.Web;
 
@@ -41,13 +41,13 @@ public static class KommoWebhookEndpoint
 
     private static async Task<IResult> HandleAsync(
         HttpContext context,
-        IOptions<BridgeOptions> options,
+        UpstreamConnections connections,
         KommoTriggers triggers,
         KommoEditTriggers edits,
         WebhookIntake intake,
         CancellationToken cancellationToken)
     {
-        if (context.Items[SecretItem] is not string secret || !SecretComparer.Matches(secret, options.Value.Kommo.WebhookSecret))
+        if (context.Items[SecretItem] is not string secret || !SecretComparer.Matches(secret, connections.KommoWebhookSecret))
         {
             return intake.Refuse(Source, "unauthorized", WebhookAnswers.Unauthorized("The webhook URL must end with the secret: /webhooks/kommo/<KOMMO_WEBHOOK_SECRET>."));
         }

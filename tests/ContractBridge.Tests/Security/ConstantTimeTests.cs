@@ -41,7 +41,7 @@ public sealed partial class ConstantTimeTests
         Assert.True(findings.Count == 0, "Compare credentials with SecretComparer.Matches or CryptographicOperations.FixedTimeEquals:\n" + string.Join("\n", findings));
         Assert.Contains(files, f => File.ReadAllText(f).Contains("CryptographicOperations.FixedTimeEquals", StringComparison.Ordinal) && f.EndsWith("SecretComparer.cs", StringComparison.Ordinal));
         Assert.Contains(files, f => File.ReadAllText(f).Contains("CryptographicOperations.FixedTimeEquals", StringComparison.Ordinal) && f.EndsWith("SeedDialectSignatureVerifier.cs", StringComparison.Ordinal));
-        Assert.Contains(files, f => File.ReadAllText(f).Contains("SecretComparer.Matches(secret, options.Value.Kommo.WebhookSecret)", StringComparison.Ordinal));
+        Assert.Contains(files, f => File.ReadAllText(f).Contains("SecretComparer.Matches(secret, connections.KommoWebhookSecret)", StringComparison.Ordinal));
     }
 
     /// <summary>Comparisons that are not credential checks: two of the bridge's own tokens, and state names.</summary>

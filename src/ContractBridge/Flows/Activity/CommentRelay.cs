@@ -4,6 +4,7 @@ using ContractBridge.Configuration;
 using ContractBridge.Flows.Jobs;
 using ContractBridge.Ironclad;
 using ContractBridge.Ironclad.Api;
+using ContractBridge.Setup;
 
 namespace ContractBridge.Flows.Activity;
 
@@ -14,7 +15,7 @@ namespace ContractBridge.Flows.Activity;
 /// (<see cref="OwnComments"/>); never Ironclad's own or another integration's items either, only people's. The state
 /// is the ids seen, relayed or not, so each comment is considered once.
 /// </summary>
-public sealed partial class CommentRelay(IroncladClient ironclad, OwnComments own, IOptions<BridgeOptions> options) : IActivityRelay
+public sealed partial class CommentRelay(IroncladClient ironclad, OwnComments own, UpstreamConnections connections) : IActivityRelay
 {
     /// <summary>At most 1,000 comments are read (100 to a page).</summary>
     private const int PagesRead = 10;
@@ -30,7 +31,7 @@ public sealed partial class CommentRelay(IroncladClient ironclad, OwnComments ow
         foreach (var comment in InIroncladOrder(comments).Where(c => known.Add(c.Id)))
         {
             seen.Add(comment.Id);
-            if (IsAPersonsComment(comment, options.Value.Ironclad.CreatorEmail) && !await own.IsOwnAsync(comment.Id, cancellationToken))
+            if (IsAPersonsComment(comment, connections.Ironclad?.CreatorEmail) && !await own.IsOwnAsync(comment.Id, cancellationToken))
             {
                 notes.Add(Note(comment, contract));
             }

@@ -4,6 +4,7 @@ using ContractBridge.Flows.Activity;
 using ContractBridge.Flows.Jobs;
 using ContractBridge.Ironclad;
 using ContractBridge.Ironclad.Api;
+using ContractBridge.Setup;
 using ContractBridge.Upstream;
 
 namespace ContractBridge.Flows.DealLoss;
@@ -15,7 +16,7 @@ namespace ContractBridge.Flows.DealLoss;
 /// Review, or already finished) is said in the note, not retried; one that an earlier attempt already made counts as done.
 /// The comment's id is remembered (<see cref="OwnComments"/>), so it never comes back to the deal as one of legal's.
 /// </summary>
-public sealed class WorkflowMessageHandler(IroncladClient ironclad, OwnComments own, IOptions<BridgeOptions> options) : IJobHandler
+public sealed class WorkflowMessageHandler(IroncladClient ironclad, OwnComments own, UpstreamConnections connections) : IJobHandler
 {
     private const int CommentPagesChecked = 5;
 
@@ -32,7 +33,7 @@ public sealed class WorkflowMessageHandler(IroncladClient ironclad, OwnComments 
         if (message.Comment is { } comment)
         {
             var posted = (job.Attempt > 1 ? await EarlierCommentAsync(message.WorkflowId, comment, cancellationToken) : null)
-                ?? await ironclad.AddCommentAsync(message.WorkflowId, comment, options.Value.Ironclad.CreatorEmail, cancellationToken);
+                ?? await ironclad.AddCommentAsync(message.WorkflowId, comment, connections.Ironclad?.CreatorEmail, cancellationToken);
             await own.RememberAsync(posted.Id, cancellationToken);
         }
 

@@ -8,6 +8,7 @@ using ContractBridge.Contracts;
 using ContractBridge.Flows.Mapping;
 using ContractBridge.Ironclad;
 using ContractBridge.Ironclad.Api;
+using ContractBridge.Setup;
 using ContractBridge.Upstream;
 
 namespace ContractBridge.Flows.Launch;
@@ -21,7 +22,7 @@ public sealed partial class WorkflowLauncher(
     IroncladClient ironclad,
     TemplateCatalog templates,
     LaunchReservations reservations,
-    IOptions<BridgeOptions> options,
+    UpstreamConnections connections,
     TimeProvider time,
     ILogger<WorkflowLauncher> logger)
 {
@@ -85,7 +86,7 @@ public sealed partial class WorkflowLauncher(
     {
         try
         {
-            return await ironclad.LaunchWorkflowAsync(template.Id, attributes, options.Value.Ironclad.CreatorEmail, cancellationToken);
+            return await ironclad.LaunchWorkflowAsync(template.Id, attributes, connections.Ironclad?.CreatorEmail, cancellationToken);
         }
         catch (UpstreamException ex) when (ex.ErrorCode == "NOT_FOUND" && (ex.ErrorParam is null || ex.ErrorParam == "template"))
         {
@@ -97,7 +98,7 @@ public sealed partial class WorkflowLauncher(
             }
 
             Log.Republished(logger, rule.Template, template.Id, republished.Id);
-            return await ironclad.LaunchWorkflowAsync(republished.Id, attributes, options.Value.Ironclad.CreatorEmail, cancellationToken);
+            return await ironclad.LaunchWorkflowAsync(republished.Id, attributes, connections.Ironclad?.CreatorEmail, cancellationToken);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ContractBridge.Configuration;
+using ContractBridge.Setup;
 
 namespace ContractBridge.Web.Dashboard;
 
@@ -17,20 +18,19 @@ public sealed partial class SecretRedactor
     private const int ShortestSecret = 6;
 
     private readonly IReadOnlyList<string> _secrets;
+    private readonly UpstreamConnections? _connections;
 
-    public SecretRedactor(IOptions<BridgeOptions> options)
+    /// <param name="connections">The connections in force, whose secrets (made at /setup) are masked as they change.</param>
+    public SecretRedactor(IOptions<BridgeOptions> options, UpstreamConnections? connections = null)
     {
+        _connections = connections;
         var o = options.Value;
         string?[] values =
         [
             o.Kommo.AccessToken, o.Kommo.WebhookSecret, o.Kommo.OAuth?.ClientSecret, o.Kommo.OAuth?.RefreshToken,
             o.Ironclad.ApiKey, o.Ironclad.OAuth?.ClientSecret, o.Ironclad.WebhookSecret, o.Dashboard.AdminToken, o.Dashboard.ViewerToken,
         ];
-        _secrets = [.. values
-            .Where(v => v is { Length: >= ShortestSecret })
-            .SelectMany(v => new[] { v!, Uri.EscapeDataString(v!) })
-            .Distinct(StringComparer.Ordinal)
-            .OrderByDescending(v => v.Length)];
+        _secrets = Maskable(values);
     }
 
     public string Redact(string? text)
@@ -41,13 +41,21 @@ public sealed partial class SecretRedactor
         }
 
         var masked = KommoWebhookPath().Replace(text, "/webhooks/kommo/" + Mask);
-        foreach (var secret in _secrets)
+        var secrets = _connections is null ? _secrets : [.. _secrets, .. Maskable(_connections.Secrets)];
+        foreach (var secret in secrets.OrderByDescending(s => s.Length))
         {
             masked = masked.Replace(secret, Mask, StringComparison.Ordinal);
         }
 
         return masked;
     }
+
+    private static List<string> Maskable(IEnumerable<string?> values) =>
+        [.. values
+            .Where(v => v is { Length: >= ShortestSecret })
+            .SelectMany(v => new[] { v!, Uri.EscapeDataString(v!) })
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(v => v.Length)];
 
     [GeneratedRegex(@"/webhooks/kommo/[^\s/?#""'<>]+", RegexOptions.CultureInvariant)]
     private static partial Regex KommoWebhookPath();
