@@ -14,4 +14,10 @@ public static class AuditActions
     public const string RuleSave = "rule-save";
 
     public const string RuleDelete = "rule-delete";
+
+    public const string ConnectKommo = "connect-kommo";
+
+    public const string ConnectIronclad = "connect-ironclad";
+
+    public const string GoLive = "go-live";
 }

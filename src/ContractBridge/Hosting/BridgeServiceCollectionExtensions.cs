@@ -80,6 +80,7 @@ public static class BridgeServiceCollectionExtensions
         // The connections in force: configured, or made at /setup and stored encrypted; both clients address through them.
         services.AddSingleton<UpstreamConnections>();
         services.AddHostedService(sp => sp.GetRequiredService<UpstreamConnections>());
+        services.AddSingleton<ConnectionTester>();
         AddKommo(services);
         AddIronclad(services);
 

@@ -79,6 +79,10 @@ public sealed partial class UpstreamConnections(
         }
     }
 
+    /// <summary>The services with no connection in force, for the overview.</summary>
+    public IReadOnlyCollection<UpstreamService> NotConnectedServices =>
+        [.. new[] { (UpstreamService.Kommo, Kommo is null), (UpstreamService.Ironclad, Ironclad is null) }.Where(s => s.Item2).Select(s => s.Item1)];
+
     public IKommoAccessTokens KommoTokens => Current.KommoTokens ?? throw NotConnected(UpstreamService.Kommo);
 
     public IIroncladAuth IroncladAuth => Current.IroncladAuth ?? throw NotConnected(UpstreamService.Ironclad);

@@ -62,6 +62,7 @@ public static class DashboardEndpoints
         change.MapPost("/jobs/replay-dead", ReplayAllDeadAsync);
         dashboard.MapGroup(string.Empty).RequireAuthorization(DashboardPolicies.Change).MapDealPreviewPage();
         ContractBridge.Web.Rules.RuleEndpoints.MapRules(dashboard);
+        ContractBridge.Web.Setup.SetupEndpoints.MapSetup(dashboard);
         return routes;
     }
 
@@ -108,7 +109,7 @@ public static class DashboardEndpoints
         return Results.Redirect("/login");
     }
 
-    private static async Task<IResult> OverviewAsync(HttpContext context, IBridgeStore store, IContractLinkStore links, EventDeals events, UpstreamCircuits circuits, WebhookHealthCheck webhooks, CancellationToken cancellationToken)
+    private static async Task<IResult> OverviewAsync(HttpContext context, IBridgeStore store, IContractLinkStore links, EventDeals events, UpstreamCircuits circuits, WebhookHealthCheck webhooks, ContractBridge.Setup.UpstreamConnections connections, CancellationToken cancellationToken)
     {
         var session = await DashboardSession.OfAsync(context);
         var waiting = (await store.ListAsync(JobStatus.Pending, OverviewRows, cancellationToken)).Concat(await store.ListAsync(JobStatus.Running, OverviewRows, cancellationToken)).ToList();
@@ -118,6 +119,7 @@ public static class DashboardEndpoints
             Jobs = await store.CountAsync(cancellationToken),
             Contracts = await links.CountByStateAsync(cancellationToken),
             Circuits = circuits.Snapshot(),
+            NotConnected = connections.NotConnectedServices,
             UpstreamWaiting = await UpstreamJobsWaiting.CountAsync(store, cancellationToken),
             Webhooks = await webhooks.LastAsync(cancellationToken),
             Dead = await store.ListAsync(JobStatus.Dead, OverviewRows, cancellationToken),
