@@ -98,6 +98,7 @@ public sealed class DemoRunner(TextWriter output, DemoSettings settings)
 
         timeline.Text(string.Empty);
         timeline.Text($"Dashboard: {demo.Url}  (admin token {demo.AdminToken})");
+        timeline.Text($"Setup:     {new Uri(demo.Url, "/setup")}  (both connections come from the demo's configuration here, so read-only; without them an admin connects there)");
         var met = expectations.Count(e => e.Met);
         var seconds = timeline.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
         timeline.Text(storyFailure is null && met == expectations.Count
