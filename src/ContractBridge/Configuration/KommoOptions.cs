@@ -10,6 +10,15 @@ public sealed class KommoOptions
 
     public KommoOAuthOptions? OAuth { get; set; }
 
+    /// <summary>Kommo's consent page, where /setup sends an admin to authorize the integration (amoCRM: https://www.amocrm.ru/oauth).</summary>
+    public Uri AuthorizeUrl { get; set; } = new("https://www.kommo.com/oauth");
+
+    /// <summary>
+    /// The account hosts an OAuth callback's <c>referer</c> may name, where the code is exchanged: <c>*.domain</c> for
+    /// any subdomain over https, or an exact origin such as <c>http://127.0.0.1:5000</c> (a simulator).
+    /// </summary>
+    public List<string> AccountHosts { get; set; } = ["*.kommo.com", "*.amocrm.ru", "*.amocrm.com"];
+
     /// <summary>The secret in the webhook URL (/webhooks/kommo/{secret}): Kommo does not sign its webhooks.</summary>
     public string? WebhookSecret { get; set; }
 

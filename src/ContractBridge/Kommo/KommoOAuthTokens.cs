@@ -164,10 +164,19 @@ public sealed partial class KommoOAuthTokens(
         }
     }
 
+    /// <summary>
+    /// Stores the pair a code exchange just gave, seeded by its refresh token: a <see cref="KommoOAuthOptions"/> whose
+    /// RefreshToken is that one then uses the access token at once instead of spending the refresh.
+    /// </summary>
+    public static Task SeedAsync(CredentialVault vault, string accessToken, string refreshToken, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+        vault.SetAsync(StateKey, JsonSerializer.Serialize(new TokenState(accessToken, refreshToken, expiresAt, SeedHashOf(refreshToken))), cancellationToken);
+
+    private static string SeedHashOf(string refreshToken) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(refreshToken)));
+
     /// <summary>The stored pair; the configured refresh token seeds it, and a newly configured one replaces it (re-authorization).</summary>
     private async Task<(TokenState State, string? Stored)> ReadAsync(CancellationToken cancellationToken)
     {
-        var seedHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(options.RefreshToken)));
+        var seedHash = SeedHashOf(options.RefreshToken);
         var read = await vault.ReadAsync(StateKey, IsPlainTextFromOlderRelease, cancellationToken);
         var stored = read?.Stored;
         var state = read is null ? null : JsonSerializer.Deserialize<TokenState>(read.Value);

@@ -85,7 +85,7 @@ public sealed class SetupPageTests
     private static List<KeyValuePair<string, string>> Fields(params (string Name, string Value)[] fields) =>
         [.. fields.Select(f => KeyValuePair.Create(f.Name, f.Value))];
 
-    private static Dictionary<string, string?> BlankWithDashboard => new()
+    internal static Dictionary<string, string?> BlankWithDashboard => new()
     {
         ["ContractBridge:Kommo:BaseUrl"] = null,
         ["ContractBridge:Kommo:AccessToken"] = null,

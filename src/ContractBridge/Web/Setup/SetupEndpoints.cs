@@ -26,6 +26,8 @@ public static class SetupEndpoints
             .WithMetadata(new RequireAntiforgeryTokenAttribute())
             .AddEndpointFilter(DashboardFormCheck.RequireFromDashboardAsync);
         change.MapPost("/setup/kommo", ConnectKommoAsync);
+        change.MapPost("/setup/kommo/oauth", StartKommoOAuthAsync);
+        dashboard.MapGet(KommoOAuthConnect.CallbackPath, KommoCallbackAsync).AllowAnonymous();
         change.MapPost("/setup/ironclad", ConnectIroncladAsync);
         change.MapPost("/setup/go-live", GoLiveAsync);
         return dashboard;
@@ -50,6 +52,37 @@ public static class SetupEndpoints
             await connections.SaveKommoAsync(connection, cancellationToken);
             await audit.RecordAsync(DashboardPrincipal.Actor(context), AuditActions.ConnectKommo, $"connected {connection.AccountUrl} by long-lived token", cancellationToken);
         }, "kommo", cancellationToken);
+    }
+
+    private static async Task<IResult> StartKommoOAuthAsync(HttpContext context, UpstreamConnections connections, KommoOAuthConnect oauth, IOptions<BridgeOptions> options, CancellationToken cancellationToken)
+    {
+        var form = await DashboardForms.TryReadAsync(context.Request, cancellationToken);
+        var clientId = form?["clientId"].ToString().Trim();
+        var clientSecret = form?["clientSecret"].ToString().Trim();
+        if (string.IsNullOrEmpty(clientId) || string.IsNullOrEmpty(clientSecret))
+        {
+            return await PageAsync(context, null, "Kommo OAuth: give the integration's ID and secret key (Kommo: Settings → Integrations → your integration → Keys and scopes).", StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        if (connections.Kommo is { FromConfiguration: true })
+        {
+            return await PageAsync(context, null, "This connection comes from configuration (appsettings or environment variables): change it there.", StatusCodes.Status409Conflict, cancellationToken);
+        }
+
+        return Results.Redirect((await oauth.StartAsync(clientId, clientSecret, PublicUrl(context, options.Value), Who(context), cancellationToken)).ToString());
+    }
+
+    /// <summary>Kommo's redirect back: anonymous (a cross-site arrival carries no SameSite=Strict session); the state proves it.</summary>
+    private static async Task<IResult> KommoCallbackAsync(HttpContext context, KommoOAuthConnect oauth, IAuditLog audit, string? code, string? state, string? referer, CancellationToken cancellationToken)
+    {
+        var (connected, problem) = await oauth.CompleteAsync(code, state, referer, cancellationToken);
+        if (connected is null)
+        {
+            return DashboardPages.Problem(StatusCodes.Status400BadRequest, "Kommo not connected", problem!, null);
+        }
+
+        await audit.RecordAsync(new AuditActor("admin", connected.ConnectedBy), AuditActions.ConnectKommo, $"connected {connected.AccountUrl} by OAuth", cancellationToken);
+        return Results.Redirect("/setup?notice=kommo-oauth");
     }
 
     private static async Task<IResult> ConnectIroncladAsync(HttpContext context, UpstreamConnections connections, ConnectionTester tester, IAuditLog audit, CancellationToken cancellationToken)
@@ -133,6 +166,7 @@ public static class SetupEndpoints
     private static readonly Dictionary<string, string> Notices = new(StringComparer.Ordinal)
     {
         ["kommo"] = "Kommo is connected: the token answered, and it is stored encrypted.",
+        ["kommo-oauth"] = "Kommo is connected by OAuth: the code was exchanged, and the tokens are stored encrypted.",
         ["ironclad"] = "Ironclad is connected: the key answered, and it is stored encrypted.",
         ["live"] = "Both webhooks are registered: the bridge is live.",
     };
