@@ -17,16 +17,10 @@ public sealed class DashboardConnectStoryTests(HeadlessChromium chromium) : ICla
     [Fact]
     public async Task FromABlankConfiguration_AnAdminConnectsBoth_GoesLive_AndTheNextDealLaunches()
     {
-        await using var bridge = await BridgeHarness.StartAsync(registerWebhooks: false, configuration: _ => new Dictionary<string, string?>
+        await using var bridge = await BridgeHarness.StartAsync(registerWebhooks: false, configuration: _ => BridgeHarness.Unconnected(new Dictionary<string, string?>
         {
-            ["ContractBridge:Kommo:BaseUrl"] = null,
-            ["ContractBridge:Kommo:AccessToken"] = null,
-            ["ContractBridge:Kommo:WebhookSecret"] = null,
-            ["ContractBridge:Ironclad:BaseUrl"] = null,
-            ["ContractBridge:Ironclad:ApiKey"] = null,
-            ["ContractBridge:Ironclad:CreatorEmail"] = null,
             ["ContractBridge:Dashboard:AdminToken"] = AdminToken,
-        });
+        }));
         var ironclad = new IroncladSimulatorOptions();
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = bridge.Url.ToString() });
         var page = await context.NewPageAsync();

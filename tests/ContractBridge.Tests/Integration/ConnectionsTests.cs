@@ -54,14 +54,6 @@ public sealed class ConnectionsTests
         }
     }
 
-    private static Dictionary<string, string?> Blank => new()
-    {
-        ["ContractBridge:Kommo:BaseUrl"] = null,
-        ["ContractBridge:Kommo:AccessToken"] = null,
-        ["ContractBridge:Kommo:WebhookSecret"] = null,
-        ["ContractBridge:Ironclad:BaseUrl"] = null,
-        ["ContractBridge:Ironclad:ApiKey"] = null,
-        ["ContractBridge:Ironclad:CreatorEmail"] = null,
-        ["ContractBridge:StoredRules:RefreshInterval"] = "00:00:00.200",
-    };
+    private static Dictionary<string, string?> Blank =>
+        BridgeHarness.Unconnected(new Dictionary<string, string?> { ["ContractBridge:StoredRules:RefreshInterval"] = "00:00:00.200" });
 }

@@ -85,14 +85,6 @@ public sealed class SetupPageTests
     private static List<KeyValuePair<string, string>> Fields(params (string Name, string Value)[] fields) =>
         [.. fields.Select(f => KeyValuePair.Create(f.Name, f.Value))];
 
-    internal static Dictionary<string, string?> BlankWithDashboard => new()
-    {
-        ["ContractBridge:Kommo:BaseUrl"] = null,
-        ["ContractBridge:Kommo:AccessToken"] = null,
-        ["ContractBridge:Kommo:WebhookSecret"] = null,
-        ["ContractBridge:Ironclad:BaseUrl"] = null,
-        ["ContractBridge:Ironclad:ApiKey"] = null,
-        ["ContractBridge:Ironclad:CreatorEmail"] = null,
-        ["ContractBridge:Dashboard:AdminToken"] = DashboardClient.AdminToken,
-    };
+    internal static Dictionary<string, string?> BlankWithDashboard =>
+        BridgeHarness.Unconnected(new Dictionary<string, string?> { ["ContractBridge:Dashboard:AdminToken"] = DashboardClient.AdminToken });
 }

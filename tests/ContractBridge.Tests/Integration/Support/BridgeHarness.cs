@@ -113,6 +113,26 @@ internal sealed class BridgeHarness : IAsyncDisposable
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
+    /// <summary>Settings that leave Kommo and Ironclad out of the base configuration, as for a service connected at /setup.</summary>
+    public static Dictionary<string, string?> Unconnected(IReadOnlyDictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ContractBridge:Kommo:BaseUrl"] = null,
+            ["ContractBridge:Kommo:AccessToken"] = null,
+            ["ContractBridge:Kommo:WebhookSecret"] = null,
+            ["ContractBridge:Ironclad:BaseUrl"] = null,
+            ["ContractBridge:Ironclad:ApiKey"] = null,
+            ["ContractBridge:Ironclad:CreatorEmail"] = null,
+        };
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
     /// <summary>The bridge's unfinished and failed jobs with their errors: printed when a wait times out.</summary>
     public string Explain()
     {
