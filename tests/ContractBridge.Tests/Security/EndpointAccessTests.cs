@@ -33,6 +33,7 @@ public sealed partial class EndpointAccessTests(ITestOutputHelper output)
         ["* /metrics"] = "Prometheus scrape (counts only; see the secret scan); Metrics:Token or Metrics:Port close it (tests below)",
         ["GET /login"] = "the dashboard's login form",
         ["POST /login"] = "the dashboard's login form",
+        ["GET /oauth/kommo/callback"] = "Kommo's OAuth redirect back: a cross-site arrival carries no SameSite=Strict session; the one-use state started by an admin authenticates it",
     };
 
     private static readonly string[] Required = ["POST /webhooks/kommo", "POST /webhooks/ironclad", "GET /healthz", "GET /readyz"];
