@@ -11,9 +11,10 @@ using Microsoft.AspNetCore.Antiforgery;
 namespace ContractBridge.Web.Setup;
 
 /// <summary>
-/// <c>/setup</c>, for admins: connect Kommo (API root and long-lived token) and Ironclad (region or API root, API key,
-/// the user who launches), each tried live before it is stored encrypted, audited, and in force on every instance
-/// without a restart; then "Go live" registers both webhooks (generating Kommo's webhook secret if none is configured)
+/// <c>/setup</c>, for admins: connect Kommo (API root and long-lived token, each tried live first; or by OAuth through
+/// Kommo's consent page and <c>/oauth/kommo/callback</c>) and Ironclad (region or API root, API key, the user who
+/// launches, tried live first), each stored encrypted, audited, and in force on every instance without a restart; then
+/// "Go live" registers both webhooks (generating Kommo's webhook secret if none is configured)
 /// and shows what the registrations look like. Connections from configuration are shown read-only.
 /// </summary>
 public static class SetupEndpoints
