@@ -8,7 +8,7 @@ namespace ContractBridge.Rules;
 /// newest version changes (asked every <see cref="StoredRulesOptions.RefreshInterval"/>, one cheap query), and at once
 /// after a save here (<see cref="RefreshAsync"/>). <see cref="Flows.RuleBook"/> reads the snapshot synchronously.
 /// </summary>
-public sealed partial class StoredRules(IRuleStore store, IOptions<BridgeOptions> options, TimeProvider time, ILogger<StoredRules> logger) : BackgroundService
+public sealed partial class StoredRules(IRuleStore store, IOptions<BridgeOptions> options, TimeProvider time, ILogger<StoredRules> logger) : Hosting.StoreSnapshotRefresher(time)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private long _seen = -1;
@@ -19,23 +19,8 @@ public sealed partial class StoredRules(IRuleStore store, IOptions<BridgeOptions
     /// <summary>The stored rules themselves, in <see cref="Versions"/>' order (a version that cannot be read is left out).</summary>
     public IReadOnlyList<ContractRule> Rules { get; private set; } = [];
 
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await RefreshAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The database may be down as the service starts; the health checks say so, and the next round tries again.
-            Log.RefreshFailed(logger, ex.Message);
-        }
-
-        await base.StartAsync(cancellationToken);
-    }
-
     /// <summary>Reads the rules again if any version was added since the last read.</summary>
-    public async Task RefreshAsync(CancellationToken cancellationToken)
+    public override async Task RefreshAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -68,26 +53,9 @@ public sealed partial class StoredRules(IRuleStore store, IOptions<BridgeOptions
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(options.Value.StoredRules.RefreshInterval, time, stoppingToken);
-                await RefreshAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // Whatever the database said, the old snapshot keeps serving; the next round tries again.
-                Log.RefreshFailed(logger, ex.Message);
-            }
-        }
-    }
+    protected override TimeSpan RefreshInterval => options.Value.StoredRules.RefreshInterval;
+
+    protected override void OnRefreshFailed(string reason) => Log.RefreshFailed(logger, reason);
 
     public override void Dispose()
     {

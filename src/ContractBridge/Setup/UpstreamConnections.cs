@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using ContractBridge.Configuration;
+using ContractBridge.Hosting;
 using ContractBridge.Ironclad;
 using ContractBridge.Kommo;
 using ContractBridge.Secrets;
@@ -22,7 +23,7 @@ public sealed partial class UpstreamConnections(
     IHttpClientFactory httpClients,
     IServiceProvider services,
     TimeProvider time,
-    ILogger<UpstreamConnections> logger) : BackgroundService, IKommoAccountAddress
+    ILogger<UpstreamConnections> logger) : StoreSnapshotRefresher(time), IKommoAccountAddress
 {
     public const string KommoKey = "setup.kommo";
     public const string IroncladKey = "setup.ironclad";
@@ -93,23 +94,8 @@ public sealed partial class UpstreamConnections(
     public static UpstreamException NotConnected(UpstreamService service) =>
         new(service, $"{service} is not connected: an admin connects it at /setup", null, isTransient: true);
 
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await RefreshAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The database may be down as the service starts; the health checks say so, and the next round tries again.
-            Log.RefreshFailed(logger, ex.Message);
-        }
-
-        await base.StartAsync(cancellationToken);
-    }
-
     /// <summary>Reads the stored connections again and rebuilds the credentials of any that changed.</summary>
-    public async Task RefreshAsync(CancellationToken cancellationToken)
+    public override async Task RefreshAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -178,25 +164,15 @@ public sealed partial class UpstreamConnections(
         return KommoWebhookSecret ?? throw new InvalidOperationException("The Kommo webhook secret was stored but cannot be read back.");
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override void Dispose()
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(options.Value.StoredRules.RefreshInterval, time, stoppingToken);
-                await RefreshAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                Log.RefreshFailed(logger, ex.Message);
-            }
-        }
+        _gate.Dispose();
+        base.Dispose();
     }
+
+    protected override TimeSpan RefreshInterval => options.Value.StoredRules.RefreshInterval;
+
+    protected override void OnRefreshFailed(string reason) => Log.RefreshFailed(logger, reason);
 
     private static void RefuseIfConfigured(object? current)
     {
@@ -230,7 +206,7 @@ public sealed partial class UpstreamConnections(
     private IIroncladAuth AuthFor(IroncladConnection ironclad) =>
         ironclad.OAuth is not { } oauth
             ? new LegacyTokenAuth(ironclad.ApiKey!)
-            : new ClientCredentialsAuth(httpClients.CreateClient("ironclad-oauth"), new Uri(ironclad.WebUrl, "/oauth/token"), oauth, ironclad.CreatorEmail, time);
+            : new ClientCredentialsAuth(httpClients.CreateClient("ironclad-oauth"), new Uri(ironclad.WebUrl, "/oauth/token"), oauth, ironclad.CreatorEmail, Time);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
