@@ -26,6 +26,12 @@ public sealed record IroncladSimulatorOptions
 
     public string OAuthClientSecret { get; init; } = "ironclad-sim-secret";
 
+    /// <summary>
+    /// The scopes the company's admin granted the OAuth client (null: every scope). A token request asking for more is
+    /// given what was granted and says so in <c>scope</c>, as RFC 6749 §3.3 lets a server do.
+    /// </summary>
+    public IReadOnlyList<string>? OAuthClientScopes { get; init; }
+
     /// <summary>How long an OAuth access token lives. Not scaled: a client caches tokens by <c>expires_in</c>.</summary>
     public TimeSpan OAuthTokenLifetime { get; init; } = TimeSpan.FromHours(1);
 

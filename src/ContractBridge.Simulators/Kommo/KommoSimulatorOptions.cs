@@ -55,6 +55,12 @@ public sealed record KommoSimulatorOptions
     /// <summary>How long an OAuth access token is valid on the simulator clock. Not scaled: it is what expires_in says.</summary>
     public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// The scopes the OAuth integration was created with (Kommo: crm, files, files_delete, notifications,
+    /// push_notifications), named in every access token's <c>scopes</c> claim.
+    /// </summary>
+    public IReadOnlyList<string> IntegrationScopes { get; init; } = ["crm", "files", "files_delete", "notifications", "push_notifications"];
+
     /// <summary>Requests per second one integration (one token or OAuth client) may make.</summary>
     public int IntegrationRequestsPerSecond { get; init; } = 7;
 

@@ -81,6 +81,7 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<UpstreamConnections>();
         services.AddHostedService(sp => sp.GetRequiredService<UpstreamConnections>());
         services.AddSingleton<ConnectionTester>();
+        services.AddSingleton<ConnectionHealthReader>();
         services.AddSingleton<KommoOAuthConnect>();
         AddKommo(services);
         AddIronclad(services);

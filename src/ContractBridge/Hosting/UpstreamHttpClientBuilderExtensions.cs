@@ -39,6 +39,7 @@ public static class UpstreamHttpClientBuilderExtensions
         // wherever it is added (the host binds their options from ContractBridge:Circuit).
         client.Services.AddOptions<CircuitBreakerOptions>();
         client.Services.TryAddSingleton<UpstreamCircuits>();
+        client.Services.TryAddSingleton<LastUpstreamSuccess>();
         client.AddHttpMessageHandler(sp => new UpstreamErrorHandler(service, problems, sp.GetRequiredService<TimeProvider>()));
         client.AddHttpMessageHandler(sp => new CircuitBreakerHandler(
             sp.GetRequiredService<UpstreamCircuits>().For(service),
@@ -47,7 +48,7 @@ public static class UpstreamHttpClientBuilderExtensions
             sp.GetRequiredService<ILogger<CircuitBreakerHandler>>()));
         client.AddHttpMessageHandler(sp => new AuthorizationHandler(authorization(sp)));
         client.AddResilienceHandler(service.ToString().ToLowerInvariant(), (pipeline, context) => AddReadRetries(pipeline, attemptTimeout(context.ServiceProvider)));
-        client.AddHttpMessageHandler(sp => new UpstreamMetricsHandler(service, sp.GetRequiredService<BridgeMetrics>()));
+        client.AddHttpMessageHandler(sp => new UpstreamMetricsHandler(service, sp.GetRequiredService<BridgeMetrics>(), sp.GetRequiredService<LastUpstreamSuccess>()));
         client.AddHttpMessageHandler(sp => new RateLimitingHandler(limiterFor(sp)));
         return client;
     }

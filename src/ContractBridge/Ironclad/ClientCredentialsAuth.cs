@@ -15,8 +15,19 @@ public sealed class ClientCredentialsAuth(HttpClient tokenHttp, Uri tokenEndpoin
     private const string ActAsHeader = "x-as-user-email";
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (string Token, DateTimeOffset ExpiresAt)? _token;
+    private IroncladTokenGrant? _lastGrant;
 
     public bool NeedsCreator => false;
+
+    /// <summary>
+    /// The token in use, obtaining one if none is cached: when it expires, and which of the scopes asked for Ironclad
+    /// granted (RFC 6749 §3.3: a server may grant fewer, and then says which in <c>scope</c>).
+    /// </summary>
+    public async Task<IroncladTokenGrant> GrantAsync(CancellationToken cancellationToken)
+    {
+        await GetTokenAsync(cancellationToken);
+        return Volatile.Read(ref _lastGrant)!;
+    }
 
     public async ValueTask AuthorizeAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -75,7 +86,12 @@ public sealed class ClientCredentialsAuth(HttpClient tokenHttp, Uri tokenEndpoin
             // Renew a minute early (or at half-life for short tokens) so no call goes out with a token about to expire.
             var lifetime = TimeSpan.FromSeconds(Math.Max(token.ExpiresIn, 1));
             var margin = lifetime > TimeSpan.FromMinutes(2) ? TimeSpan.FromMinutes(1) : lifetime / 2;
-            _token = (token.AccessToken, time.GetUtcNow() + lifetime - margin);
+            var now = time.GetUtcNow();
+            _token = (token.AccessToken, now + lifetime - margin);
+            var asked = options.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            Volatile.Write(ref _lastGrant, new IroncladTokenGrant(
+                now + lifetime,
+                token.Scope is { } granted ? [.. asked.Except(granted.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal)] : []));
             return token.AccessToken;
         }
         finally
@@ -86,5 +102,6 @@ public sealed class ClientCredentialsAuth(HttpClient tokenHttp, Uri tokenEndpoin
 
     private sealed record TokenResponse(
         [property: JsonPropertyName("access_token")] string AccessToken,
-        [property: JsonPropertyName("expires_in")] long ExpiresIn);
+        [property: JsonPropertyName("expires_in")] long ExpiresIn,
+        [property: JsonPropertyName("scope")] string? Scope);
 }

@@ -51,6 +51,13 @@ public sealed partial class KommoOAuthTokens(
     public async Task<string?> RenewAfterRejectionAsync(string rejected, CancellationToken cancellationToken) =>
         await ObtainAsync(rejected, cancellationToken);
 
+    /// <summary>The stored access token and when it expires, without refreshing: null before the first is obtained.</summary>
+    public async Task<(string AccessToken, DateTimeOffset ExpiresAt)?> InUseAsync(CancellationToken cancellationToken)
+    {
+        var (state, _) = await ReadAsync(cancellationToken);
+        return state.AccessToken is { } access ? (access, state.ExpiresAt) : null;
+    }
+
     private async Task<string> ObtainAsync(string? rejected, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);

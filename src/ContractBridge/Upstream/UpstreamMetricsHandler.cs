@@ -3,8 +3,8 @@ using ContractBridge.Observability;
 
 namespace ContractBridge.Upstream;
 
-/// <summary>Counts every call that reaches the wire, and the 429s, per service.</summary>
-public sealed class UpstreamMetricsHandler(UpstreamService service, BridgeMetrics metrics) : DelegatingHandler
+/// <summary>Counts every call that reaches the wire, and the 429s, per service; notes when the service last said 2xx.</summary>
+public sealed class UpstreamMetricsHandler(UpstreamService service, BridgeMetrics metrics, LastUpstreamSuccess successes) : DelegatingHandler
 {
     private readonly string _service = service.ToString().ToLowerInvariant();
 
@@ -17,6 +17,10 @@ public sealed class UpstreamMetricsHandler(UpstreamService service, BridgeMetric
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 metrics.UpstreamRateLimited.Add(1, new KeyValuePair<string, object?>("service", _service));
+            }
+            else if (response.IsSuccessStatusCode)
+            {
+                successes.Record(service);
             }
 
             return response;

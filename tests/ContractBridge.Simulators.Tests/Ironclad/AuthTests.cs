@@ -119,6 +119,31 @@ public sealed class AuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TokenRequest_ForMoreThanTheClientWasGranted_GetsTheGrantedScopes_NamedInScope()
+    {
+        await using var server = await IroncladTestServer.StartAsync(new IroncladSimulatorOptions { OAuthClientScopes = ["public.workflows.readWorkflows"] }, _time);
+        using var response = await server.Root.PostAsync("oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = server.Options.OAuthClientId,
+            ["client_secret"] = server.Options.OAuthClientSecret,
+            ["scope"] = "public.workflows.readWorkflows public.workflows.createWorkflows",
+        }));
+        var token = (await IroncladTestServer.ReadJsonAsync(response))!;
+        using var client = new HttpClient { BaseAddress = server.Http.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token["access_token"]!.GetValue<string>());
+        client.DefaultRequestHeaders.Add("x-as-user-email", server.CreatorEmail);
+        var body = server.MsaLaunchBody();
+        body.Remove("creator");
+
+        var (launched, _) = await PostAsync(client, "workflows", body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("public.workflows.readWorkflows", token["scope"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Forbidden, launched);
+    }
+
+    [Fact]
     public async Task OAuthToken_AfterItsLifetime_Is401TokenHasExpired()
     {
         using var client = Client((await TokenAsync())["access_token"]!.GetValue<string>());

@@ -80,6 +80,25 @@ public sealed class KommoAuthTests
     }
 
     [Fact]
+    public async Task AccessToken_IsAJwtNamingTheClientItsExpiryAndTheIntegrationsScopes()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        await using var kommo = await KommoTestServer.StartAsync(time: time);
+        using var refreshed = await RefreshAsync(kommo, kommo.Simulator.Options.InitialRefreshToken);
+        var parts = ((string)JsonNode.Parse(await refreshed.Content.ReadAsStringAsync())!["access_token"]!).Split('.');
+
+        var header = JsonNode.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(parts[0]))!;
+        var payload = JsonNode.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(parts[1]))!;
+
+        Assert.Equal(3, parts.Length);
+        Assert.Equal(("JWT", "RS256"), ((string)header["typ"]!, (string)header["alg"]!));
+        Assert.Equal(kommo.Simulator.Options.ClientId, (string)payload["aud"]!);
+        Assert.Equal(time.GetUtcNow().AddHours(24).ToUnixTimeSeconds(), (long)payload["exp"]!);
+        Assert.Equal(kommo.Simulator.Options.AccountId, (long)payload["account_id"]!);
+        Assert.Equal(["crm", "files", "files_delete", "notifications", "push_notifications"], payload["scopes"]!.AsArray().Select(s => (string)s!));
+    }
+
+    [Fact]
     public async Task TokenEndpoint_WrongClientSecret_Answers401AndDoesNotSpendTheRefreshToken()
     {
         await using var kommo = await KommoTestServer.StartAsync();

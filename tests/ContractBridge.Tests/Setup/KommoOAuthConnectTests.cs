@@ -36,7 +36,11 @@ public sealed class KommoOAuthConnectTests
         var account = await bridge.App.Services.GetRequiredService<KommoClient>().GetAccountAsync(withDriveUrl: false, CancellationToken.None);
         Assert.NotNull(account);
         Assert.Equal((1L, 0L), (bridge.Kommo.Control.OAuth.CodeExchanges, bridge.Kommo.Control.OAuth.Refreshes));
-        Assert.Contains("connected by OAuth", await admin.GetPageAsync("/setup?notice=kommo-oauth"), StringComparison.Ordinal);
+        var page = await admin.GetPageAsync("/setup?notice=kommo-oauth");
+        Assert.Contains("connected by OAuth", page, StringComparison.Ordinal);
+        Assert.Matches("data-testid=\"kommo-expiry\">Token: access token expires \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC, renewed automatically before then", page);
+        Assert.Contains("data-testid=\"kommo-scopes\" data-state=\"complete\"", page, StringComparison.Ordinal);
+        Assert.Matches("data-testid=\"kommo-last-success\">Last successful call from this instance: <time", page);
     }
 
     [Fact]

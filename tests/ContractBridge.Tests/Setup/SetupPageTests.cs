@@ -1,6 +1,8 @@
 using System.Net;
 using ContractBridge.Audit;
+using ContractBridge.Engine.Storage;
 using ContractBridge.Simulators.Ironclad;
+using ContractBridge.Simulators.Ironclad.Api;
 using ContractBridge.Tests.Integration.Support;
 using ContractBridge.Tests.Operators.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,6 +63,37 @@ public sealed class SetupPageTests
         Assert.Contains(audit, e => e.Action == AuditActions.ConnectIronclad);
         Assert.Contains(audit, e => e.Action == AuditActions.GoLive);
         Assert.All(audit, e => Assert.DoesNotContain(token, e.Detail, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Ironclad_ByOAuthClientCredentials_IsTriedAndStored_AndItsHealthNamesTheExpiryAndTheScopesLeftOut()
+    {
+        var ironclad = new IroncladSimulatorOptions { OAuthClientScopes = [.. IroncladScopes.All.Where(s => s != "public.workflows.cancel")] };
+        await using var bridge = await BridgeHarness.StartAsync(simulators: s => s with { Ironclad = ironclad }, configuration: _ => BlankWithDashboard, registerWebhooks: false);
+        using var admin = new DashboardClient(bridge);
+        await admin.LoginAsync(DashboardClient.AdminToken);
+        var blank = await admin.GetPageAsync("/setup");
+        var root = new Uri(bridge.Ironclad.BaseUrl, "/public/api/v1").ToString();
+
+        using var wrong = await admin.PostFormAsync("/setup/ironclad", DashboardClient.Csrf(blank), Fields(
+            ("host", "custom"), ("baseUrl", root), ("auth", "oauth"), ("clientId", ironclad.OAuthClientId), ("clientSecret", "not-the-secret"), ("creatorEmail", ironclad.Users[0].Email)));
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("Ironclad OAuth token request answered 401", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(bridge.App.Services.GetRequiredService<ContractBridge.Setup.UpstreamConnections>().Ironclad);
+
+        using var connected = await admin.PostFormAsync("/setup/ironclad", DashboardClient.Csrf(blank), Fields(
+            ("host", "custom"), ("baseUrl", root), ("auth", "oauth"), ("clientId", ironclad.OAuthClientId), ("clientSecret", ironclad.OAuthClientSecret), ("creatorEmail", ironclad.Users[0].Email)));
+        Assert.Equal((HttpStatusCode.Redirect, "/setup?notice=ironclad"), (connected.StatusCode, connected.Headers.Location?.OriginalString));
+
+        var page = await admin.GetPageAsync("/setup");
+        Assert.Contains("by OAuth client credentials, by admin", page, StringComparison.Ordinal);
+        Assert.Matches("data-testid=\"ironclad-expiry\">Token: access token expires \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC, renewed automatically", page);
+        Assert.Matches("data-testid=\"ironclad-last-success\">Last successful call from this instance: <time", page);
+        Assert.Contains("data-state=\"missing\" class=\"problem\">Scopes missing: public.workflows.cancel", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(ironclad.OAuthClientSecret, page, StringComparison.Ordinal);
+        var stored = await bridge.App.Services.GetRequiredService<IKeyValueStore>().GetAsync(ContractBridge.Setup.UpstreamConnections.IroncladKey, CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.DoesNotContain(ironclad.OAuthClientSecret, stored, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ namespace ContractBridge.Simulators.Ironclad.Api;
 /// <summary>
 /// <c>POST /oauth/token</c>, client-credentials grant only, answering as RFC 6749 says: the token JSON, or
 /// <c>{"error","error_description"}</c> (400, or 401 for a wrong client). Client credentials come in the form or as HTTP Basic.
+/// The token carries the scopes asked for that the client was granted (<see cref="IroncladSimulatorOptions.OAuthClientScopes"/>), named in <c>scope</c>.
 /// </summary>
 public static class OAuthTokenEndpoint
 {
@@ -39,7 +40,8 @@ public static class OAuthTokenEndpoint
             return Error(StatusCodes.Status400BadRequest, "invalid_scope", $"unknown scope {unknown}");
         }
 
-        var scopes = requested.Length > 0 ? requested : IroncladScopes.All;
+        var granted = services.Options.OAuthClientScopes ?? IroncladScopes.All;
+        var scopes = (requested.Length > 0 ? requested : IroncladScopes.All).Intersect(granted, StringComparer.Ordinal).ToArray();
         var token = services.Tokens.Issue(scopes);
         return IroncladJson.Result(new JsonObject
         {

@@ -180,7 +180,7 @@ internal sealed class KommoTokenStore
     /// <summary>Must run under the lock.</summary>
     private TokenGrant IssuePair(DateTimeOffset now)
     {
-        var access = NewToken();
+        var access = KommoAccessTokenJwt.Mint(_options, now, now + _options.AccessTokenLifetime);
         var refresh = NewToken();
         _access[access] = new AccessTokenState(OAuthIntegrationId, now + _options.AccessTokenLifetime);
         _refreshUsed[refresh] = false;

@@ -11,11 +11,12 @@ using Microsoft.AspNetCore.Antiforgery;
 namespace ContractBridge.Web.Setup;
 
 /// <summary>
-/// <c>/setup</c>, for admins: connect Kommo (API root and long-lived token, each tried live first; or by OAuth through
-/// Kommo's consent page and <c>/oauth/kommo/callback</c>) and Ironclad (region or API root, API key, the user who
-/// launches, tried live first), each stored encrypted, audited, and in force on every instance without a restart; then
-/// "Go live" registers both webhooks (generating Kommo's webhook secret if none is configured)
-/// and shows what the registrations look like. Connections from configuration are shown read-only.
+/// <c>/setup</c>, for admins: connect Kommo (API root and long-lived token, tried live first; or by OAuth through
+/// Kommo's consent page and <c>/oauth/kommo/callback</c>) and Ironclad (region or API root, the user it launches as,
+/// and an API key or OAuth client credentials, tried live first), each stored encrypted, audited, and in force on every
+/// instance without a restart; each connection's health (token expiry, last 2xx, scopes missing); then "Go live"
+/// registers both webhooks (generating Kommo's webhook secret if none is configured) and shows what the registrations
+/// look like. Connections from configuration are shown read-only.
 /// </summary>
 public static class SetupEndpoints
 {
@@ -91,18 +92,28 @@ public static class SetupEndpoints
         var form = await DashboardForms.TryReadAsync(context.Request, cancellationToken);
         var host = form?["host"].ToString();
         var baseUrl = host is not null && IroncladHosts.Known.TryGetValue(host, out var known) ? known : host == "custom" ? ApiRoot(form?["baseUrl"]) : null;
-        var apiKey = form?["apiKey"].ToString().Trim();
         var creator = form?["creatorEmail"].ToString().Trim();
-        if (baseUrl is null || string.IsNullOrEmpty(apiKey) || string.IsNullOrEmpty(creator) || !creator.Contains('@', StringComparison.Ordinal))
+        var byOAuth = form?["auth"].ToString() == "oauth";
+        var apiKey = form?["apiKey"].ToString().Trim();
+        var clientId = form?["clientId"].ToString().Trim();
+        var clientSecret = form?["clientSecret"].ToString().Trim();
+        var credentialGiven = byOAuth ? !string.IsNullOrEmpty(clientId) && !string.IsNullOrEmpty(clientSecret) : !string.IsNullOrEmpty(apiKey);
+        if (baseUrl is null || !credentialGiven || string.IsNullOrEmpty(creator) || !creator.Contains('@', StringComparison.Ordinal))
         {
-            return await PageAsync(context, null, "Ironclad: choose the region (or give a custom API root), and give an API key and the email of the Ironclad user who launches workflows.", StatusCodes.Status400BadRequest, cancellationToken);
+            return await PageAsync(
+                context,
+                null,
+                "Ironclad: choose the region (or give a custom API root), give an API key or an OAuth client's ID and secret, and the email of the Ironclad user who launches workflows.",
+                StatusCodes.Status400BadRequest,
+                cancellationToken);
         }
 
-        var connection = new IroncladConnection(baseUrl, apiKey, null, creator) { ConnectedBy = Who(context), ConnectedAt = DateTimeOffset.UtcNow };
+        var oauth = byOAuth ? new IroncladOAuthOptions { ClientId = clientId!, ClientSecret = clientSecret! } : null;
+        var connection = new IroncladConnection(baseUrl, byOAuth ? null : apiKey, oauth, creator) { ConnectedBy = Who(context), ConnectedAt = DateTimeOffset.UtcNow };
         return await SaveAsync(context, connections.Ironclad, await tester.TryIroncladAsync(connection, cancellationToken), async () =>
         {
             await connections.SaveIroncladAsync(connection, cancellationToken);
-            await audit.RecordAsync(DashboardPrincipal.Actor(context), AuditActions.ConnectIronclad, $"connected {connection.WebUrl} by API key, launching as {creator}", cancellationToken);
+            await audit.RecordAsync(DashboardPrincipal.Actor(context), AuditActions.ConnectIronclad, $"connected {connection.WebUrl} by {connection.Method}, launching as {creator}", cancellationToken);
         }, "ironclad", cancellationToken);
     }
 
@@ -150,12 +161,15 @@ public static class SetupEndpoints
     {
         var services = context.RequestServices;
         var connections = services.GetRequiredService<UpstreamConnections>();
+        var health = services.GetRequiredService<ConnectionHealthReader>();
         return DashboardPages.Render<SetupPage>(
             new Dictionary<string, object?>
             {
                 ["Session"] = await DashboardSession.OfAsync(context),
                 ["Kommo"] = connections.Kommo,
                 ["Ironclad"] = connections.Ironclad,
+                ["KommoHealth"] = await health.KommoAsync(cancellationToken),
+                ["IroncladHealth"] = await health.IroncladAsync(cancellationToken),
                 ["PublicUrl"] = PublicUrl(context, services.GetRequiredService<IOptions<BridgeOptions>>().Value),
                 ["Webhooks"] = await services.GetRequiredService<WebhookHealthCheck>().LastAsync(cancellationToken),
                 ["Notice"] = notice,
@@ -168,7 +182,7 @@ public static class SetupEndpoints
     {
         ["kommo"] = "Kommo is connected: the token answered, and it is stored encrypted.",
         ["kommo-oauth"] = "Kommo is connected by OAuth: the code was exchanged, and the tokens are stored encrypted.",
-        ["ironclad"] = "Ironclad is connected: the key answered, and it is stored encrypted.",
+        ["ironclad"] = "Ironclad is connected: the credential answered, and it is stored encrypted.",
         ["live"] = "Both webhooks are registered: the bridge is live.",
     };
 
