@@ -1,6 +1,8 @@
 using ContractBridge.Configuration;
 using ContractBridge.Engine.Storage;
 using ContractBridge.Hosting;
+using ContractBridge.Rules;
+using ContractBridge.Setup;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ContractBridge.Cli;
@@ -40,6 +42,19 @@ public sealed class CliHost : IAsyncDisposable
         var store = Get<IBridgeStore>();
         await store.MigrateAsync(cancellationToken);
         return store;
+    }
+
+    /// <summary>
+    /// The connections and rules in force, read as a starting service reads them: configuration first, else what was
+    /// made at /setup and in the rule pages, from the database (opened and migrated for it).
+    /// </summary>
+    public async Task<UpstreamConnections> ReadStoredSetupAsync(TextWriter progress, CancellationToken cancellationToken)
+    {
+        await OpenStoreAsync(progress, cancellationToken);
+        var connections = Get<UpstreamConnections>();
+        await connections.RefreshAsync(cancellationToken);
+        await Get<StoredRules>().RefreshAsync(cancellationToken);
+        return connections;
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();

@@ -1,11 +1,22 @@
 using ContractBridge.Configuration;
+using ContractBridge.Setup;
 
 namespace ContractBridge.Cli;
 
 /// <summary>The settings each kind of command needs, checked before anything is called, each problem saying what to set.</summary>
 public static class ConfigurationProblems
 {
-    public static IReadOnlyList<string> ForKommo(BridgeOptions options)
+    /// <summary>Nothing when Kommo is connected (configured or at /setup); else what to configure, or where to connect it.</summary>
+    public static IReadOnlyList<string> ForKommo(BridgeOptions options, UpstreamConnections connections) =>
+        connections.Kommo is not null ? [] : [.. ForKommo(options), NotConnected("Kommo")];
+
+    public static IReadOnlyList<string> ForIronclad(BridgeOptions options, UpstreamConnections connections) =>
+        connections.Ironclad is not null ? ForCreator(options) : [.. ForIronclad(options), NotConnected("Ironclad")];
+
+    private static string NotConnected(string service) =>
+        $"Or connect {service} at /setup in the dashboard: the CLI then uses that connection, read from this database.";
+
+    private static List<string> ForKommo(BridgeOptions options)
     {
         var problems = new List<string>();
         if (options.Kommo.BaseUrl is null)
@@ -21,7 +32,7 @@ public static class ConfigurationProblems
         return problems;
     }
 
-    public static IReadOnlyList<string> ForIronclad(BridgeOptions options)
+    private static List<string> ForIronclad(BridgeOptions options)
     {
         var problems = new List<string>();
         if (options.Ironclad.BaseUrl is null)
@@ -34,13 +45,14 @@ public static class ConfigurationProblems
             problems.Add("No Ironclad credentials: IRONCLAD_API_KEY or ContractBridge:Ironclad:OAuth.");
         }
 
-        if (options.Ironclad.OAuth is not null && string.IsNullOrEmpty(options.Ironclad.CreatorEmail))
-        {
-            problems.Add("Ironclad OAuth acts as a user: set IRONCLAD_CREATOR_EMAIL (ContractBridge:Ironclad:CreatorEmail).");
-        }
-
+        problems.AddRange(ForCreator(options));
         return problems;
     }
+
+    private static IReadOnlyList<string> ForCreator(BridgeOptions options) =>
+        options.Ironclad.OAuth is not null && string.IsNullOrEmpty(options.Ironclad.CreatorEmail)
+            ? ["Ironclad OAuth acts as a user: set IRONCLAD_CREATOR_EMAIL (ContractBridge:Ironclad:CreatorEmail)."]
+            : [];
 
     /// <summary>Writes the problems and returns true when there were any.</summary>
     public static async Task<bool> ReportAsync(TextWriter error, IEnumerable<string> problems)

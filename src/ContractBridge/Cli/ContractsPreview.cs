@@ -32,12 +32,12 @@ public static class ContractsPreview
 
     private static async Task<int> RunAsync(CliHost host, long leadId, string? rule, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (await ConfigurationProblems.ReportAsync(error, [.. ConfigurationProblems.ForKommo(host.Options), .. ConfigurationProblems.ForIronclad(host.Options)]))
+        var connections = await host.ReadStoredSetupAsync(error, cancellationToken);
+        if (await ConfigurationProblems.ReportAsync(error, [.. ConfigurationProblems.ForKommo(host.Options, connections), .. ConfigurationProblems.ForIronclad(host.Options, connections)]))
         {
             return ExitCodes.ConfigurationError;
         }
 
-        await host.OpenStoreAsync(error, cancellationToken);
         switch (await host.Get<DealPreview>().PreviewAsync(leadId, rule, cancellationToken))
         {
             case PreviewOutcome.LeadNotFound notFound:

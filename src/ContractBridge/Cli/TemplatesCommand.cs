@@ -22,7 +22,7 @@ public static class TemplatesCommand
 
     private static async Task<int> ListAsync(CliHost host, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (await ConfigurationProblems.ReportAsync(error, ConfigurationProblems.ForIronclad(host.Options)))
+        if (await ConfigurationProblems.ReportAsync(error, ConfigurationProblems.ForIronclad(host.Options, await host.ReadStoredSetupAsync(error, cancellationToken))))
         {
             return ExitCodes.ConfigurationError;
         }
@@ -36,7 +36,7 @@ public static class TemplatesCommand
                 template.Id,
                 template.Attributes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 template.Attributes.Count(a => a.Value.IsRequired).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                string.Join(", ", host.Options.Rules.Where(r => string.Equals(r.Template, template.Name, StringComparison.OrdinalIgnoreCase)).Select(r => r.Name)));
+                string.Join(", ", host.Get<RuleBook>().Rules.Where(r => string.Equals(r.Template, template.Name, StringComparison.OrdinalIgnoreCase)).Select(r => r.Name)));
         }
 
         await output.WriteAsync(table.ToString());
@@ -46,7 +46,7 @@ public static class TemplatesCommand
 
     private static async Task<int> ShowAsync(CliHost host, string name, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (await ConfigurationProblems.ReportAsync(error, ConfigurationProblems.ForIronclad(host.Options)))
+        if (await ConfigurationProblems.ReportAsync(error, ConfigurationProblems.ForIronclad(host.Options, await host.ReadStoredSetupAsync(error, cancellationToken))))
         {
             return ExitCodes.ConfigurationError;
         }

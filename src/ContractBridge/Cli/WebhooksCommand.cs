@@ -5,7 +5,8 @@ namespace ContractBridge.Cli;
 
 /// <summary>
 /// `webhooks register`: points Kommo and Ironclad at this service's public address, idempotently (an existing
-/// registration for the same URL is kept or updated). The Kommo URL carries the webhook secret: it is never printed.
+/// registration for the same URL is kept or updated), with the connections in force: configured, or made at /setup. The
+/// Kommo URL carries the webhook secret: it is never printed.
 /// </summary>
 public static class WebhooksCommand
 {
@@ -26,7 +27,8 @@ public static class WebhooksCommand
     {
         var options = host.Options;
         var publicUrl = publicUrlFlag ?? options.PublicUrl;
-        var problems = ConfigurationProblems.ForKommo(options).Concat(ConfigurationProblems.ForIronclad(options)).ToList();
+        var connections = await host.ReadStoredSetupAsync(error, cancellationToken);
+        var problems = ConfigurationProblems.ForKommo(options, connections).Concat(ConfigurationProblems.ForIronclad(options, connections)).ToList();
         if (publicUrl is null)
         {
             problems.Add("No public URL: pass --public-url or set CONTRACTBRIDGE_PUBLIC_URL (ContractBridge:PublicUrl).");
@@ -36,7 +38,7 @@ public static class WebhooksCommand
             problems.Add($"The public URL '{publicUrl}' must be an absolute http(s) address.");
         }
 
-        if (string.IsNullOrEmpty(options.Kommo.WebhookSecret) || options.Kommo.WebhookSecret.Length < 16)
+        if (connections.Kommo is { FromConfiguration: true } && (string.IsNullOrEmpty(options.Kommo.WebhookSecret) || options.Kommo.WebhookSecret.Length < 16))
         {
             problems.Add("KOMMO_WEBHOOK_SECRET (ContractBridge:Kommo:WebhookSecret) must be a random string of at least 16 characters: it is part of Kommo's webhook URL.");
         }
@@ -44,6 +46,13 @@ public static class WebhooksCommand
         if (await ConfigurationProblems.ReportAsync(error, problems))
         {
             return ExitCodes.ConfigurationError;
+        }
+
+        if (connections.KommoWebhookSecret is null)
+        {
+            // Kommo connected at /setup and never taken live there: make the secret as "Go live" would.
+            await connections.EnsureKommoWebhookSecretAsync(cancellationToken);
+            await error.WriteLineAsync("Generated Kommo's webhook secret and stored it encrypted, as going live at /setup does.");
         }
 
         await error.WriteLineAsync($"Registering {publicUrl} with Kommo and Ironclad...");

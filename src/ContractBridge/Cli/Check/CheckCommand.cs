@@ -7,8 +7,9 @@ using ContractBridge.Kommo;
 namespace ContractBridge.Cli.Check;
 
 /// <summary>
-/// `check`: the configuration against the live accounts, before going live. Prints a pass/fail table; exit 0 when
-/// everything passed, 1 when a check failed, 2 when the configuration is incomplete (nothing was called).
+/// `check`: the configuration against the live accounts, before going live, with the connections and rules in force
+/// (configured, or made at /setup and in the rule pages). Prints a pass/fail table; exit 0 when everything passed, 1
+/// when a check failed, 2 when the configuration is incomplete or a service is not connected (nothing was called).
 /// </summary>
 public static class CheckCommand
 {
@@ -30,11 +31,17 @@ public static class CheckCommand
             return ExitCodes.ConfigurationError;
         }
 
+        var connections = await host.ReadStoredSetupAsync(error, cancellationToken);
+        if (await ConfigurationProblems.ReportAsync(error, [.. ConfigurationProblems.ForKommo(options, connections), .. ConfigurationProblems.ForIronclad(options, connections)]))
+        {
+            return ExitCodes.ConfigurationError;
+        }
+
         var results = new List<CheckResult>();
-        await error.WriteLineAsync($"[1/3] Kommo: {options.Kommo.AccountUrl} ...");
+        await error.WriteLineAsync($"[1/3] Kommo: {connections.Kommo!.AccountUrl} ({Origin(connections.Kommo.FromConfiguration)}) ...");
         results.AddRange(await new KommoAccountChecks(host.Get<KommoClient>(), options).RunAsync(cancellationToken));
         results.AddRange(await new WritebackFieldChecks(host.Get<KommoClient>(), options).RunAsync(cancellationToken));
-        await error.WriteLineAsync($"[2/3] Ironclad: {options.Ironclad.WebUrl} ...");
+        await error.WriteLineAsync($"[2/3] Ironclad: {connections.Ironclad!.WebUrl} ({Origin(connections.Ironclad.FromConfiguration)}) ...");
         results.AddRange(await new IroncladTemplateChecks(host.Get<TemplateCatalog>(), options).RunAsync(cancellationToken));
         await error.WriteLineAsync("[3/3] Webhook registrations ...");
         results.AddRange(await new WebhookRegistrationChecks(host.Get<KommoClient>(), host.Get<IroncladClient>(), host.Get<WebhookRegistrar>(), options).RunAsync(cancellationToken));
@@ -53,4 +60,6 @@ public static class CheckCommand
             + (warned > 0 ? $", {warned} with a warning." : "."));
         return failed == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
+
+    private static string Origin(bool fromConfiguration) => fromConfiguration ? "configured" : "connected at /setup";
 }
