@@ -58,7 +58,7 @@ public static class TemplatesCommand
             return ExitCodes.Failure;
         }
 
-        var rules = host.Options.Rules.Where(r => string.Equals(r.Template, template.Name, StringComparison.OrdinalIgnoreCase)).ToList();
+        var rules = host.Get<RuleBook>().Rules.Where(r => string.Equals(r.Template, template.Name, StringComparison.OrdinalIgnoreCase)).ToList();
         var plans = rules.Select(r => (Rule: r, Plan: AttributeMapper.Plan(r.Mapping, template))).ToList();
         await output.WriteLineAsync($"Template '{template.Name}' (id {template.Id})");
         var table = new TextTable("FIELD", "NAME", "TYPE", "REQUIRED", "FILLED FROM");

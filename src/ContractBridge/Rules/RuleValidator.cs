@@ -11,7 +11,7 @@ namespace ContractBridge.Rules;
 /// or a trigger another rule already has, and every failure `check` would report of it against the live accounts
 /// (<see cref="KommoAccountChecks.CheckRule"/>, <see cref="IroncladTemplateChecks.CheckRuleAsync"/>: the same code).
 /// </summary>
-public sealed partial class RuleValidator(KommoDirectory directory, TemplateCatalog catalog, IOptions<BridgeOptions> options)
+public sealed partial class RuleValidator(KommoDirectory directory, TemplateCatalog catalog)
 {
     public const int LongestName = 64;
 
@@ -52,7 +52,7 @@ public sealed partial class RuleValidator(KommoDirectory directory, TemplateCata
 
         try
         {
-            results.AddRange(await new IroncladTemplateChecks(catalog, options.Value).CheckRuleAsync(rule, cancellationToken));
+            results.AddRange(await new IroncladTemplateChecks(catalog, [rule]).CheckRuleAsync(rule, cancellationToken));
         }
         catch (UpstreamException ex)
         {

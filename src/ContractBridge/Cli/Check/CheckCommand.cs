@@ -39,10 +39,10 @@ public static class CheckCommand
 
         var results = new List<CheckResult>();
         await error.WriteLineAsync($"[1/3] Kommo: {connections.Kommo!.AccountUrl} ({Origin(connections.Kommo.FromConfiguration)}) ...");
-        results.AddRange(await new KommoAccountChecks(host.Get<KommoClient>(), options).RunAsync(cancellationToken));
+        results.AddRange(await new KommoAccountChecks(host.Get<KommoClient>(), host.Get<RuleBook>().Rules).RunAsync(cancellationToken));
         results.AddRange(await new WritebackFieldChecks(host.Get<KommoClient>(), options).RunAsync(cancellationToken));
         await error.WriteLineAsync($"[2/3] Ironclad: {connections.Ironclad!.WebUrl} ({Origin(connections.Ironclad.FromConfiguration)}) ...");
-        results.AddRange(await new IroncladTemplateChecks(host.Get<TemplateCatalog>(), options).RunAsync(cancellationToken));
+        results.AddRange(await new IroncladTemplateChecks(host.Get<TemplateCatalog>(), host.Get<RuleBook>().Rules).RunAsync(cancellationToken));
         await error.WriteLineAsync("[3/3] Webhook registrations ...");
         results.AddRange(await new WebhookRegistrationChecks(host.Get<KommoClient>(), host.Get<IroncladClient>(), host.Get<WebhookRegistrar>(), options).RunAsync(cancellationToken));
 

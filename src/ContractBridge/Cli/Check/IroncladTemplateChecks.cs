@@ -10,7 +10,7 @@ namespace ContractBridge.Cli.Check;
 /// template's schema (every mapped attribute exists with a compatible type, every required one is mapped), using the
 /// same <see cref="AttributeMapper.Plan"/> a launch uses. A template without a kommoLeadId attribute works, with a warning.
 /// </summary>
-public sealed class IroncladTemplateChecks(TemplateCatalog catalog, BridgeOptions options)
+public sealed class IroncladTemplateChecks(TemplateCatalog catalog, IReadOnlyList<ContractRule> rules)
 {
     private const string Area = "Ironclad";
 
@@ -25,11 +25,11 @@ public sealed class IroncladTemplateChecks(TemplateCatalog catalog, BridgeOption
         catch (UpstreamException ex)
         {
             results.Add(CheckResult.Fail(Area, "credentials", ex.Message));
-            results.AddRange(options.Rules.Select(r => CheckResult.Skip(Area, $"rule '{r.Name}': template '{r.Template}'", "Ironclad could not be read")));
+            results.AddRange(rules.Select(r => CheckResult.Skip(Area, $"rule '{r.Name}': template '{r.Template}'", "Ironclad could not be read")));
             return results;
         }
 
-        foreach (var rule in options.Rules)
+        foreach (var rule in rules)
         {
             results.AddRange(await CheckRuleAsync(rule, cancellationToken));
         }

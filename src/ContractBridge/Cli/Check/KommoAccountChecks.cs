@@ -10,7 +10,7 @@ namespace ContractBridge.Cli.Check;
 /// The Kommo side of `check`: the token opens the account, and every stage a rule names exists where the rule will
 /// look for it (the trigger stage, the Closed-Won stage, the stage a cancelled contract moves the deal to).
 /// </summary>
-public sealed class KommoAccountChecks(KommoClient kommo, BridgeOptions options)
+public sealed class KommoAccountChecks(KommoClient kommo, IReadOnlyList<ContractRule> rules)
 {
     private const string Area = "Kommo";
 
@@ -27,11 +27,11 @@ public sealed class KommoAccountChecks(KommoClient kommo, BridgeOptions options)
         catch (UpstreamException ex)
         {
             results.Add(CheckResult.Fail(Area, "access token", ex.Message));
-            results.AddRange(options.Rules.Select(r => CheckResult.Skip(Area, $"rule '{r.Name}': stages", "Kommo could not be read")));
+            results.AddRange(rules.Select(r => CheckResult.Skip(Area, $"rule '{r.Name}': stages", "Kommo could not be read")));
             return results;
         }
 
-        foreach (var rule in options.Rules)
+        foreach (var rule in rules)
         {
             results.AddRange(CheckRule(rule, pipelines));
         }
