@@ -9,4 +9,7 @@ public static class IroncladHosts
         ["eu1"] = new("https://eu1.ironcladapp.com/public/api/v1"),
         ["demo"] = new("https://demo.ironcladapp.com/public/api/v1"),
     };
+
+    /// <summary>A root that is not one of the regions': /setup shows it as the custom API root.</summary>
+    public static bool IsCustom(Uri root) => !Known.Values.Contains(root);
 }

@@ -1,12 +1,10 @@
 using System.Net;
-using ContractBridge.Configuration;
 using ContractBridge.Kommo;
 using ContractBridge.Setup;
 using ContractBridge.Tests.Integration.Support;
 using ContractBridge.Tests.Operators.Support;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace ContractBridge.Tests.Setup;
 
@@ -87,11 +85,14 @@ public sealed class KommoOAuthConnectTests
 
     private static async Task<BridgeHarness> StartAsync()
     {
-        var bridge = await BridgeHarness.StartAsync(configuration: _ => SetupPageTests.BlankWithDashboard, registerWebhooks: false);
-        // The simulator's address is known only once it listens: what an operator would configure, set before first use.
-        var kommo = bridge.App.Services.GetRequiredService<IOptions<BridgeOptions>>().Value.Kommo;
-        kommo.AuthorizeUrl = new Uri(bridge.Kommo.BaseUrl, "/oauth");
-        kommo.AccountHosts = [bridge.Kommo.BaseUrl.GetLeftPart(UriPartial.Authority)];
+        var bridge = await BridgeHarness.StartAsync(
+            configuration: account => new Dictionary<string, string?>(SetupPageTests.BlankWithDashboard)
+            {
+                ["ContractBridge:Kommo:AuthorizeUrl"] = new Uri(account.KommoUrl, "/oauth").ToString(),
+                ["ContractBridge:Kommo:AccountHosts:0"] = account.KommoUrl.GetLeftPart(UriPartial.Authority),
+            },
+            registerWebhooks: false);
+        // The integration's redirect URI, as its admin enters it in Kommo: the bridge's address is known once it listens.
         bridge.Kommo.Control.SetRedirectUri(new Uri(bridge.Url, KommoOAuthConnect.CallbackPath));
         return bridge;
     }

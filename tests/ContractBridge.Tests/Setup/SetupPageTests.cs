@@ -30,6 +30,12 @@ public sealed class SetupPageTests
         Assert.Contains("data-state=\"not-connected\">Ironclad: not connected", overview, StringComparison.Ordinal);
         var blank = await admin.GetPageAsync("/setup");
         Assert.Contains("data-testid=\"kommo-state\">Not connected.", blank, StringComparison.Ordinal);
+        using (var headers = await admin.GetAsync("/setup"))
+        {
+            // "Connect with Kommo" posts, then is redirected to Kommo's consent page: form-action must allow its origin.
+            Assert.Contains("form-action 'self' https://www.kommo.com;", headers.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        }
+
         Assert.DoesNotContain("data-testid=\"go-live\"", blank, StringComparison.Ordinal);
 
         using var wrong = await admin.PostFormAsync("/setup/kommo", DashboardClient.Csrf(blank), Fields(("baseUrl", KommoRoot(bridge)), ("accessToken", "not-the-token")));

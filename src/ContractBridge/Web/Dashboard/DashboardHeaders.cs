@@ -7,10 +7,21 @@ namespace ContractBridge.Web.Dashboard;
 /// </summary>
 public static class DashboardHeaders
 {
+    private const string FormActionItem = "ContractBridge.Dashboard.FormAction";
+
+    /// <summary>
+    /// Lets this page's forms lead to <paramref name="target"/>'s origin as well: browsers hold a form's redirects to
+    /// <c>form-action</c> too, so /setup's "Connect with Kommo" (a post answered by a redirect to Kommo's consent page)
+    /// needs Kommo's origin there.
+    /// </summary>
+    public static void AllowFormActionTo(HttpContext context, Uri target) =>
+        context.Items[FormActionItem] = target.GetLeftPart(UriPartial.Authority);
+
     public static void Apply(HttpResponse response)
     {
         var headers = response.Headers;
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        var formAction = response.HttpContext.Items[FormActionItem] is string origin ? $"'self' {origin}" : "'self'";
+        headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'unsafe-inline'; form-action {formAction}; frame-ancestors 'none'; base-uri 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers.CacheControl = "no-store";

@@ -162,6 +162,12 @@ public static class SetupEndpoints
         var services = context.RequestServices;
         var connections = services.GetRequiredService<UpstreamConnections>();
         var health = services.GetRequiredService<ConnectionHealthReader>();
+        var options = services.GetRequiredService<IOptions<BridgeOptions>>().Value;
+        if (connections.Kommo is not { FromConfiguration: true })
+        {
+            DashboardHeaders.AllowFormActionTo(context, options.Kommo.AuthorizeUrl);
+        }
+
         return DashboardPages.Render<SetupPage>(
             new Dictionary<string, object?>
             {
@@ -170,7 +176,7 @@ public static class SetupEndpoints
                 ["Ironclad"] = connections.Ironclad,
                 ["KommoHealth"] = await health.KommoAsync(cancellationToken),
                 ["IroncladHealth"] = await health.IroncladAsync(cancellationToken),
-                ["PublicUrl"] = PublicUrl(context, services.GetRequiredService<IOptions<BridgeOptions>>().Value),
+                ["PublicUrl"] = PublicUrl(context, options),
                 ["Webhooks"] = await services.GetRequiredService<WebhookHealthCheck>().LastAsync(cancellationToken),
                 ["Notice"] = notice,
                 ["Problem"] = problem,

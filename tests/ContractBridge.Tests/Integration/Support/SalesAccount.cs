@@ -12,6 +12,9 @@ internal sealed class SalesAccount(KommoSimulator kommo, SeededPipeline sales, S
 
     public long RepId { get; } = repId;
 
+    /// <summary>The Kommo simulator's web root: its consent page and the account host Kommo's OAuth redirect names.</summary>
+    public Uri KommoUrl => kommo.BaseUrl;
+
     public long SendContract => Sales.StatusId("Send contract");
 
     public long Negotiation => Sales.StatusId("Negotiation");
