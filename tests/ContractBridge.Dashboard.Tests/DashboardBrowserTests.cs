@@ -103,6 +103,40 @@ public sealed class DashboardBrowserTests(HeadlessChromium chromium) : IClassFix
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Audit", Exact = true }).ClickAsync();
         await Expect(page.Locator("tr[data-action='login']")).ToContainTextAsync("signed in as viewer");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Setup", Exact = true })).ToHaveCountAsync(0);
+        Assert.Equal(403, (await page.GotoAsync("/setup"))!.Status);
+        Assert.Equal(403, (await page.GotoAsync("/rules/new"))!.Status);
+        Assert.Equal(JobStatus.Dead, (await bridge.Store.GetAsync(dead, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task AFormForgedOnAnotherSite_ReplaysNothing_ForASignedInAdmin()
+    {
+        await using var bridge = await BridgeHarness.StartAsync(registerWebhooks: false, configuration: _ => new Dictionary<string, string?>
+        {
+            ["ContractBridge:Dashboard:AdminToken"] = AdminToken,
+        });
+        var dead = await DeadJobs.AddAsync(bridge.Store, "Ironclad answered 503");
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = bridge.Url.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.GetByLabel("Admin token").FillAsync(AdminToken);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
+
+        // Another site's page, served by the browser's own interception, with a form aimed at the replay button's action.
+        var replay = new Uri(bridge.Url, $"/jobs/{dead.ToString(CultureInfo.InvariantCulture)}/replay");
+        await page.RouteAsync("http://forger.example/**", route => route.FulfillAsync(new()
+        {
+            ContentType = "text/html",
+            Body = $"<form method=post action=\"{replay}\"><input name=x value=1><button>Win a prize</button></form>",
+        }));
+        await page.GotoAsync("http://forger.example/");
+        var answer = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Win a prize" }).ClickAsync(),
+            r => r.Url == replay.ToString());
+
+        Assert.True(answer.Status >= 400, $"the forged replay answered {answer.Status}");
         Assert.Equal(JobStatus.Dead, (await bridge.Store.GetAsync(dead, CancellationToken.None))!.Status);
     }
 }
