@@ -22,7 +22,7 @@ public static class ContractStoryCommand
                 result.AddError("--limit must be between 1 and 10000.");
             }
         });
-        var story = new Command("story", "What the bridge did about one deal: its contracts and their states, its jobs and the events that caused them.") { lead, limit };
+        var story = new Command("story", "What the bridge did about one deal: its contracts and their states, its jobs and the events that caused them, and what it wrote on the deal in Kommo.") { lead, limit };
         CommandRunner.SetAction(story, settings, (parse, host, output, error, cancellationToken) =>
             PrintAsync(host, parse.GetValue(lead), parse.GetValue(limit), output, error, cancellationToken));
         return story;
@@ -32,7 +32,7 @@ public static class ContractStoryCommand
     {
         await host.OpenStoreAsync(error, cancellationToken);
         var page = await host.Get<DealStory>().ReadAsync(leadId, DealStoryCursor.Newest, limit, cancellationToken);
-        if (page.Contracts.Count == 0 && page.Jobs.Count == 0 && page.Events.Count == 0 && page.States.Count == 0)
+        if (page.IsEmpty)
         {
             await error.WriteLineAsync($"The bridge has no contract, job or event about lead {Id(leadId)}.");
             return ExitCodes.Failure;
@@ -43,6 +43,7 @@ public static class ContractStoryCommand
         await Section(output, "States", States(page), page.States.Count, page.StatesBefore);
         await Section(output, "Jobs", Jobs(page), page.Jobs.Count, page.JobsBefore);
         await Section(output, "Events", Events(page), page.Events.Count, page.EventsBefore);
+        await Section(output, "Written to Kommo", Writes(page), page.Writes.Count, page.WritesBefore);
         return ExitCodes.Success;
     }
 
@@ -89,6 +90,17 @@ public static class ContractStoryCommand
         foreach (var stored in page.Events)
         {
             table.Add(Id(stored.Id), stored.Source, Timestamps.Format(stored.ReceivedAt), stored.JobCount.ToString(CultureInfo.InvariantCulture), stored.Summary);
+        }
+
+        return table;
+    }
+
+    private static TextTable Writes(DealStoryPage page)
+    {
+        var table = new TextTable("WRITTEN", "KIND", "WHAT") { FullLastColumn = true };
+        foreach (var write in page.Writes)
+        {
+            table.Add(Timestamps.Format(write.At), write.Kind, write.Detail);
         }
 
         return table;

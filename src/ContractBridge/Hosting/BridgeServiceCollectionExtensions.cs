@@ -57,6 +57,12 @@ public static class BridgeServiceCollectionExtensions
         services.AddSchemaModule(AuditSchema.Module);
         services.TryAddSingleton(sp => AuditLogs.For(sp.GetRequiredService<IBridgeStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => ContractRecordStores.For(sp.GetRequiredService<IBridgeStore>()));
+        // What the bridge wrote on each deal in Kommo, for its story; recorded as Kommo accepts each batch.
+        services.AddSchemaModule(DealWriteSchema.Module);
+        services.TryAddSingleton(sp => DealWriteLogs.For(sp.GetRequiredService<IBridgeStore>()));
+        services.TryAddSingleton<IKommoWriteObserver, DealWriteRecorder>();
+        services.AddOptions<DealStoryOptions>().Bind(configuration.GetSection(DealStoryOptions.Section));
+        services.AddHostedService<DealWriteRetention>();
         // Data Protection's key ring in the same database, under the master key; the credentials stored encrypted with it.
         services.AddBridgeDataProtection();
         services.AddOptions<StorageOptions>().Configure<IOptions<BridgeOptions>>((storage, bridge) =>

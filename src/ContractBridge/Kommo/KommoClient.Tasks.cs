@@ -18,6 +18,7 @@ public sealed partial class KommoClient
             using var response = await http.SendAsync(request, cancellationToken);
             var answer = await ReadJsonAsync<EmbeddedList<CreatedTasks>>(response, cancellationToken);
             created.AddRange(answer?.Embedded?.Tasks ?? throw Unexpected("POST tasks answered without the created tasks"));
+            await WrittenAsync(chunk, cancellationToken);
         }
 
         return created;

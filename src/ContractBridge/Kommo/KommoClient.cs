@@ -13,7 +13,7 @@ namespace ContractBridge.Kommo;
 /// attach the token, renew it after a 401 and turn every failure into an <see cref="UpstreamException"/> that says
 /// whether a retry can help, so this class only says what to call and how to read the answer.
 /// </summary>
-public sealed partial class KommoClient(HttpClient http, IKommoAccountAddress? address = null)
+public sealed partial class KommoClient(HttpClient http, IKommoAccountAddress? address = null, IKommoWriteObserver? writes = null)
 {
     /// <summary>Kommo's page size limit, and the most items one batch write takes.</summary>
     public const int MaxPerRequest = 250;
@@ -148,12 +148,19 @@ public sealed partial class KommoClient(HttpClient http, IKommoAccountAddress? a
         return result;
     }
 
+    /// <summary>Tells the observer (the deals' stories) what Kommo has just accepted.</summary>
+    private Task WrittenAsync<T>(T[] chunk, CancellationToken cancellationToken)
+        where T : IKommoBatchItem =>
+        writes is null ? Task.CompletedTask : writes.WrittenAsync([.. chunk.Cast<IKommoBatchItem>()], cancellationToken);
+
     private async Task WriteInChunksAsync<T>(HttpMethod method, string path, IReadOnlyList<T> items, CancellationToken cancellationToken)
+        where T : IKommoBatchItem
     {
         foreach (var chunk in items.Chunk(MaxPerRequest))
         {
             using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(chunk, options: KommoJson.Options) };
             using var response = await http.SendAsync(request, cancellationToken);
+            await WrittenAsync(chunk, cancellationToken);
         }
     }
 

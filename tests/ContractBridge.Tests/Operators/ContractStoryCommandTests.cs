@@ -34,6 +34,8 @@ public sealed class ContractStoryCommandTests
         Assert.True(Array.IndexOf(lines, lines.First(l => l.StartsWith("States (", StringComparison.Ordinal))) < Array.IndexOf(lines, lines.First(l => l.StartsWith("Jobs (", StringComparison.Ordinal))));
         Assert.Contains(lines, l => l.StartsWith("Events (", StringComparison.Ordinal) && !l.StartsWith("Events (0", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains(" kommo ", StringComparison.Ordinal));
+        var written = Array.IndexOf(lines, lines.First(l => l.StartsWith("Written to Kommo (", StringComparison.Ordinal)));
+        Assert.Contains(lines[written..], l => l.Contains(" note ", StringComparison.Ordinal) && l.Contains(workflow.IroncladId, StringComparison.Ordinal));
 
         foreach (var found in new[] { byName, byNumber, byLead })
         {

@@ -44,6 +44,7 @@ public sealed partial class DealPageTests
         Assert.Matches($"(?s)data-kind=\"{Regex.Escape(JobKinds.Launch)}\">.*?Launch the contract in Ironclad.*?<td>succeeded</td>", story);
         Assert.Contains("Write a note on the deal", story, StringComparison.Ordinal);
         Assert.Matches("(?s)<table data-testid=\"deal-events\">.*?<td>kommo</td>", story);
+        Assert.Matches($"(?s)<table data-testid=\"deal-writes\">.*?<tr data-write=\"note\">.*?{Regex.Escape(workflow.IroncladId)}", story);
         Assert.DoesNotContain("data-testid=\"replay-", story, StringComparison.Ordinal);
 
         foreach (var found in new[] { byName, byNumber, byLead, newest })
@@ -92,7 +93,8 @@ public sealed partial class DealPageTests
     [InlineData("/contracts?before=soon", "before must be the id")]
     [InlineData("/contracts?q=acme&after=9:1:x", "after must be the cursor")]
     [InlineData("/deals/77?limit=0", "limit must be a whole number from 1 to 1000.")]
-    [InlineData("/deals/77?jobs=-1", "states, jobs and events must be the ids")]
+    [InlineData("/deals/77?jobs=-1", "states, jobs, events and writes must be the ids")]
+    [InlineData("/deals/77?writes=x", "states, jobs, events and writes must be the ids")]
     public async Task BadLimitsAndCursors_Are400_SayingWhatIsExpected(string path, string message)
     {
         await using var bridge = await BridgeHarness.StartAsync(configuration: _ => DashboardClient.Configuration, registerWebhooks: false);

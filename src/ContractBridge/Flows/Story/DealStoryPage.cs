@@ -17,6 +17,15 @@ public sealed record DealStoryPage(
     IReadOnlyList<ContractStateChange> States,
     IReadOnlyList<DealStoryJob> Jobs,
     IReadOnlyList<StoredEvent> Events,
+    IReadOnlyList<DealWrite> Writes,
     long? StatesBefore,
     long? JobsBefore,
-    long? EventsBefore);
+    long? EventsBefore,
+    long? WritesBefore)
+{
+    /// <summary>Nothing at all is known of the deal on this page.</summary>
+    public bool IsEmpty => Contracts.Count == 0 && States.Count == 0 && Jobs.Count == 0 && Events.Count == 0 && Writes.Count == 0;
+
+    /// <summary>Every list is complete: no page is older.</summary>
+    public bool IsLast => StatesBefore is null && JobsBefore is null && EventsBefore is null && WritesBefore is null;
+}

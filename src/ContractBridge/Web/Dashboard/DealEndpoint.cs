@@ -5,13 +5,13 @@ using ContractBridge.Web.Dashboard.Components;
 namespace ContractBridge.Web.Dashboard;
 
 /// <summary>
-/// GET /deals/{leadId}: the deal's story (<see cref="DealStory"/>), <c>limit</c> states, jobs and events at a time; the
-/// "older" link carries each list's cursor (<c>states</c>, <c>jobs</c>, <c>events</c>: below that id; 0 for a list already
-/// complete). 404 for a lead the bridge knows nothing of.
+/// GET /deals/{leadId}: the deal's story (<see cref="DealStory"/>), <c>limit</c> states, jobs, events and writes at a time;
+/// the "older" link carries each list's cursor (<c>states</c>, <c>jobs</c>, <c>events</c>, <c>writes</c>: below that id; 0
+/// for a list already complete). 404 for a lead the bridge knows nothing of.
 /// </summary>
 internal static class DealEndpoint
 {
-    public static async Task<IResult> ShowAsync(HttpContext context, DealStory story, long leadId, string? limit, string? states, string? jobs, string? events, CancellationToken cancellationToken)
+    public static async Task<IResult> ShowAsync(HttpContext context, DealStory story, long leadId, string? limit, string? states, string? jobs, string? events, string? writes, CancellationToken cancellationToken)
     {
         var session = await DashboardSession.OfAsync(context);
         if (DashboardQuery.Limit(limit, DealStory.DefaultLimit) is not { } rows)
@@ -21,15 +21,16 @@ internal static class DealEndpoint
 
         if (DashboardQuery.Id(states, long.MaxValue) is not { } statesBefore
             || DashboardQuery.Id(jobs, long.MaxValue) is not { } jobsBefore
-            || DashboardQuery.Id(events, long.MaxValue) is not { } eventsBefore)
+            || DashboardQuery.Id(events, long.MaxValue) is not { } eventsBefore
+            || DashboardQuery.Id(writes, long.MaxValue) is not { } writesBefore)
         {
-            return Bad("states, jobs and events must be the ids an \"Older\" link carries.", session);
+            return Bad("states, jobs, events and writes must be the ids an \"Older\" link carries.", session);
         }
 
-        var cursor = new DealStoryCursor(statesBefore, jobsBefore, eventsBefore);
+        var cursor = new DealStoryCursor(statesBefore, jobsBefore, eventsBefore, writesBefore);
         var page = await story.ReadAsync(leadId, cursor, rows, cancellationToken);
         var older = cursor != DealStoryCursor.Newest;
-        if (!older && page.Contracts.Count == 0 && page.States.Count == 0 && page.Jobs.Count == 0 && page.Events.Count == 0)
+        if (!older && page.IsEmpty)
         {
             return DashboardPages.Problem(StatusCodes.Status404NotFound, "No such deal", $"The bridge has no contract, job or event about lead {Id(leadId)}.", session);
         }
@@ -38,9 +39,9 @@ internal static class DealEndpoint
     }
 
     private static string? OlderHref(DealStoryPage page, int rows) =>
-        page.StatesBefore is null && page.JobsBefore is null && page.EventsBefore is null
+        page.IsLast
             ? null
-            : $"/deals/{Id(page.LeadId)}?states={Id(page.StatesBefore ?? 0)}&jobs={Id(page.JobsBefore ?? 0)}&events={Id(page.EventsBefore ?? 0)}"
+            : $"/deals/{Id(page.LeadId)}?states={Id(page.StatesBefore ?? 0)}&jobs={Id(page.JobsBefore ?? 0)}&events={Id(page.EventsBefore ?? 0)}&writes={Id(page.WritesBefore ?? 0)}"
                 + (rows == DealStory.DefaultLimit ? string.Empty : $"&limit={rows.ToString(CultureInfo.InvariantCulture)}");
 
     private static IResult Bad(string message, DashboardSession session) =>
