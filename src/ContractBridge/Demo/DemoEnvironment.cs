@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using ContractBridge.Contracts;
 using ContractBridge.Engine.Storage;
-using ContractBridge.Flows;
 using ContractBridge.Hosting;
+using ContractBridge.Setup;
 using ContractBridge.Simulators;
 using ContractBridge.Simulators.Ironclad;
 using ContractBridge.Simulators.Kommo;
@@ -15,12 +15,14 @@ namespace ContractBridge.Demo;
 /// <summary>
 /// Everything the demo runs, on loopback in this process: the Kommo simulator with its sample account, the Ironclad
 /// simulator with its sample templates, and the real service (the same <see cref="BridgeApp"/> `serve` runs) on SQLite in
-/// a temporary directory, with a generated webhook secret and admin token, and its webhooks registered.
+/// a temporary directory with a generated admin token, started with neither service configured and then connected and
+/// taken live at /setup (<see cref="DemoSetup"/>), as an admin does.
 /// </summary>
 public sealed class DemoEnvironment : IAsyncDisposable
 {
-    private DemoEnvironment(SimulatorHost simulators, WebApplication bridge, Uri url, string dataDirectory, string adminToken, IReadOnlyDictionary<string, string?> settings, DemoCast cast)
+    private DemoEnvironment(SimulatorHost simulators, WebApplication bridge, Uri url, string dataDirectory, string adminToken, IReadOnlyDictionary<string, string?> settings, DemoCast cast, IReadOnlyList<string> setup)
     {
+        Setup = setup;
         Simulators = simulators;
         Bridge = bridge;
         Url = url;
@@ -56,6 +58,9 @@ public sealed class DemoEnvironment : IAsyncDisposable
 
     public DemoCast Cast { get; }
 
+    /// <summary>How both services were connected at /setup, a line each.</summary>
+    public IReadOnlyList<string> Setup { get; }
+
     public static async Task<DemoEnvironment> StartAsync(CancellationToken cancellationToken)
     {
         var options = new SimulatorHostOptions
@@ -79,8 +84,9 @@ public sealed class DemoEnvironment : IAsyncDisposable
             await bridge.StartAsync(cancellationToken);
             var address = bridge.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var url = new Uri(address);
-            await bridge.Services.GetRequiredService<WebhookRegistrar>().RegisterAsync(url, cancellationToken);
-            return new DemoEnvironment(simulators, bridge, url, dataDirectory, adminToken, settings, cast);
+            simulators.Kommo.Control.SetRedirectUri(new Uri(url, KommoOAuthConnect.CallbackPath));
+            var setup = await DemoSetup.ConnectAsync(url, adminToken, simulators, options, cancellationToken);
+            return new DemoEnvironment(simulators, bridge, url, dataDirectory, adminToken, settings, cast, setup);
         }
         catch
         {
@@ -97,12 +103,10 @@ public sealed class DemoEnvironment : IAsyncDisposable
             ["urls"] = "http://127.0.0.1:0",
             ["ContractBridge:DataDirectory"] = dataDirectory,
             ["ContractBridge:Postgres"] = string.Empty,
-            ["ContractBridge:Kommo:BaseUrl"] = new Uri(simulators.Kommo.BaseUrl, "/api/v4").ToString(),
-            ["ContractBridge:Kommo:AccessToken"] = options.Kommo.LongLivedToken,
-            ["ContractBridge:Kommo:WebhookSecret"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-            ["ContractBridge:Ironclad:BaseUrl"] = new Uri(simulators.Ironclad.BaseUrl, "/public/api/v1").ToString(),
-            ["ContractBridge:Ironclad:ApiKey"] = options.Ironclad.ApiKey,
-            ["ContractBridge:Ironclad:CreatorEmail"] = options.Ironclad.Users[0].Email,
+            // Neither service is configured: both are connected at /setup once the service listens (DemoSetup), with
+            // Kommo's consent page on the simulator and its host accepted as the account Kommo's redirect names.
+            ["ContractBridge:Kommo:AuthorizeUrl"] = new Uri(simulators.Kommo.BaseUrl, "/oauth").ToString(),
+            ["ContractBridge:Kommo:AccountHosts:0"] = simulators.Kommo.BaseUrl.GetLeftPart(UriPartial.Authority),
             ["ContractBridge:Rules:0:Name"] = SalesRule,
             ["ContractBridge:Rules:0:PipelineId"] = Id(cast.Account.Sales.Id),
             ["ContractBridge:Rules:0:StageId"] = Id(cast.SalesSendContract),

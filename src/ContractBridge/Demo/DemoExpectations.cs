@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ContractBridge.Flows.Story;
+using ContractBridge.Setup;
 using ContractBridge.Simulators.Ironclad.Model;
 using ContractBridge.Simulators.Kommo.Control.Contracts;
 
@@ -10,7 +12,8 @@ namespace ContractBridge.Demo;
 /// bridge's own account of it: every signed deal is Closed-Won with the signed PDF and its notes and holds its contract in
 /// its own fields, the Globex licence also has its signed exhibit, legal's question and finance's approval, the deal with no email
 /// has the note that says so and no workflow, the deal whose value was raised in review has it in its contract, and
-/// the deal lost by its rep has its workflow cancelled with a comment saying so, and the note.
+/// the deal lost by its rep has its workflow cancelled with a comment saying so, and the note; and, from the bridge's
+/// side, the licence's story lists what was written on it, and both connections were made at /setup.
 /// </summary>
 public static class DemoExpectations
 {
@@ -117,6 +120,22 @@ public static class DemoExpectations
             pilot?.Status == "cancelled" && comments.Any(c => c.Message.Contains("lost", StringComparison.OrdinalIgnoreCase)),
             DemoTimeline.Gist(comments.FirstOrDefault()?.Message, 80)));
         results.Add(new("Ironclad has exactly three workflows: one per launched deal", workflows.Count == 3, string.Join(", ", workflows.Select(w => $"{w.IroncladId} {w.Status}"))));
+
+        // The bridge's own account, checked against Kommo's: the deal's story lists every note Kommo holds from it.
+        var written = await demo.Bridge.Services.GetRequiredService<IDealWriteLog>().ListAsync(cast.GlobexLicense.LeadId, long.MaxValue, 1000, cancellationToken);
+        var kinds = written.GroupBy(w => w.Kind).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        results.Add(new(
+            $"{cast.GlobexLicense}'s story lists what the bridge wrote on it: every note, the files, the task, the stage move and the fields",
+            kinds.GetValueOrDefault(DealWriteKinds.Note) == globexLead.Notes.Count(n => n.NoteType == "common")
+                && kinds.GetValueOrDefault(DealWriteKinds.Attachment) == globexLead.Attachments.Count
+                && new[] { DealWriteKinds.Task, DealWriteKinds.Stage, DealWriteKinds.Fields }.All(kinds.ContainsKey),
+            string.Join(", ", kinds.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Value} {k.Key}"))));
+
+        var connections = demo.Bridge.Services.GetRequiredService<UpstreamConnections>();
+        results.Add(new(
+            "Both services were connected at /setup, not by configuration: Kommo by OAuth, Ironclad by API key",
+            connections.Kommo is { FromConfiguration: false, Method: "OAuth" } && connections.Ironclad is { FromConfiguration: false, Method: "API key" },
+            $"Kommo {connections.Kommo?.Method}, Ironclad {connections.Ironclad?.Method}, stored encrypted"));
         return results;
     }
 

@@ -50,7 +50,12 @@ public sealed class DemoRunner(TextWriter output, DemoSettings settings)
         timeline.Text($"  Ironclad simulator  {demo.Ironclad.BaseUrl}  (templates {string.Join(", ", demo.Ironclad.Control.Templates.Select(t => t.Name))})");
         timeline.Text($"  ContractBridge      {demo.Url}  (SQLite in {demo.DataDirectory})");
         timeline.Text($"  Rules               {cast.StageName(cast.Account.Sales.Id, cast.SalesSendContract)} → MSA;  {cast.StageName(cast.Account.Renewals.Id, cast.RenewalsSendContract)} → SOW");
-        timeline.Text("  Webhooks            registered with both simulators");
+        timeline.Text($"  Setup               connected at {new Uri(demo.Url, "/setup")} as an admin does, with the admin token:");
+        foreach (var step in demo.Setup)
+        {
+            timeline.Text($"                        {step}");
+        }
+
         timeline.Text(string.Empty);
         timeline.Text("Timeline (seconds since the demo started)");
     }
@@ -98,7 +103,7 @@ public sealed class DemoRunner(TextWriter output, DemoSettings settings)
 
         timeline.Text(string.Empty);
         timeline.Text($"Dashboard: {demo.Url}  (admin token {demo.AdminToken})");
-        timeline.Text($"Setup:     {new Uri(demo.Url, "/setup")}  (both connections come from the demo's configuration here, so read-only; without them an admin connects there)");
+        timeline.Text($"Setup:     {new Uri(demo.Url, "/setup")}  (both connections were made there at the start, stored encrypted: see their health, reconnect or change them)");
         var met = expectations.Count(e => e.Met);
         var seconds = timeline.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
         timeline.Text(storyFailure is null && met == expectations.Count

@@ -13,7 +13,7 @@ public sealed class DemoTests
 
         var text = output.ToString();
         Assert.True(exitCode == 0, text);
-        Assert.Contains("All 21 expectations met", text, StringComparison.Ordinal);
+        Assert.Contains("All 23 expectations met", text, StringComparison.Ordinal);
         Assert.DoesNotContain("FAIL", text, StringComparison.Ordinal);
         Assert.Contains("Dashboard: http://127.0.0.1:", text, StringComparison.Ordinal);
         Assert.Contains("← Kommo webhook", text, StringComparison.Ordinal);

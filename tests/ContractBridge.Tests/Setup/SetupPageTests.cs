@@ -103,6 +103,21 @@ public sealed class SetupPageTests
     }
 
     [Fact]
+    public async Task AScriptWithTheAdminToken_ConnectsByBearer_WithoutAnAntiforgeryToken()
+    {
+        await using var bridge = await BridgeHarness.StartAsync(configuration: _ => BlankWithDashboard, registerWebhooks: false);
+        var ironclad = new IroncladSimulatorOptions();
+        using var script = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = bridge.Url };
+        script.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", DashboardClient.AdminToken);
+
+        using var connected = await script.PostAsync(new Uri("/setup/ironclad", UriKind.Relative), new FormUrlEncodedContent(Fields(
+            ("host", "custom"), ("baseUrl", new Uri(bridge.Ironclad.BaseUrl, "/public/api/v1").ToString()), ("apiKey", ironclad.ApiKey), ("creatorEmail", ironclad.Users[0].Email))));
+
+        Assert.Equal((HttpStatusCode.Redirect, "/setup?notice=ironclad"), (connected.StatusCode, connected.Headers.Location?.OriginalString));
+        Assert.Equal("API key", bridge.App.Services.GetRequiredService<ContractBridge.Setup.UpstreamConnections>().Ironclad?.Method);
+    }
+
+    [Fact]
     public async Task AViewer_CannotOpenSetup_AndAFormWithoutItsToken_IsRefused()
     {
         await using var bridge = await BridgeHarness.StartAsync(configuration: _ => new Dictionary<string, string?>(BlankWithDashboard) { ["ContractBridge:Dashboard:ViewerToken"] = DashboardClient.ViewerToken }, registerWebhooks: false);

@@ -15,6 +15,9 @@ public static class DashboardFormCheck
         var context = invocation.HttpContext;
         if (DashboardPrincipal.ViaBearer(context.User))
         {
+            // Antiforgery found no token, as it should not; marking the request checked lets the endpoint read its form
+            // (ASP.NET Core refuses to read a form whose antiforgery check failed).
+            context.Features.Set<IAntiforgeryValidationFeature>(BearerNeedsNoToken.Instance);
             return await next(invocation);
         }
 
@@ -30,6 +33,15 @@ public static class DashboardFormCheck
         }
 
         return await next(invocation);
+    }
+
+    private sealed class BearerNeedsNoToken : IAntiforgeryValidationFeature
+    {
+        public static readonly BearerNeedsNoToken Instance = new();
+
+        public bool IsValid => true;
+
+        public Exception? Error => null;
     }
 
     private static bool SameOrigin(string origin, HttpRequest request) =>
