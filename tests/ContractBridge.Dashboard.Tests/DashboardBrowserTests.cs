@@ -90,10 +90,7 @@ public sealed class DashboardBrowserTests(HeadlessChromium chromium) : IClassFix
 
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = bridge.Url.ToString() });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.GetByLabel("Admin token").FillAsync(ViewerToken);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
+        await DashboardLogin.SignInAsync(page, ViewerToken);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Jobs", Exact = true }).ClickAsync();
         var row = page.Locator($"tr[data-job='{dead.ToString(CultureInfo.InvariantCulture)}']");
@@ -119,10 +116,7 @@ public sealed class DashboardBrowserTests(HeadlessChromium chromium) : IClassFix
         var dead = await DeadJobs.AddAsync(bridge.Store, "Ironclad answered 503");
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = bridge.Url.ToString() });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.GetByLabel("Admin token").FillAsync(AdminToken);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
+        await DashboardLogin.SignInAsync(page, AdminToken);
 
         // Another site's page, served by the browser's own interception, with a form aimed at the replay button's action.
         var replay = new Uri(bridge.Url, $"/jobs/{dead.ToString(CultureInfo.InvariantCulture)}/replay");

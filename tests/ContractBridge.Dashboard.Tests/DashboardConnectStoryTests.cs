@@ -37,9 +37,7 @@ public sealed class DashboardConnectStoryTests(HeadlessChromium chromium) : ICla
         var lead = bridge.Account.AddDeal("Initech partner NDA", pipelineId: bridge.Account.Partners.Id, statusId: bridge.Account.Partners.StatusId("Intro"), email: "peter@initech.example", contactName: "Peter Gibbons");
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = bridge.Url.ToString() });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.GetByLabel("Admin token").FillAsync(AdminToken);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await DashboardLogin.SignInAsync(page, AdminToken);
         await Expect(page.Locator("li[data-service='kommo']")).ToContainTextAsync("not connected");
 
         // Kommo by OAuth: the integration's keys, Kommo's consent page, "Allow", and back to /setup connected.

@@ -26,10 +26,7 @@ public sealed class DashboardSetupStoryTests(HeadlessChromium chromium) : IClass
         var lead = bridge.Account.AddDeal("Pied Piper compression licence", email: "richard@piedpiper.example", contactName: "Richard Hendricks");
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = bridge.Url.ToString() });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.GetByLabel("Admin token").FillAsync(AdminToken);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
+        await DashboardLogin.SignInAsync(page, AdminToken);
         await Screenshots.SaveAsync(page, "overview");
 
         // The dry run: the deal found by words of its name, the sales rule chosen, every attribute shown, nothing launched.
