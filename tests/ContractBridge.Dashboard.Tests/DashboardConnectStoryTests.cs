@@ -81,6 +81,9 @@ public sealed class DashboardConnectStoryTests(HeadlessChromium chromium) : ICla
         await Screenshots.SaveAsync(page, "rule");
         await page.GetByTestId("save").ClickAsync();
         await Expect(page.GetByTestId("rule-version")).ToContainTextAsync("Version 1, saved by admin");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Rules", Exact = true }).ClickAsync();
+        await Expect(page.Locator("body")).ToContainTextAsync(RuleName);
+        await Screenshots.SaveAsync(page, "rules");
 
         // The dry run of that rule on the deal, found by its name: the attributes as they would be sent, nothing launched.
         await page.GetByRole(AriaRole.Link, new() { Name = "Dry run", Exact = true }).ClickAsync();
@@ -114,5 +117,17 @@ public sealed class DashboardConnectStoryTests(HeadlessChromium chromium) : ICla
         await row.GetByRole(AriaRole.Link, new() { Name = "Initech partner NDA" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/deals/{lead}$"));
         await Expect(page.GetByText(workflow.IroncladId).First).ToBeVisibleAsync();
+
+        // The webhooks received, each naming its deal; the audit log of the connections, the rule and going live.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Events", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Initech partner NDA" }).First).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "events");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Audit", Exact = true }).ClickAsync();
+        foreach (var action in new[] { "connect-kommo", "connect-ironclad", "rule-save", "go-live" })
+        {
+            await Expect(page.Locator($"tr[data-action='{action}']").First).ToBeVisibleAsync();
+        }
+
+        await Screenshots.SaveAsync(page, "audit");
     }
 }

@@ -34,6 +34,8 @@ public sealed class KommoOAuthConnectTests
         var account = await bridge.App.Services.GetRequiredService<KommoClient>().GetAccountAsync(withDriveUrl: false, CancellationToken.None);
         Assert.NotNull(account);
         Assert.Equal((1L, 0L), (bridge.Kommo.Control.OAuth.CodeExchanges, bridge.Kommo.Control.OAuth.Refreshes));
+        var audited = (await bridge.App.Services.GetRequiredService<ContractBridge.Audit.IAuditLog>().ListAsync(10, CancellationToken.None)).Single(e => e.Action == ContractBridge.Audit.AuditActions.ConnectKommo);
+        Assert.Equal(("admin", "127.0.0.1"), (audited.Actor, audited.Client));
         var page = await admin.GetPageAsync("/setup?notice=kommo-oauth");
         Assert.Contains("connected by OAuth", page, StringComparison.Ordinal);
         Assert.Matches("data-testid=\"kommo-expiry\">Token: access token expires \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC, renewed automatically before then", page);

@@ -71,19 +71,20 @@ public static class SetupEndpoints
             return await PageAsync(context, null, "This connection comes from configuration (appsettings or environment variables): change it there.", StatusCodes.Status409Conflict, cancellationToken);
         }
 
-        return Results.Redirect((await oauth.StartAsync(clientId, clientSecret, PublicUrl(context, options.Value), Who(context), cancellationToken)).ToString());
+        return Results.Redirect((await oauth.StartAsync(clientId, clientSecret, PublicUrl(context, options.Value), DashboardPrincipal.Actor(context), cancellationToken)).ToString());
     }
 
     /// <summary>Kommo's redirect back: anonymous (a cross-site arrival carries no SameSite=Strict session); the state proves it.</summary>
     private static async Task<IResult> KommoCallbackAsync(HttpContext context, KommoOAuthConnect oauth, IAuditLog audit, string? code, string? state, string? referer, CancellationToken cancellationToken)
     {
-        var (connected, problem) = await oauth.CompleteAsync(code, state, referer, cancellationToken);
+        var (connected, startedBy, problem) = await oauth.CompleteAsync(code, state, referer, cancellationToken);
         if (connected is null)
         {
             return DashboardPages.Problem(StatusCodes.Status400BadRequest, "Kommo not connected", problem!, null);
         }
 
-        await audit.RecordAsync(new AuditActor("admin", connected.ConnectedBy), AuditActions.ConnectKommo, $"connected {connected.AccountUrl} by OAuth", cancellationToken);
+        // The callback itself is anonymous: the row names the admin who started the authorization, as the state proves.
+        await audit.RecordAsync(startedBy!, AuditActions.ConnectKommo, $"connected {connected.AccountUrl} by OAuth", cancellationToken);
         return Results.Redirect("/setup?notice=kommo-oauth");
     }
 
