@@ -43,6 +43,8 @@ public sealed class DashboardSetupStoryTests(HeadlessChromium chromium) : IClass
         // The rep moves the deal in Kommo; the launch shows among the contracts under the deal's name.
         bridge.Account.MoveToSendContract(lead);
         var workflow = await Eventually.GetAsync(() => bridge.Ironclad.Control.Workflows().SingleOrDefault(), "the launch");
+        // The page is drawn once: open it when the bridge has linked the launch, not merely when Ironclad has it.
+        await Eventually.GetAsync(async () => (await bridge.Contracts.FindActiveByLeadAsync(lead, CancellationToken.None))?.IroncladNumber, "the link to the launch", explain: bridge.Explain);
         await page.GetByRole(AriaRole.Link, new() { Name = "Contracts", Exact = true }).ClickAsync();
         var row = page.Locator($"tr[data-lead='{lead.ToString(CultureInfo.InvariantCulture)}']");
         await Expect(row.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"^{workflow.IroncladId}$") })).ToBeVisibleAsync(Patiently);

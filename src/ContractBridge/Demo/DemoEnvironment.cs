@@ -104,7 +104,15 @@ public sealed class DemoEnvironment : IAsyncDisposable
             ["ContractBridge:DataDirectory"] = dataDirectory,
             ["ContractBridge:Postgres"] = string.Empty,
             // Neither service is configured: both are connected at /setup once the service listens (DemoSetup), with
-            // Kommo's consent page on the simulator and its host accepted as the account Kommo's redirect names.
+            // Kommo's consent page on the simulator and its host accepted as the account Kommo's redirect names. Null
+            // here outranks the environment, so a shell that exports the README's KOMMO_*/IRONCLAD_* still gets the demo.
+            ["ContractBridge:Kommo:BaseUrl"] = null,
+            ["ContractBridge:Kommo:AccessToken"] = null,
+            ["ContractBridge:Kommo:WebhookSecret"] = null,
+            ["ContractBridge:Ironclad:BaseUrl"] = null,
+            ["ContractBridge:Ironclad:ApiKey"] = null,
+            ["ContractBridge:Ironclad:CreatorEmail"] = null,
+            ["ContractBridge:PublicUrl"] = null,
             ["ContractBridge:Kommo:AuthorizeUrl"] = new Uri(simulators.Kommo.BaseUrl, "/oauth").ToString(),
             ["ContractBridge:Kommo:AccountHosts:0"] = simulators.Kommo.BaseUrl.GetLeftPart(UriPartial.Authority),
             ["ContractBridge:Rules:0:Name"] = SalesRule,
