@@ -102,6 +102,13 @@ internal static class StoreGenerator
             var created = shape.EventAt(shape.LaunchEvent(c)) + 2_000_000;
             var days = StoreRows.IsOpen(current) ? 1 + (long)(StoreRows.Mix(c + 7) % 5) : 3 + (long)(StoreRows.Mix(c + 7) % 40);
             var updated = Math.Min(created + days * 86_400_000_000, nowUs - 60_000_000);
+            if (current == ContractState.Signature)
+            {
+                // Out for signature for less than the nudge period (5 days): a contract out longer would have had its
+                // nudges already, as events this generator does not write, and the service would queue them all at start.
+                updated = nowUs - (long)(StoreRows.Mix(c + 9) % (4UL * 86_400_000_000));
+            }
+
             updated = Math.Max(updated, created);
             var (template, rule) = StoreRows.Template(c);
             var workflow = StoreRows.WorkflowId(c);
