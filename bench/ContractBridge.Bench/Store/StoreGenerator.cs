@@ -205,7 +205,8 @@ internal static class StoreGenerator
             var fate = StoreRows.Mix(id + 11) % 1000;
             var attempts = fate < 2 ? 8 : fate < 30 ? 2 : 1;
             var status = fate < 2 ? "Dead" : "Succeeded";
-            var error = fate < 2 ? "UpstreamException: Kommo answered 400 Bad Request: lead not found (permanent)" : fate < 30 ? "UpstreamException: Ironclad answered 503 Service Unavailable" : null;
+            // Upstream errors begin with the service's name, as the clients write them (the overview counts what waits on which by that).
+            var error = fate < 2 ? $"Kommo PATCH /api/v4/leads/{StoreRows.LeadId(launched)}: 400 Bad Request (permanent)" : fate < 30 ? "Ironclad GET /public/api/v1/workflows: 503 Service Unavailable" : null;
             var done = at + 40_000 + (attempts - 1) * 30_000_000L;
             Run(job, transaction, id, work.Kind, work.Key, work.Payload, status, attempts, done, error, j + 1, at, done, StoreRows.TraceParent(id), work.Subject);
             if (status == "Dead")
