@@ -71,7 +71,7 @@ internal sealed class BenchWorld : IAsyncDisposable
     public Uri KommoWebhookUrl => new(PublicUrl, $"/webhooks/kommo/{WebhookSecret}");
 
     public static async Task<BenchWorld> StartAsync(
-        E2eSettings settings, double scale, string? service = null, IReadOnlyDictionary<string, string>? environment = null, BenchDeployment? deployment = null)
+        E2eSettings settings, double scale, string? service = null, IReadOnlyDictionary<string, string>? environment = null, BenchDeployment? deployment = null, string? dataDirectory = null)
     {
         deployment ??= BenchDeployment.Sqlite;
         var faults = new FaultProfile { Latency = settings.Latency };
@@ -90,7 +90,7 @@ internal sealed class BenchWorld : IAsyncDisposable
                 variables[key] = value;
             }
 
-            var world = await DeployAsync(simulators, sales, rep, scale, service ?? settings.Service!, variables, deployment);
+            var world = await DeployAsync(simulators, sales, rep, scale, service ?? settings.Service!, variables, deployment, dataDirectory);
             await world.RegisterWebhooksAsync();
             await world.WaitForWarmUpAsync(TimeSpan.FromSeconds(5));
             simulators.Kommo.Control.ResetCalls();
@@ -109,7 +109,7 @@ internal sealed class BenchWorld : IAsyncDisposable
     /// beside it, as in the chaos tool's fleet) and behind a round-robin balancer when there are several.
     /// </summary>
     private static async Task<BenchWorld> DeployAsync(
-        SimulatorHost simulators, SeededPipeline sales, long rep, double scale, string service, Dictionary<string, string> variables, BenchDeployment deployment)
+        SimulatorHost simulators, SeededPipeline sales, long rep, double scale, string service, Dictionary<string, string> variables, BenchDeployment deployment, string? dataDirectory)
     {
         var database = deployment.PostgresServer is { } server ? await PostgresDatabase.CreateAsync(server, CancellationToken.None) : null;
         var services = new List<ServiceProcess>();
@@ -123,7 +123,7 @@ internal sealed class BenchWorld : IAsyncDisposable
             }
 
             var ready = TimeSpan.FromSeconds(60);
-            services.Add(await ServiceProcess.StartAsync(service, variables, ready));
+            services.Add(await ServiceProcess.StartAsync(service, variables, ready, dataDirectory));
             services.AddRange(await Task.WhenAll(Enumerable.Range(1, deployment.Instances - 1).Select(_ => ServiceProcess.StartAsync(service, variables, ready))));
             var balancer = services.Count > 1 ? await ReverseProxy.StartAsync([.. services.Select(s => s.Url)]) : null;
             return new BenchWorld(simulators, services, balancer, database, scale, sales, rep);

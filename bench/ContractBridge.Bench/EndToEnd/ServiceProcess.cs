@@ -15,18 +15,23 @@ internal sealed class ServiceProcess : IAsyncDisposable
     private static readonly ConcurrentDictionary<ServiceProcess, bool> Running = new();
     private readonly Process process;
     private readonly string dataDirectory;
+    private readonly bool keepDataDirectory;
     private readonly ConcurrentQueue<string> output = new();
     private readonly CancellationTokenSource stopSampling = new();
     private Task sampling = Task.CompletedTask;
     private double peakSampledRssMb;
     private MemoryBreakdown? peakBreakdown;
 
-    private ServiceProcess(Process process, Uri url, string dataDirectory)
+    private ServiceProcess(Process process, Uri url, string dataDirectory, bool keepDataDirectory)
     {
         this.process = process;
         Url = url;
         this.dataDirectory = dataDirectory;
+        this.keepDataDirectory = keepDataDirectory;
     }
+
+    /// <summary>Each line the service prints, as it prints it (the store scenario waits for a pass's log line).</summary>
+    public event Action<string>? LinePrinted;
 
     public Uri Url { get; }
 
@@ -40,12 +45,15 @@ internal sealed class ServiceProcess : IAsyncDisposable
     /// <summary>
     /// Starts the service and waits until it is ready. <paramref name="service"/> is a .dll (run with the dotnet host) or an
     /// executable; <paramref name="environment"/> is its configuration (ContractBridge__… variables, DOTNET_… knobs).
+    /// <paramref name="dataDirectory"/>: a data directory to use and keep (the store scenario's generated database); null
+    /// for a fresh one, deleted when the service is disposed.
     /// </summary>
-    public static async Task<ServiceProcess> StartAsync(string service, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    public static async Task<ServiceProcess> StartAsync(string service, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, string? dataDirectory = null)
     {
         var port = FreePort();
         var url = new Uri($"http://127.0.0.1:{port}");
-        var dataDirectory = Directory.CreateTempSubdirectory("contractbridge-e2e-").FullName;
+        var keep = dataDirectory is not null;
+        dataDirectory ??= Directory.CreateTempSubdirectory("contractbridge-e2e-").FullName;
         var start = new ProcessStartInfo
         {
             FileName = service.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? "dotnet" : service,
@@ -71,7 +79,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {service}.");
-        var started = new ServiceProcess(process, url, dataDirectory);
+        var started = new ServiceProcess(process, url, dataDirectory, keep);
         Running[started] = true;
         process.OutputDataReceived += (_, e) => started.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => started.Keep(e.Data);
@@ -129,6 +137,11 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
         process.Dispose();
         stopSampling.Dispose();
+        if (keepDataDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(dataDirectory, recursive: true);
@@ -186,6 +199,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
 
         output.Enqueue(line);
+        LinePrinted?.Invoke(line);
         while (output.Count > 200 && output.TryDequeue(out _))
         {
         }

@@ -16,14 +16,15 @@ public abstract class ContractLinkMigrationTests(ILinkDatabases databases) : Lin
     /// 6 job subjects.
     /// </summary>
     private const int LatestVersion = 6;
-    private const int LatestModuleVersion = 4;
+    private const int LatestModuleVersion = 5;
 
     /// <summary>
     /// Takes away what came after the releases that had no module: the engine's job subjects (version 6) and the module's
-    /// own versions 3 (search keys and indexes) and 4 (state history).
+    /// own versions 3 (search keys and indexes), 4 (state history) and 5 (the state index).
     /// </summary>
     private const string WithoutLaterSteps = """
         DROP INDEX jobs_by_subject; ALTER TABLE jobs DROP COLUMN subject; DELETE FROM schema_version WHERE version = 6;
+        DROP INDEX contract_links_by_state;
         DROP TABLE contract_link_states;
         DROP INDEX contract_links_by_deal_name; DROP INDEX contract_links_by_number; DROP INDEX contract_links_by_lead;
         ALTER TABLE contract_links DROP COLUMN deal_name_key;
@@ -112,8 +113,9 @@ public abstract class ContractLinkMigrationTests(ILinkDatabases databases) : Lin
     public async Task Migrate_AModuleVersion2Database_MakesItsLinksSearchable_AndStartsTheirHistoryAtTheirState()
     {
         await LaunchAsync(Links, 42, 7, "wf-1", "IC-1", "Acme Corp");
-        // What the module's version 2 left: no search key or indexes, no state history, no record of versions 3 and 4.
+        // What the module's version 2 left: no search key or indexes, no state history, no record of versions 3 to 5.
         await Database.ExecuteAsync($"""
+            DROP INDEX contract_links_by_state;
             DROP TABLE contract_link_states;
             DROP INDEX contract_links_by_deal_name; DROP INDEX contract_links_by_number; DROP INDEX contract_links_by_lead;
             ALTER TABLE contract_links DROP COLUMN deal_name_key;
