@@ -40,6 +40,22 @@ public abstract class RetentionTests(IStoreProvider provider) : StoreTestBase(pr
         Assert.Equal([IngestOutcome.Stored], again);
     }
 
+    [Fact]
+    public async Task Purge_OfMoreThanABatch_GoesOnBatchAfterBatchUntilEverythingOldIsGone()
+    {
+        // More than two of the store's 5,000-row batches.
+        var old = Enumerable.Range(0, 10_007)
+            .Select(i => new InboundEvent("kommo", $"old-{i}", "note", "application/json", "{}", []))
+            .ToList();
+        await Store.StoreEventsAsync(old, T0, None);
+        await Store.StoreEventsAsync([Event("recent", "lead:9")], T0.AddDays(40), None);
+
+        var purged = await Store.PurgeAsync(T0.AddDays(30), None);
+
+        Assert.Equal(new Storage.PurgeResult(0, old.Count), purged);
+        Assert.Equal(1, await Store.CountEventsAsync(None));
+    }
+
     private static InboundEvent Event(string dedupe, string key) =>
         new("kommo", dedupe, dedupe, "application/json", "{}", [new NewJob("k", key, "{}")]);
 

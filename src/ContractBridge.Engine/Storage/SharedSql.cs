@@ -122,16 +122,27 @@ internal static class SharedSql
             SELECT 1 FROM {JobsTable} WHERE {JobsTable}.status = '{Running}' AND {JobsTable}.lease_owner = {EngineInstancesTable}.instance_id);
         """;
 
-    /// <summary>Retention, in this order: the dead-letter history of old succeeded jobs, the jobs, then events none of whose jobs is left.</summary>
-    public const string PurgeDeadLetters =
-        $"DELETE FROM {DeadLettersTable} WHERE job_id IN (SELECT id FROM {JobsTable} WHERE status = '{Succeeded}' AND updated_at < @cutoff);";
+    /// <summary>
+    /// Retention, a batch of at most <c>@batch</c> rows to a transaction so that a year's backlog never holds the one
+    /// writer for long: the dead-letter history of a batch of old succeeded jobs, then those jobs (the same batch: the
+    /// same ordered selection in the same transaction), and, once no job is left to delete, batches of the events none
+    /// of whose jobs is left.
+    /// </summary>
+    private const string PurgeableJobs = $"SELECT id FROM {JobsTable} WHERE status = '{Succeeded}' AND updated_at < @cutoff ORDER BY id LIMIT @batch";
 
-    public const string PurgeJobs = $"DELETE FROM {JobsTable} WHERE status = '{Succeeded}' AND updated_at < @cutoff;";
+    public const string PurgeDeadLetters = $"DELETE FROM {DeadLettersTable} WHERE job_id IN ({PurgeableJobs});";
+
+    public const string PurgeJobs = $"DELETE FROM {JobsTable} WHERE id IN ({PurgeableJobs});";
 
     public const string PurgeEvents = $"""
-        DELETE FROM {ReceivedEventsTable}
-        WHERE received_at < @cutoff AND NOT EXISTS (SELECT 1 FROM {JobsTable} WHERE {JobsTable}.event_id = {ReceivedEventsTable}.id);
+        DELETE FROM {ReceivedEventsTable} WHERE id IN (
+            SELECT id FROM {ReceivedEventsTable}
+            WHERE received_at < @cutoff AND NOT EXISTS (SELECT 1 FROM {JobsTable} WHERE {JobsTable}.event_id = {ReceivedEventsTable}.id)
+            ORDER BY id LIMIT @batch);
         """;
+
+    /// <summary>Rows one retention transaction deletes at most.</summary>
+    public const int PurgeBatch = 5_000;
 
     /// <summary>A LIKE pattern matching what begins with <paramref name="prefix"/>, its wildcards taken literally.</summary>
     public static string LikePrefix(string prefix) =>

@@ -2,20 +2,33 @@ namespace ContractBridge.Engine.Storage.Sqlite;
 
 public sealed partial class SqliteBridgeStore
 {
-    public Task<PurgeResult> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
-        WriteAsync(scope =>
+    /// <summary>Batch after batch (<see cref="SharedSql.PurgeBatch"/> rows), each its own write, so webhooks are stored between them.</summary>
+    public async Task<PurgeResult> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var cutoff = DbTime.ToMicroseconds(before);
+        long jobs = 0, events = 0;
+        for (var deleted = SharedSql.PurgeBatch; deleted == SharedSql.PurgeBatch; jobs += deleted)
         {
-            var cutoff = DbTime.ToMicroseconds(before);
-            using var history = scope.Command(SharedSql.PurgeDeadLetters);
-            history.Parameters.AddWithValue("@cutoff", cutoff);
-            history.ExecuteNonQuery();
+            deleted = await WriteAsync(scope =>
+            {
+                Run(scope, SharedSql.PurgeDeadLetters, cutoff);
+                return Run(scope, SharedSql.PurgeJobs, cutoff);
+            }, cancellationToken);
+        }
 
-            using var jobs = scope.Command(SharedSql.PurgeJobs);
-            jobs.Parameters.AddWithValue("@cutoff", cutoff);
-            var deletedJobs = jobs.ExecuteNonQuery();
+        for (var deleted = SharedSql.PurgeBatch; deleted == SharedSql.PurgeBatch; events += deleted)
+        {
+            deleted = await WriteAsync(scope => Run(scope, SharedSql.PurgeEvents, cutoff), cancellationToken);
+        }
 
-            using var events = scope.Command(SharedSql.PurgeEvents);
-            events.Parameters.AddWithValue("@cutoff", cutoff);
-            return new PurgeResult(deletedJobs, events.ExecuteNonQuery());
-        }, cancellationToken);
+        return new PurgeResult(jobs, events);
+    }
+
+    private static int Run(SqliteWriteScope scope, string sql, long cutoff)
+    {
+        using var command = scope.Command(sql);
+        command.Parameters.AddWithValue("@cutoff", cutoff);
+        command.Parameters.AddWithValue("@batch", SharedSql.PurgeBatch);
+        return command.ExecuteNonQuery();
+    }
 }
