@@ -18,4 +18,10 @@ public sealed class DashboardOptions
 
     /// <summary>Wrong admin tokens from all clients together in any minute, after which every login waits for the minute to pass.</summary>
     public int LoginFailuresOverall { get; set; } = 30;
+
+    /// <summary>
+    /// How old the overview's and /jobs' whole-table counts (jobs by status, contracts by state) may be shown: older,
+    /// they are shown while one refresh runs in the background. Zero counts on every view.
+    /// </summary>
+    public TimeSpan CountsMaxAge { get; set; } = TimeSpan.FromSeconds(5);
 }

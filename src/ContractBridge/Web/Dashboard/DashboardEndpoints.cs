@@ -29,6 +29,7 @@ public static class DashboardEndpoints
     {
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<DashboardAccess>();
+        services.AddSingleton<DashboardCounts>();
         services.AddSingleton<SecretRedactor>();
         services.AddDashboardAuthentication();
         services.AddRazorComponents();
@@ -109,15 +110,17 @@ public static class DashboardEndpoints
         return Results.Redirect("/login");
     }
 
-    private static async Task<IResult> OverviewAsync(HttpContext context, IBridgeStore store, IContractLinkStore links, EventDeals events, UpstreamCircuits circuits, WebhookHealthCheck webhooks, ContractBridge.Setup.UpstreamConnections connections, CancellationToken cancellationToken)
+    private static async Task<IResult> OverviewAsync(
+        HttpContext context, IBridgeStore store, IContractLinkStore links, DashboardCounts totals, EventDeals events, UpstreamCircuits circuits, WebhookHealthCheck webhooks, ContractBridge.Setup.UpstreamConnections connections, CancellationToken cancellationToken)
     {
         var session = await DashboardSession.OfAsync(context);
+        var counts = await totals.GetAsync(cancellationToken);
         var waiting = (await store.ListAsync(JobStatus.Pending, OverviewRows, cancellationToken)).Concat(await store.ListAsync(JobStatus.Running, OverviewRows, cancellationToken)).ToList();
         return DashboardPages.Render<OverviewPage>(new
         {
             Session = session,
-            Jobs = await store.CountAsync(cancellationToken),
-            Contracts = await links.CountByStateAsync(cancellationToken),
+            Jobs = counts.Jobs,
+            Contracts = counts.Contracts,
             Circuits = circuits.Snapshot(),
             NotConnected = connections.NotConnectedServices,
             UpstreamWaiting = await UpstreamJobsWaiting.CountAsync(store, cancellationToken),
@@ -129,7 +132,7 @@ public static class DashboardEndpoints
         });
     }
 
-    private static async Task<IResult> JobsAsync(HttpContext context, IBridgeStore store, string? status, string? limit, string? notice, string? count, CancellationToken cancellationToken)
+    private static async Task<IResult> JobsAsync(HttpContext context, IBridgeStore store, DashboardCounts totals, string? status, string? limit, string? notice, string? count, CancellationToken cancellationToken)
     {
         var session = await DashboardSession.OfAsync(context);
         if (ReadLimit(limit) is not { } rows)
@@ -142,7 +145,7 @@ public static class DashboardEndpoints
             return DashboardPages.Problem(StatusCodes.Status400BadRequest, "Bad request", $"status must be one of: {string.Join(", ", Statuses)}.", session);
         }
 
-        var counts = await store.CountAsync(cancellationToken);
+        var counts = (await totals.GetAsync(cancellationToken)).Jobs;
         int? replayed = notice == "replayed-all" && int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var queued) ? queued : null;
         return status is null
             ? DashboardPages.Render<JobsPage>(new

@@ -105,6 +105,8 @@ internal sealed class BridgeHarness : IAsyncDisposable
         // late enough to share the simulator's next window); the budget is proven by the budget tests and the bench.
         ["ContractBridge:Kommo:RateLimit:ArrivalMargin"] = "00:00:00.400",
         ["ContractBridge:Jobs:PollInterval"] = "00:00:00.100",
+        // Tests read the counts right after changing them: counted on every view (DashboardCountsTests cover the keeping).
+        ["ContractBridge:Dashboard:CountsMaxAge"] = "00:00:00",
         ["ContractBridge:Jobs:BackoffBase"] = "00:00:00.050",
         ["ContractBridge:Jobs:BackoffMax"] = "00:00:00.500",
         // Workflows a test leaves fully signed never reach Archive, so never get records: stop looking for them soon.
