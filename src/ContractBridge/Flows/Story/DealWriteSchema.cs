@@ -10,6 +10,12 @@ public static class DealWriteSchema
 {
     public const string Name = "deal-writes";
 
+    /// <summary>Rows one purge statement deletes at most.</summary>
+    public const int PurgeBatch = 5_000;
+
+    /// <summary>One batch of the purge, on the index on at.</summary>
+    public const string PurgeSql = "DELETE FROM deal_writes WHERE id IN (SELECT id FROM deal_writes WHERE at < @before LIMIT @batch);";
+
     public static readonly SchemaModule Module = new(
         Name,
         new SchemaModuleSteps(

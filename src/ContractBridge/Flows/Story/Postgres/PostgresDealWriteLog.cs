@@ -39,10 +39,18 @@ public sealed class PostgresDealWriteLog(PostgresBridgeStore store) : IDealWrite
         return writes;
     }
 
+    /// <summary>In batches (<see cref="DealWriteSchema.PurgeBatch"/> rows), each its own statement, so no lock is held long.</summary>
     public async Task<long> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
     {
-        await using var delete = store.CreateCommand("DELETE FROM deal_writes WHERE at < @before;");
-        delete.Parameters.AddWithValue("before", DbTime.ToUtcDateTime(olderThan));
-        return await delete.ExecuteNonQueryAsync(cancellationToken);
+        long purged = 0;
+        for (var deleted = DealWriteSchema.PurgeBatch; deleted == DealWriteSchema.PurgeBatch; purged += deleted)
+        {
+            await using var delete = store.CreateCommand(DealWriteSchema.PurgeSql);
+            delete.Parameters.AddWithValue("before", DbTime.ToUtcDateTime(olderThan));
+            delete.Parameters.AddWithValue("batch", DealWriteSchema.PurgeBatch);
+            deleted = await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return purged;
     }
 }

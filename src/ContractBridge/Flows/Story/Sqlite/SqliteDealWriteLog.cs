@@ -43,11 +43,21 @@ public sealed class SqliteDealWriteLog(SqliteBridgeStore store) : IDealWriteLog
             return writes;
         }, cancellationToken);
 
-    public Task<long> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
-        store.WriteAsync(scope =>
+    /// <summary>In batches (<see cref="DealWriteSchema.PurgeBatch"/> rows), each its own write, so the one writer is never held long.</summary>
+    public async Task<long> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
+    {
+        long purged = 0;
+        for (var deleted = DealWriteSchema.PurgeBatch; deleted == DealWriteSchema.PurgeBatch; purged += deleted)
         {
-            using var delete = scope.Command("DELETE FROM deal_writes WHERE at < @before;");
-            delete.Parameters.AddWithValue("@before", DbTime.ToMicroseconds(olderThan));
-            return (long)delete.ExecuteNonQuery();
-        }, cancellationToken);
+            deleted = await store.WriteAsync(scope =>
+            {
+                using var delete = scope.Command(DealWriteSchema.PurgeSql);
+                delete.Parameters.AddWithValue("@before", DbTime.ToMicroseconds(olderThan));
+                delete.Parameters.AddWithValue("@batch", DealWriteSchema.PurgeBatch);
+                return delete.ExecuteNonQuery();
+            }, cancellationToken);
+        }
+
+        return purged;
+    }
 }
