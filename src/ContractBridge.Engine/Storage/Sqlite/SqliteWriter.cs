@@ -74,15 +74,58 @@ internal sealed class SqliteWriter : IDisposable
         queue.Dispose();
     }
 
+    /// <summary>
+    /// Copies the whole log into the database file and has the next write start the log over (RESTART), between two
+    /// transactions of this writer, so none is open. For a long run of back-to-back writes (retention's batches), which
+    /// the checkpointer's PASSIVE copies beside them might never catch up with, leaving a log that only grows.
+    /// Best effort: a reader that holds the log past the busy timeout leaves it as it is.
+    /// </summary>
+    public Task CheckpointAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var checkpoint = new Checkpoint();
+        try
+        {
+            queue.Add(checkpoint, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
+        {
+            throw new ObjectDisposedException(nameof(SqliteBridgeStore), "The SQLite store is closed.");
+        }
+
+        return checkpoint.Done.Task;
+    }
+
     private void Run()
     {
         var group = new List<IWrite>(MaxGroup);
-        foreach (var first in queue.GetConsumingEnumerable())
+        IWrite? carried = null;
+        while (true)
         {
+            var first = carried;
+            carried = null;
+            if (first is null && !queue.TryTake(out first, Timeout.Infinite))
+            {
+                return;
+            }
+
+            if (first is Checkpoint)
+            {
+                first.Execute(connection, committed);
+                continue;
+            }
+
             group.Clear();
             group.Add(first);
             while (group.Count < MaxGroup && queue.TryTake(out var next))
             {
+                if (next is Checkpoint)
+                {
+                    // A checkpoint runs outside any transaction: after this group, before what follows it.
+                    carried = next;
+                    break;
+                }
+
                 group.Add(next);
             }
 
@@ -139,6 +182,36 @@ internal sealed class SqliteWriter : IDisposable
         void Publish();
 
         void Fail(Exception exception);
+    }
+
+    private sealed class Checkpoint : IWrite
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public IReadOnlyCollection<string> StoredKinds => [];
+
+        public void Execute(SqliteConnection connection, CommittedJobsFeed committed)
+        {
+            try
+            {
+                SqliteConnections.Execute(connection, "PRAGMA wal_checkpoint(RESTART);");
+            }
+            catch (SqliteException)
+            {
+                // The checkpointer's own copy under way, or a reader past the busy timeout: the log stays for now.
+            }
+
+            Done.TrySetResult();
+        }
+
+        public void Stage(SqliteConnection connection, SqliteTransaction transaction, string savepoint) =>
+            throw new InvalidOperationException("A checkpoint is never part of a group.");
+
+        public void Publish()
+        {
+        }
+
+        public void Fail(Exception exception) => Done.TrySetException(exception);
     }
 
     private sealed class Write<T>(Func<SqliteWriteScope, T> work, string? traceParent) : IWrite
