@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json;
+using ContractBridge.Bench.Reporting;
 
 namespace ContractBridge.Bench.EndToEnd;
 
@@ -11,8 +11,6 @@ namespace ContractBridge.Bench.EndToEnd;
 /// </summary>
 internal static class E2eBenchmark
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
-
     public static async Task<int> RunAsync(IReadOnlyList<string> args, string scenario)
     {
         try
@@ -50,15 +48,7 @@ internal static class E2eBenchmark
 
         var report = new E2eReport(machine, DateTimeOffset.UtcNow, settings.Scale, settings.Latency.TotalMilliseconds, startup, ack, single, burst, fleet, scaling, settings.ScalingScale);
         var failures = E2eTable.Print(report);
-        Directory.CreateDirectory(Path.GetDirectoryName(settings.Output)!);
-        await File.WriteAllTextAsync(settings.Output, JsonSerializer.Serialize(report, Json));
-        Console.WriteLine($"Results written to {settings.Output}");
-        foreach (var failure in failures)
-        {
-            Console.Error.WriteLine($"FAILED: {failure}");
-        }
-
-        return failures.Count == 0 ? 0 : 1;
+        return await BenchResults.FinishAsync(report, settings.Output, failures);
     }
 
     /// <summary>

@@ -1,4 +1,4 @@
-using System.Globalization;
+using ContractBridge.Bench.Reporting;
 
 namespace ContractBridge.Bench.EndToEnd;
 
@@ -13,14 +13,12 @@ internal static class E2eTable
     private const int LaunchRoundTrips = 4;
     private const int CloseRoundTrips = 2;
 
-    public static List<string> Print(E2eReport report)
+    public static IReadOnlyList<string> Print(E2eReport report)
     {
         var roundTrip = report.LatencyMs / 1000;
         var launchChain = LaunchRoundTrips * roundTrip;
-        var failures = new List<string>();
-        var rows = new List<(string Metric, string Value, string Target, string Met)>();
-        void Row(string metric, string value, string target = "", bool? met = null) =>
-            rows.Add((metric, value, target, met is null ? string.Empty : met.Value ? "yes" : "NO"));
+        var table = new FigureTable();
+        void Row(string metric, string value, string target = "", bool? met = null) => table.Row(metric, value, target, met);
 
         foreach (var s in report.Startup)
         {
@@ -31,7 +29,7 @@ internal static class E2eTable
         {
             Row($"webhook ack at {ack.OfferedPerSecond:0}/s: p50 / p99 / max", F($"{ack.P50Ms:0.0} / {ack.P99Ms:0.0} / {ack.MaxMs:0.0} ms"), "p99 ≤ 10 ms", ack.P99Ms <= 10);
             Row("webhook ack: sustained rate, errors, service CPU", F($"{ack.AcknowledgedPerSecond:0}/s, {ack.Errors} errors, {ack.ServiceCpuMsPerWebhook:0.00} ms CPU per webhook"), F($"{ack.OfferedPerSecond:0}/s, 0"), ack.Errors == 0 && ack.AcknowledgedPerSecond >= ack.OfferedPerSecond * 0.99);
-            Check(failures, ack.Errors == 0, $"{ack.Errors} webhooks were not acknowledged with 200");
+            table.Check(ack.Errors == 0, $"{ack.Errors} webhooks were not acknowledged with 200");
         }
 
         var bursts = new[] { ("single deal", report.SingleDeal), ($"burst of {report.Burst?.Deals}", report.Burst) }
@@ -61,8 +59,8 @@ internal static class E2eTable
             Row($"{label}: first / last launch", F($"{burst.FirstLaunchSeconds:0.00} s / {burst.LastLaunchSeconds:0.00} s"));
             Row($"{label}: 429s received (Kommo, Ironclad)", F($"{burst.KommoTooManyRequests}, {burst.IroncladTooManyRequests}"), "0, 0", burst.KommoTooManyRequests + burst.IroncladTooManyRequests == 0);
             Row($"{label}: launched exactly once", F($"{burst.Workflows} workflows, {burst.DistinctLeadsLaunched} leads, {burst.LeadsWithOneLaunchNote} single launch notes"), F($"{burst.Deals} each"), burst.ExactlyOnce);
-            Check(failures, burst.KommoTooManyRequests + burst.IroncladTooManyRequests == 0, $"{label}: 429s were received");
-            Check(failures, burst.ExactlyOnce, $"{label}: not every deal was launched exactly once");
+            table.Check(burst.KommoTooManyRequests + burst.IroncladTooManyRequests == 0, $"{label}: 429s were received");
+            table.Check(burst.ExactlyOnce, $"{label}: not every deal was launched exactly once");
             if (burst.Lifecycle is not { } life)
             {
                 continue;
@@ -83,8 +81,8 @@ internal static class E2eTable
             Row($"{label}: Ironclad template look-ups per launch", F($"{(c.IroncladLaunches == 0 ? 0 : c.IroncladTemplateLookups / (double)c.IroncladLaunches):0.000}"), isBurst ? "≤ 0.05" : string.Empty, isBurst ? c.IroncladTemplateLookups <= 0.05 * c.IroncladLaunches : null);
             Row($"{label}: Ironclad workflow reads, documents per deal", F($"{c.Per(c.IroncladWorkflowReads):0.00}, {c.Per(c.IroncladDocuments):0.00}"));
             Row($"{label}: peak RSS of the service", F($"{life.PeakRssMb:0} MB ({life.PeakMemory}; {life.CpuSeconds:0.0} CPU s)"), burst.Deals > 1 ? "≤ 100 MB" : string.Empty, burst.Deals > 1 ? life.PeakRssMb <= 100 : null);
-            Check(failures, life.LeadsClosedWon == burst.Deals && life.LeadsWithPdf == burst.Deals && life.LeadsWithTask == burst.Deals, $"{label}: not every deal was closed with its PDF and task");
-            Check(failures, c.KommoTooManyRequests + c.IroncladTooManyRequests == 0, $"{label}: 429s were received during the lifecycle");
+            table.Check(life.LeadsClosedWon == burst.Deals && life.LeadsWithPdf == burst.Deals && life.LeadsWithTask == burst.Deals, $"{label}: not every deal was closed with its PDF and task");
+            table.Check(c.KommoTooManyRequests + c.IroncladTooManyRequests == 0, $"{label}: 429s were received during the lifecycle");
         }
 
         if (report.Fleet is [var one, .., var many] && one != many)
@@ -103,28 +101,12 @@ internal static class E2eTable
                 F($"{s.NotedSeconds:0.0} s / ({s.BoundSeconds:0.0} + {launchChain:0.00}) s = {s.NotedSeconds / bound:0.000}x; peak RSS {s.PeakRssMb:0} MB ({s.PeakMemory}), {s.CpuSeconds:0.0} CPU s{growth}"),
                 "≤ 1.05x",
                 s.NotedSeconds <= 1.05 * bound);
-            Check(failures, s.ExactlyOnce && s.KommoTooManyRequests + s.IroncladTooManyRequests == 0, $"scaling N={s.Deals}: 429s or a deal not launched exactly once");
+            table.Check(s.ExactlyOnce && s.KommoTooManyRequests + s.IroncladTooManyRequests == 0, $"scaling N={s.Deals}: 429s or a deal not launched exactly once");
         }
 
-        var widths = (rows.Max(r => r.Metric.Length), rows.Max(r => r.Value.Length), Math.Max(6, rows.Max(r => r.Target.Length)));
-        Console.WriteLine();
-        Console.WriteLine($"{"metric".PadRight(widths.Item1)}  {"value".PadRight(widths.Item2)}  {"target".PadRight(widths.Item3)}  met");
-        Console.WriteLine(new string('-', widths.Item1 + widths.Item2 + widths.Item3 + 9));
-        foreach (var (metric, value, target, met) in rows)
-        {
-            Console.WriteLine($"{metric.PadRight(widths.Item1)}  {value.PadRight(widths.Item2)}  {target.PadRight(widths.Item3)}  {met}");
-        }
-
-        return failures;
+        table.Print();
+        return table.Failures;
     }
 
-    private static void Check(List<string> failures, bool ok, string failure)
-    {
-        if (!ok)
-        {
-            failures.Add(failure);
-        }
-    }
-
-    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    private static string F(FormattableString text) => FigureTable.F(text);
 }

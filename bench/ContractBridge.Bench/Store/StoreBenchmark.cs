@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Text.Json;
 using ContractBridge.Bench.EndToEnd;
+using ContractBridge.Bench.Reporting;
 using ContractBridge.Engine.Storage;
 
 namespace ContractBridge.Bench.Store;
@@ -14,7 +14,6 @@ namespace ContractBridge.Bench.Store;
 internal static class StoreBenchmark
 {
     public const string AdminToken = "store-bench-admin-token-7f3c9a1e5b";
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
@@ -70,15 +69,7 @@ internal static class StoreBenchmark
 
             var report = new StoreReport(machine, DateTimeOffset.UtcNow, settings.Quick, generated, footprint, ready, pages, reconciler, retention);
             var failures = StoreTable.Print(report);
-            Directory.CreateDirectory(Path.GetDirectoryName(settings.Output)!);
-            await File.WriteAllTextAsync(settings.Output, JsonSerializer.Serialize(report, Json));
-            Console.WriteLine($"Results written to {settings.Output}");
-            foreach (var failure in failures)
-            {
-                Console.Error.WriteLine($"FAILED: {failure}");
-            }
-
-            return failures.Count == 0 ? 0 : 1;
+            return await BenchResults.FinishAsync(report, settings.Output, failures);
         }
         finally
         {

@@ -1,4 +1,4 @@
-using System.Globalization;
+using ContractBridge.Bench.Reporting;
 
 namespace ContractBridge.Bench.Store;
 
@@ -7,12 +7,10 @@ internal static class StoreTable
 {
     private const int ListPageSize = 100;
 
-    public static List<string> Print(StoreReport report)
+    public static IReadOnlyList<string> Print(StoreReport report)
     {
-        var failures = new List<string>();
-        var rows = new List<(string Metric, string Value, string Target, string Met)>();
-        void Row(string metric, string value, string target = "", bool? met = null) =>
-            rows.Add((metric, value, target, met is null ? string.Empty : met.Value ? "yes" : "NO"));
+        var table = new FigureTable();
+        void Row(string metric, string value, string target = "", bool? met = null) => table.Row(metric, value, target, met);
 
         var g = report.Generated;
         Row("generated", F($"{g.Contracts:N0} contracts ({g.OpenContracts:N0} open), {g.Events:N0} events, {g.Jobs:N0} jobs ({g.DeadJobs:N0} dead), {g.LinkStates:N0} link states, {g.Records:N0} records"));
@@ -23,7 +21,7 @@ internal static class StoreTable
         foreach (var page in report.Pages)
         {
             Row($"{page.Name}: p50 / p99 / max ({page.Count})", F($"{page.P50Ms:0.0} / {page.P99Ms:0.0} / {page.MaxMs:0.0} ms"), "p99 ≤ 100 ms", page.Met);
-            Check(failures, page.Failures == 0, $"{page.Name} ({page.Path}): {page.Failures} wrong answers, first: {page.Note}");
+            table.Check(page.Failures == 0, $"{page.Name} ({page.Path}): {page.Failures} wrong answers, first: {page.Note}");
         }
 
         foreach (var pass in report.Reconciler)
@@ -39,28 +37,12 @@ internal static class StoreTable
             Row(F($"retention keeping {r.KeepDays:0} days: contracts / events / jobs"), F($"{r.Before.Contracts:N0} / {r.Before.Events:N0} / {r.Before.Jobs:N0} → {r.After.Contracts:N0} / {r.After.Events:N0} / {r.After.Jobs:N0}"), "bounded", r.After.Events < r.Before.Events);
             Row("retention: file (+wal) and free pages", F($"{r.Before.Bytes / 1e6:N0} MB → {r.After.Bytes / 1e6:N0} MB, {r.After.FreeBytes / 1e6:N0} MB free pages (reused by new rows; no VACUUM)"));
             Row("retention: service start → purge logged", r.WebhooksSent == 0 ? F($"{r.PurgeSeconds:0.0} s (over before the first webhook was sent)") : F($"{r.PurgeSeconds:0.0} s; slowest of {r.WebhooksSent} webhook acks meanwhile {r.SlowestAckMs:0} ms"));
-            Check(failures, r.AckFailures == 0, $"retention: {r.AckFailures} webhooks sent during the purge were not acknowledged");
+            table.Check(r.AckFailures == 0, $"retention: {r.AckFailures} webhooks sent during the purge were not acknowledged");
         }
 
-        var widths = (rows.Max(r => r.Metric.Length), rows.Max(r => r.Value.Length), Math.Max(6, rows.Max(r => r.Target.Length)));
-        Console.WriteLine();
-        Console.WriteLine($"{"metric".PadRight(widths.Item1)}  {"value".PadRight(widths.Item2)}  {"target".PadRight(widths.Item3)}  met");
-        Console.WriteLine(new string('-', widths.Item1 + widths.Item2 + widths.Item3 + 9));
-        foreach (var (metric, value, target, met) in rows)
-        {
-            Console.WriteLine($"{metric.PadRight(widths.Item1)}  {value.PadRight(widths.Item2)}  {target.PadRight(widths.Item3)}  {met}");
-        }
-
-        return failures;
+        table.Print();
+        return table.Failures;
     }
 
-    private static void Check(List<string> failures, bool ok, string failure)
-    {
-        if (!ok)
-        {
-            failures.Add(failure);
-        }
-    }
-
-    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    private static string F(FormattableString text) => FigureTable.F(text);
 }
