@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using ContractBridge.Configuration;
 using ContractBridge.Contracts;
 using ContractBridge.Engine.Storage;
 using ContractBridge.Hosting;
@@ -98,20 +99,14 @@ public sealed class DemoEnvironment : IAsyncDisposable
     private static Dictionary<string, string?> Configuration(SimulatorHost simulators, SimulatorHostOptions options, DemoCast cast, string dataDirectory, string adminToken)
     {
         static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
-        return new Dictionary<string, string?>(DemoContractFields.Settings())
+        // Neither service is configured (UnconnectedSettings: a shell that exports the README's KOMMO_*/IRONCLAD_* still
+        // gets the demo): both are connected at /setup once the service listens (DemoSetup), with Kommo's consent page on
+        // the simulator and its host accepted as the account Kommo's redirect names.
+        return new Dictionary<string, string?>(DemoContractFields.Settings().Concat(UnconnectedSettings.Nulls))
         {
             ["urls"] = "http://127.0.0.1:0",
             ["ContractBridge:DataDirectory"] = dataDirectory,
             ["ContractBridge:Postgres"] = string.Empty,
-            // Neither service is configured: both are connected at /setup once the service listens (DemoSetup), with
-            // Kommo's consent page on the simulator and its host accepted as the account Kommo's redirect names. Null
-            // here outranks the environment, so a shell that exports the README's KOMMO_*/IRONCLAD_* still gets the demo.
-            ["ContractBridge:Kommo:BaseUrl"] = null,
-            ["ContractBridge:Kommo:AccessToken"] = null,
-            ["ContractBridge:Kommo:WebhookSecret"] = null,
-            ["ContractBridge:Ironclad:BaseUrl"] = null,
-            ["ContractBridge:Ironclad:ApiKey"] = null,
-            ["ContractBridge:Ironclad:CreatorEmail"] = null,
             ["ContractBridge:PublicUrl"] = null,
             ["ContractBridge:Kommo:AuthorizeUrl"] = new Uri(simulators.Kommo.BaseUrl, "/oauth").ToString(),
             ["ContractBridge:Kommo:AccountHosts:0"] = simulators.Kommo.BaseUrl.GetLeftPart(UriPartial.Authority),

@@ -118,15 +118,7 @@ internal sealed class BridgeHarness : IAsyncDisposable
     /// <summary>Settings that leave Kommo and Ironclad out of the base configuration, as for a service connected at /setup.</summary>
     public static Dictionary<string, string?> Unconnected(IReadOnlyDictionary<string, string?>? more = null)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["ContractBridge:Kommo:BaseUrl"] = null,
-            ["ContractBridge:Kommo:AccessToken"] = null,
-            ["ContractBridge:Kommo:WebhookSecret"] = null,
-            ["ContractBridge:Ironclad:BaseUrl"] = null,
-            ["ContractBridge:Ironclad:ApiKey"] = null,
-            ["ContractBridge:Ironclad:CreatorEmail"] = null,
-        };
+        var settings = new Dictionary<string, string?>(ContractBridge.Configuration.UnconnectedSettings.Nulls);
         foreach (var (key, value) in more ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
