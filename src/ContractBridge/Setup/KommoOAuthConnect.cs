@@ -97,9 +97,10 @@ public sealed class KommoOAuthConnect(
 
         await KommoOAuthTokens.SeedAsync(vault, pair.AccessToken, pair.RefreshToken, time.GetUtcNow().AddSeconds(pair.ExpiresIn), cancellationToken);
         var oauth = new KommoOAuthOptions { ClientId = pending.ClientId, ClientSecret = pending.ClientSecret, RedirectUri = pending.RedirectUri, RefreshToken = pair.RefreshToken };
-        var connection = new KommoConnection(new Uri(account, "/api/v4"), null, oauth) { ConnectedBy = pending.Client is { } client ? $"{pending.Role} ({client})" : pending.Role, ConnectedAt = time.GetUtcNow() };
+        var startedBy = new AuditActor(pending.Role, pending.Client);
+        var connection = new KommoConnection(new Uri(account, "/api/v4"), null, oauth) { ConnectedBy = startedBy.Described, ConnectedAt = time.GetUtcNow() };
         await connections.SaveKommoAsync(connection, cancellationToken);
-        return (connection, new AuditActor(pending.Role, pending.Client), null);
+        return (connection, startedBy, null);
     }
 
     private sealed record Pending(string State, string ClientId, string ClientSecret, string RedirectUri, DateTimeOffset StartedAt, string Role, string? Client);

@@ -197,8 +197,7 @@ public static class SetupEndpoints
     private static Uri PublicUrl(HttpContext context, BridgeOptions options) =>
         options.PublicUrl ?? new Uri($"{context.Request.Scheme}://{context.Request.Host.Value}/");
 
-    private static string Who(HttpContext context) =>
-        DashboardPrincipal.Actor(context) is { Client: { } client } actor ? $"{actor.Role} ({client})" : DashboardPrincipal.Actor(context).Role;
+    private static string Who(HttpContext context) => DashboardPrincipal.Actor(context).Described;
 
     private static Uri? ApiRoot(Microsoft.Extensions.Primitives.StringValues? given) =>
         Uri.TryCreate(given?.ToString().Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri : null;
