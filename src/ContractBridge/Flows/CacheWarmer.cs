@@ -1,4 +1,5 @@
 using ContractBridge.Configuration;
+using ContractBridge.Hosting;
 using ContractBridge.Ironclad;
 using ContractBridge.Upstream;
 
@@ -19,6 +20,7 @@ public sealed partial class CacheWarmer(
     RuleBook rules,
     IOptions<BridgeOptions> options,
     TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<CacheWarmer> logger)
     : BackgroundService
 {
@@ -36,6 +38,7 @@ public sealed partial class CacheWarmer(
     {
         try
         {
+            await lifetime.WaitForStartAsync(stoppingToken);
             await PrimeAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

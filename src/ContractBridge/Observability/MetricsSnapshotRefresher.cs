@@ -1,5 +1,6 @@
 using ContractBridge.Contracts;
 using ContractBridge.Engine.Storage;
+using ContractBridge.Hosting;
 using ContractBridge.Upstream;
 
 namespace ContractBridge.Observability;
@@ -15,6 +16,7 @@ public sealed partial class MetricsSnapshotRefresher(
     BridgeMetrics metrics,
     IOptions<MetricsOptions> options,
     TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<MetricsSnapshotRefresher> logger) : BackgroundService
 {
     private bool failing;
@@ -37,6 +39,7 @@ public sealed partial class MetricsSnapshotRefresher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await lifetime.WaitForStartAsync(stoppingToken);
         using var timer = new PeriodicTimer(options.Value.RefreshInterval, time);
         do
         {

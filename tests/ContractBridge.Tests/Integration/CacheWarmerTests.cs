@@ -51,7 +51,7 @@ public sealed class CacheWarmerTests
         using var templates = new TemplateCatalog(null!, options, TimeProvider.System);
 
         using var key = new VerificationKeyCache(null!, options, TimeProvider.System);
-        var warmer = new CacheWarmer(directory, templates, key, new RuleBook(options), options, TimeProvider.System, NullLogger<CacheWarmer>.Instance);
+        var warmer = new CacheWarmer(directory, templates, key, new RuleBook(options), options, TimeProvider.System, null!, NullLogger<CacheWarmer>.Instance);
 
         Assert.Equal(TimeSpan.FromMinutes(2), warmer.Interval);
     }

@@ -6,6 +6,7 @@ using ContractBridge.Engine.Intake;
 using ContractBridge.Engine.Storage;
 using ContractBridge.Flows.Jobs;
 using ContractBridge.Flows.Reconcile;
+using ContractBridge.Hosting;
 
 namespace ContractBridge.Flows.Nudge;
 
@@ -26,6 +27,7 @@ public sealed partial class SignatureNudger(
     IOptions<BridgeOptions> options,
     TimeProvider time,
     ReconcilerIdentity identity,
+    IHostApplicationLifetime lifetime,
     ILogger<SignatureNudger> logger) : BackgroundService
 {
     public const string LeaseName = "reconciler.nudge";
@@ -74,6 +76,7 @@ public sealed partial class SignatureNudger(
             return;
         }
 
+        await lifetime.WaitForStartAsync(stoppingToken);
         using var timer = new PeriodicTimer(options.Value.Reconciler.Interval, time);
         do
         {

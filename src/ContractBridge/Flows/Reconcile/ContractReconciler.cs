@@ -4,6 +4,7 @@ using ContractBridge.Contracts;
 using ContractBridge.Engine.Jobs;
 using ContractBridge.Engine.Storage;
 using ContractBridge.Flows.Jobs;
+using ContractBridge.Hosting;
 using ContractBridge.Ironclad;
 using ContractBridge.Upstream;
 
@@ -25,6 +26,7 @@ public sealed partial class ContractReconciler(
     TimeProvider time,
     ReconcilerIdentity identity,
     WebhookHealthCheck webhooks,
+    IHostApplicationLifetime lifetime,
     ILogger<ContractReconciler> logger) : BackgroundService
 {
     public const string LeaseName = "reconciler";
@@ -93,6 +95,7 @@ public sealed partial class ContractReconciler(
             return;
         }
 
+        await lifetime.WaitForStartAsync(stoppingToken);
         using var timer = new PeriodicTimer(options.Value.Reconciler.Interval, time);
         do
         {

@@ -5,6 +5,7 @@ using ContractBridge.Contracts;
 using ContractBridge.Engine.Intake;
 using ContractBridge.Engine.Storage;
 using ContractBridge.Flows.Jobs;
+using ContractBridge.Hosting;
 using ContractBridge.Kommo.Api;
 using ContractBridge.Observability;
 using ContractBridge.Upstream;
@@ -32,6 +33,7 @@ public sealed partial class DealReconciler(
     TimeProvider time,
     ReconcilerIdentity identity,
     BridgeMetrics metrics,
+    IHostApplicationLifetime lifetime,
     ILogger<DealReconciler> logger) : BackgroundService
 {
     public const string LeaseName = "reconciler.kommo";
@@ -102,6 +104,7 @@ public sealed partial class DealReconciler(
 
         // Every lead of the trigger stages at start-up, until a pass of this instance has run (another may hold the lease).
         var everyLeadInStage = true;
+        await lifetime.WaitForStartAsync(stoppingToken);
         using var timer = new PeriodicTimer(options.Value.Reconciler.Interval, time);
         do
         {
