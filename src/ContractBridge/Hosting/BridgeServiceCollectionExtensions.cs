@@ -123,6 +123,7 @@ public static class BridgeServiceCollectionExtensions
         services.AddJobHandler<SyncContractHandler>();
         services.AddJobHandler<NoteHandler>();
         services.AddJobHandler<TaskHandler>();
+        services.AddSingleton<CloseLeadReads>();
         services.AddJobHandler<StageMoveHandler>();
         services.AddJobHandler<AttachDocumentHandler>();
         services.AddJobHandler<AttachSignedDocumentHandler>();

@@ -9,14 +9,15 @@ namespace ContractBridge.Flows.DealActions;
 
 /// <summary>
 /// Moves deals whose contract was executed (to Closed-Won of their own pipeline, or the configured stage) or cancelled
-/// (to the configured stage), in batches: one read, one PATCH. A deal a person already closed or moved on
+/// (to the configured stage), in batches: one read, one PATCH (no read for a deal read a moment ago beside its
+/// workflow, <see cref="CloseLeadReads"/>). A deal a person already closed or moved on
 /// is left where it is; the note that follows says which happened. The note is a follow-up job, so its text is fixed
 /// from here on. A move Kommo refuses (a stage the pipeline lacks, say) does not hold back the others
 /// (<see cref="KommoBatchWriter"/>): its note says the deal was not moved and Kommo's reason, because that note also
 /// carries the contract's news and the deal's owner is the one who can move it by hand; a deal deleted meanwhile has
 /// nowhere to take a note, so that move ends as a dead letter with Kommo's reason.
 /// </summary>
-public sealed class StageMoveHandler(IOptions<BridgeOptions> bridge, KommoClient kommo, KommoDirectory directory) : IJobHandler
+public sealed class StageMoveHandler(IOptions<BridgeOptions> bridge, KommoClient kommo, KommoDirectory directory, CloseLeadReads closeReads) : IJobHandler
 {
     public string Kind => JobKinds.StageMove;
 
@@ -30,9 +31,10 @@ public sealed class StageMoveHandler(IOptions<BridgeOptions> bridge, KommoClient
             return;
         }
 
+        using var inFlight = closeReads.MovesInFlight();
         try
         {
-            var leads = (await kommo.GetLeadsAsync(moves.Select(m => m.Request.LeadId).ToList(), cancellationToken)).ToDictionary(l => l.Id);
+            var leads = await WhereDealsStandAsync(moves.Select(m => m.Request).ToList(), cancellationToken);
             var updates = new List<PlannedMove>();
             var outcomes = new Dictionary<Job, JobResult>();
             foreach (var (job, request) in moves)
@@ -61,7 +63,7 @@ public sealed class StageMoveHandler(IOptions<BridgeOptions> bridge, KommoClient
                 }
                 else
                 {
-                    updates.Add(new PlannedMove(job, request, target, new KommoLeadUpdate(lead.Id, request.TargetStatusId, pipeline, request.LossReasonId, BatchOutcomes.RequestId(job))));
+                    updates.Add(new PlannedMove(job, request, target, new KommoLeadUpdate(request.LeadId, request.TargetStatusId, pipeline, request.LossReasonId, BatchOutcomes.RequestId(job))));
                     outcome = DealNotes.Moved(target);
                 }
 
@@ -86,6 +88,27 @@ public sealed class StageMoveHandler(IOptions<BridgeOptions> bridge, KommoClient
         {
             await BatchOutcomes.CompleteAllAsync(batch, moves.Select(m => m.Job), BatchOutcomes.FromFailure(ex), cancellationToken);
         }
+    }
+
+    /// <summary>Each deal's pipeline and stage: as read beside its workflow when that is fresh, else read now, together.</summary>
+    private async Task<Dictionary<long, (long PipelineId, long StatusId)>> WhereDealsStandAsync(List<StageMoveRequest> requests, CancellationToken cancellationToken)
+    {
+        var stand = new Dictionary<long, (long PipelineId, long StatusId)>();
+        foreach (var request in requests.Where(r => closeReads.IsFresh(r.Seen)))
+        {
+            stand[request.LeadId] = (request.Seen!.PipelineId, request.Seen.StatusId);
+        }
+
+        var unread = requests.Select(r => r.LeadId).Where(id => !stand.ContainsKey(id)).Distinct().ToList();
+        if (unread.Count > 0)
+        {
+            foreach (var lead in await kommo.GetLeadsAsync(unread, cancellationToken))
+            {
+                stand[lead.Id] = (lead.PipelineId, lead.StatusId);
+            }
+        }
+
+        return stand;
     }
 
     /// <summary>

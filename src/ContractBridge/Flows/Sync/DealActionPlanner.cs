@@ -17,7 +17,8 @@ namespace ContractBridge.Flows.Sync;
 public sealed class DealActionPlanner(ContractLinks links, TimeProvider time, IOptions<BridgeOptions> bridge)
 {
     /// <param name="changedAt">When the workflow changed as Ironclad says (its lastUpdated); now when unknown.</param>
-    public IReadOnlyList<NewJob> Plan(ContractLink link, DerivedState next, ContractRule rule, string workflowId, DateTimeOffset? changedAt = null)
+    /// <param name="seen">The deal as read beside the workflow, for a move to use instead of reading it again.</param>
+    public IReadOnlyList<NewJob> Plan(ContractLink link, DerivedState next, ContractRule rule, string workflowId, DateTimeOffset? changedAt = null, SeenLead? seen = null)
     {
         if (next.Paused || next.State == link.State)
         {
@@ -47,7 +48,7 @@ public sealed class DealActionPlanner(ContractLinks links, TimeProvider time, IO
                 if (rule.OnExecuted.MoveToWon)
                 {
                     var pipeline = rule.ClosedWonStageId == KommoStatuses.ClosedWon ? null : rule.PipelineId;
-                    jobs.Add(new StageMoveRequest(lead, rule.ClosedWonStageId, pipeline, null, null, DealNotes.ExecutedLead(contract), url).ToJob());
+                    jobs.Add(new StageMoveRequest(lead, rule.ClosedWonStageId, pipeline, null, null, DealNotes.ExecutedLead(contract), url, seen).ToJob());
                 }
                 else if (rule.OnExecuted.Note)
                 {
@@ -64,7 +65,7 @@ public sealed class DealActionPlanner(ContractLinks links, TimeProvider time, IO
                 if (rule.OnCancelled.MoveToStageId is { } stage)
                 {
                     var pipeline = KommoStatuses.IsClosed(stage) ? null : rule.PipelineId;
-                    jobs.Add(new StageMoveRequest(lead, stage, pipeline, rule.OnCancelled.LossReasonId, rule.StageId, DealNotes.CancelledLead(contract), url).ToJob());
+                    jobs.Add(new StageMoveRequest(lead, stage, pipeline, rule.OnCancelled.LossReasonId, rule.StageId, DealNotes.CancelledLead(contract), url, seen).ToJob());
                 }
                 else if (rule.OnCancelled.Note)
                 {

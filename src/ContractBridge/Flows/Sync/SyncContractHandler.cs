@@ -1,10 +1,12 @@
 using System.Globalization;
 using ContractBridge.Contracts;
 using ContractBridge.Engine.Jobs;
+using ContractBridge.Flows.DealActions;
 using ContractBridge.Flows.Jobs;
 using ContractBridge.Flows.Mapping;
 using ContractBridge.Ironclad;
 using ContractBridge.Ironclad.Api;
+using ContractBridge.Ironclad.Webhooks;
 using ContractBridge.Upstream;
 
 namespace ContractBridge.Flows.Sync;
@@ -22,6 +24,7 @@ public sealed partial class SyncContractHandler(
     TemplateCatalog templates,
     RuleBook rules,
     DealActionPlanner planner,
+    CloseLeadReads closeReads,
     TimeProvider time,
     ILogger<SyncContractHandler> logger) : IJobHandler
 {
@@ -60,6 +63,10 @@ public sealed partial class SyncContractHandler(
             return JobResult.Done;
         }
 
+        // An event that may close the contract: the deal's read for its move goes beside the workflow's, not after it.
+        var seenLead = link is { } linked && MayMoveDeal(linked, request.Event)
+            ? closeReads.TryReadAsync(linked.LeadId, cancellationToken)
+            : Task.FromResult<SeenLead?>(null);
         IroncladWorkflow workflow;
         try
         {
@@ -92,7 +99,7 @@ public sealed partial class SyncContractHandler(
         }
 
         var rule = rules.Find(link.RuleName) ?? rules.ForTemplate(link.TemplateName);
-        IReadOnlyList<NewJob> actions = rule is null ? [] : planner.Plan(link, next, rule, workflow.Id, workflow.LastUpdated);
+        IReadOnlyList<NewJob> actions = rule is null ? [] : planner.Plan(link, next, rule, workflow.Id, workflow.LastUpdated, await seenLead);
         var lastUpdated = workflow.LastUpdated ?? time.GetUtcNow();
         if (next is { State: ContractState.Signature, Paused: false } && link.State != ContractState.Signature)
         {
@@ -113,6 +120,15 @@ public sealed partial class SyncContractHandler(
         }
 
         return JobResult.Done;
+    }
+
+    /// <summary>Whether the event may end the contract (executed, cancelled) and its rule then moves the deal.</summary>
+    private bool MayMoveDeal(ContractLink link, string? eventName)
+    {
+        var closing = eventName is IroncladWebhookEvents.WorkflowCompleted or IroncladWebhookEvents.WorkflowSignaturePacketFullySigned
+            or IroncladWebhookEvents.WorkflowCancelled or IroncladWebhookEvents.SeedStateChanged;
+        var rule = closing ? rules.Find(link.RuleName) ?? rules.ForTemplate(link.TemplateName) : null;
+        return rule is not null && (rule.OnExecuted.MoveToWon || rule.OnCancelled.MoveToStageId is not null);
     }
 
     /// <summary>A workflow launched elsewhere that names its deal (kommoLeadId) is linked to it.</summary>

@@ -59,7 +59,7 @@ public sealed class RefusedStageMovesTests
         Assert.Equal(KommoStatuses.ClosedWon, rig.Kommo.Control.GetLead(a)!.StatusId);
     }
 
-    private static StageMoveHandler Handler(KommoWriteRig rig) => new(KommoWriteRig.Options, rig.Client, rig.Directory);
+    private static StageMoveHandler Handler(KommoWriteRig rig) => new(KommoWriteRig.Options, rig.Client, rig.Directory, new CloseLeadReads(rig.Client, TimeProvider.System));
 
     private static StageMoveRequest ToWon(KommoWriteRig rig, long lead) =>
         new(lead, KommoStatuses.ClosedWon, rig.Account.Sales.Id, null, null, Signed, string.Empty);

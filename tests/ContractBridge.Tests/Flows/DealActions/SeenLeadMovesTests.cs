@@ -1,0 +1,106 @@
+using ContractBridge.Engine.Jobs;
+using ContractBridge.Flows.DealActions;
+using ContractBridge.Flows.Jobs;
+using ContractBridge.Kommo;
+using ContractBridge.Simulators.Kommo.Control.Contracts;
+using ContractBridge.Tests.Flows.DealActions.Support;
+using ContractBridge.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ContractBridge.Tests.Flows.DealActions;
+
+/// <summary>
+/// A close's read of its deal goes beside the workflow's read when nothing would be gathered with it
+/// (<see cref="CloseLeadReads"/>); a move made while that read is fresh trusts it, and one made later reads the deal again.
+/// </summary>
+public sealed class SeenLeadMovesTests
+{
+    private const string GetLeads = "GET /api/v4/leads";
+    private const string PatchLeads = "PATCH /api/v4/leads";
+    private const string Signed = "Ironclad: contract IC-7 was signed (executed).";
+
+    [Fact]
+    public async Task AMoveWithAFreshRead_MovesTheDealWithoutReadingItAgain()
+    {
+        await using var rig = await KommoWriteRig.StartAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var lead = rig.Account.AddDeal("Acme");
+        var seen = new SeenLead(rig.Account.Sales.Id, rig.Account.Negotiation, time.GetUtcNow());
+        var job = rig.Job(JobKinds.StageMove, lead, ToWon(rig, lead, seen));
+        var batch = new RecordingBatch(job);
+
+        await Handler(rig, time).HandleAsync(batch, CancellationToken.None);
+
+        Assert.Equal(KommoStatuses.ClosedWon, rig.Kommo.Control.GetLead(lead)!.StatusId);
+        Assert.StartsWith($"{Signed} The deal moved to '", FollowUpNote(batch.ResultOf(job)), StringComparison.Ordinal);
+        Assert.Equal(0, rig.Calls(GetLeads));
+        Assert.Equal(1, rig.Calls(PatchLeads));
+    }
+
+    [Fact]
+    public async Task AMoveWithAStaleRead_ReadsTheDeal_AndLeavesADealAPersonClosedMeanwhileWhereTheyPutIt()
+    {
+        await using var rig = await KommoWriteRig.StartAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var lead = rig.Account.AddDeal("Acme");
+        var seen = new SeenLead(rig.Account.Sales.Id, rig.Account.Negotiation, time.GetUtcNow());
+        rig.Kommo.Control.MoveLeads(new MoveLeads { LeadIds = [lead], StatusId = KommoStatuses.ClosedLost });
+        time.Advance(CloseLeadReads.FreshFor + TimeSpan.FromMilliseconds(1));
+        var job = rig.Job(JobKinds.StageMove, lead, ToWon(rig, lead, seen));
+        var batch = new RecordingBatch(job);
+
+        await Handler(rig, time).HandleAsync(batch, CancellationToken.None);
+
+        Assert.Equal(KommoStatuses.ClosedLost, rig.Kommo.Control.GetLead(lead)!.StatusId);
+        Assert.Contains("The deal was not moved: it is already in '", FollowUpNote(batch.ResultOf(job)), StringComparison.Ordinal);
+        Assert.Equal(1, rig.Calls(GetLeads));
+        Assert.Equal(0, rig.Calls(PatchLeads));
+    }
+
+    [Fact]
+    public async Task TheReadBesideTheWorkflow_SaysWhereTheDealStands_WhenNoMoveIsInFlight()
+    {
+        await using var rig = await KommoWriteRig.StartAsync();
+        var lead = rig.Account.AddDeal("Acme");
+        var reads = new CloseLeadReads(rig.Client, TimeProvider.System);
+
+        var seen = await reads.TryReadAsync(lead, CancellationToken.None);
+
+        Assert.NotNull(seen);
+        Assert.Equal((rig.Account.Sales.Id, rig.Account.Negotiation), (seen.PipelineId, seen.StatusId));
+        Assert.True(reads.IsFresh(seen));
+    }
+
+    [Fact]
+    public async Task WhileMovesAreInFlight_NoReadIsMadeBesideAWorkflow_TheMovesReadTheirDealsTogether()
+    {
+        await using var rig = await KommoWriteRig.StartAsync();
+        var lead = rig.Account.AddDeal("Acme");
+        var reads = new CloseLeadReads(rig.Client, TimeProvider.System);
+
+        SeenLead? whileMoving;
+        using (reads.MovesInFlight())
+        {
+            whileMoving = await reads.TryReadAsync(lead, CancellationToken.None);
+        }
+
+        var afterwards = await reads.TryReadAsync(lead, CancellationToken.None);
+
+        Assert.Null(whileMoving);
+        Assert.NotNull(afterwards);
+        Assert.Equal(1, rig.Calls(GetLeads));
+    }
+
+    private static StageMoveHandler Handler(KommoWriteRig rig, TimeProvider time) =>
+        new(KommoWriteRig.Options, rig.Client, rig.Directory, new CloseLeadReads(rig.Client, time));
+
+    private static StageMoveRequest ToWon(KommoWriteRig rig, long lead, SeenLead seen) =>
+        new(lead, KommoStatuses.ClosedWon, rig.Account.Sales.Id, null, null, Signed, string.Empty, seen);
+
+    private static string FollowUpNote(JobResult result)
+    {
+        var followUp = Assert.Single(Assert.IsType<JobResult.Succeeded>(result).FollowUps);
+        Assert.Equal(JobKinds.Note, followUp.Kind);
+        return JobPayloads.Read<NoteRequest>(new Job(0, followUp.Kind, followUp.Key, followUp.Payload, 1, DateTimeOffset.UtcNow, null)).Text;
+    }
+}
