@@ -64,9 +64,7 @@ public sealed partial class SyncContractHandler(
         }
 
         // An event that may close the contract: the deal's read for its move goes beside the workflow's, not after it.
-        var seenLead = link is { } linked && MayMoveDeal(linked, request.Event)
-            ? closeReads.TryReadAsync(linked.LeadId, cancellationToken)
-            : Task.FromResult<SeenLead?>(null);
+        using var close = link is { } linked && MayMoveDeal(linked, request.Event) ? closeReads.BeginClose(linked.LeadId, cancellationToken) : null;
         IroncladWorkflow workflow;
         try
         {
@@ -99,7 +97,7 @@ public sealed partial class SyncContractHandler(
         }
 
         var rule = rules.Find(link.RuleName) ?? rules.ForTemplate(link.TemplateName);
-        IReadOnlyList<NewJob> actions = rule is null ? [] : planner.Plan(link, next, rule, workflow.Id, workflow.LastUpdated, await seenLead);
+        IReadOnlyList<NewJob> actions = rule is null ? [] : planner.Plan(link, next, rule, workflow.Id, workflow.LastUpdated, close is null ? null : await close.Seen);
         var lastUpdated = workflow.LastUpdated ?? time.GetUtcNow();
         if (next is { State: ContractState.Signature, Paused: false } && link.State != ContractState.Signature)
         {

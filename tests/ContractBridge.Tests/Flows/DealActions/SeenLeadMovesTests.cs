@@ -91,6 +91,28 @@ public sealed class SeenLeadMovesTests
         Assert.Equal(1, rig.Calls(GetLeads));
     }
 
+    [Fact]
+    public async Task WhileAnotherCloseIsBeingSynced_NoReadIsMadeBesideAWorkflow_TheirMovesReadTheDealsTogether()
+    {
+        await using var rig = await KommoWriteRig.StartAsync();
+        var (a, b) = (rig.Account.AddDeal("Acme"), rig.Account.AddDeal("Blue"));
+        var reads = new CloseLeadReads(rig.Client, TimeProvider.System);
+
+        using (var first = reads.BeginClose(a, CancellationToken.None))
+        {
+            Assert.NotNull(await first.Seen);
+            using var second = reads.BeginClose(b, CancellationToken.None);
+            Assert.Null(await second.Seen);
+        }
+
+        using (var alone = reads.BeginClose(b, CancellationToken.None))
+        {
+            Assert.NotNull(await alone.Seen);
+        }
+
+        Assert.Equal(2, rig.Calls(GetLeads));
+    }
+
     private static StageMoveHandler Handler(KommoWriteRig rig, TimeProvider time) =>
         new(KommoWriteRig.Options, rig.Client, rig.Directory, new CloseLeadReads(rig.Client, time));
 
