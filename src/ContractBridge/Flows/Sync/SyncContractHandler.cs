@@ -120,11 +120,15 @@ public sealed partial class SyncContractHandler(
         return JobResult.Done;
     }
 
-    /// <summary>Whether the event may end the contract (executed, cancelled) and its rule then moves the deal.</summary>
+    /// <summary>
+    /// Whether this sync may end the contract (executed, cancelled) and its rule then moves the deal: any news of a
+    /// contract out for signature (Ironclad says "signed" in several events), or of one completed or cancelled.
+    /// </summary>
     private bool MayMoveDeal(ContractLink link, string? eventName)
     {
-        var closing = eventName is IroncladWebhookEvents.WorkflowCompleted or IroncladWebhookEvents.WorkflowSignaturePacketFullySigned
-            or IroncladWebhookEvents.WorkflowCancelled or IroncladWebhookEvents.SeedStateChanged;
+        var closing = link.State == ContractState.Signature
+            || eventName is IroncladWebhookEvents.WorkflowCompleted or IroncladWebhookEvents.WorkflowSignaturePacketFullySigned
+                or IroncladWebhookEvents.WorkflowCancelled or IroncladWebhookEvents.SeedStateChanged;
         var rule = closing ? rules.Find(link.RuleName) ?? rules.ForTemplate(link.TemplateName) : null;
         return rule is not null && (rule.OnExecuted.MoveToWon || rule.OnCancelled.MoveToStageId is not null);
     }

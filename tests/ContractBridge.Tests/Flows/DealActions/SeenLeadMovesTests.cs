@@ -64,7 +64,8 @@ public sealed class SeenLeadMovesTests
         var lead = rig.Account.AddDeal("Acme");
         var reads = new CloseLeadReads(rig.Client, TimeProvider.System);
 
-        var seen = await reads.TryReadAsync(lead, CancellationToken.None);
+        using var close = reads.BeginClose(lead, CancellationToken.None);
+        var seen = await close.Seen;
 
         Assert.NotNull(seen);
         Assert.Equal((rig.Account.Sales.Id, rig.Account.Negotiation), (seen.PipelineId, seen.StatusId));
@@ -81,18 +82,19 @@ public sealed class SeenLeadMovesTests
         SeenLead? whileMoving;
         using (reads.MovesInFlight())
         {
-            whileMoving = await reads.TryReadAsync(lead, CancellationToken.None);
+            using var close = reads.BeginClose(lead, CancellationToken.None);
+            whileMoving = await close.Seen;
         }
 
-        var afterwards = await reads.TryReadAsync(lead, CancellationToken.None);
+        using var afterwards = reads.BeginClose(lead, CancellationToken.None);
 
         Assert.Null(whileMoving);
-        Assert.NotNull(afterwards);
+        Assert.NotNull(await afterwards.Seen);
         Assert.Equal(1, rig.Calls(GetLeads));
     }
 
     [Fact]
-    public async Task WhileAnotherCloseIsBeingSynced_NoReadIsMadeBesideAWorkflow_TheirMovesReadTheDealsTogether()
+    public async Task WhileAnotherDealsCloseIsBeingSynced_NoReadIsMade_ButSyncsOfOneDealShareItsRead()
     {
         await using var rig = await KommoWriteRig.StartAsync();
         var (a, b) = (rig.Account.AddDeal("Acme"), rig.Account.AddDeal("Blue"));
@@ -100,9 +102,11 @@ public sealed class SeenLeadMovesTests
 
         using (var first = reads.BeginClose(a, CancellationToken.None))
         {
+            using var sameDeal = reads.BeginClose(a, CancellationToken.None);
+            using var otherDeal = reads.BeginClose(b, CancellationToken.None);
             Assert.NotNull(await first.Seen);
-            using var second = reads.BeginClose(b, CancellationToken.None);
-            Assert.Null(await second.Seen);
+            Assert.Same(await first.Seen, await sameDeal.Seen);
+            Assert.Null(await otherDeal.Seen);
         }
 
         using (var alone = reads.BeginClose(b, CancellationToken.None))
