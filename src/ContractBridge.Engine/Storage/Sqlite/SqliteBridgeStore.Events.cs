@@ -10,39 +10,19 @@ public sealed partial class SqliteBridgeStore
     public Task<IReadOnlyList<IngestOutcome>> StoreEventsAsync(IReadOnlyList<InboundEvent> events, DateTimeOffset now, CancellationToken cancellationToken) =>
         WriteAsync<IReadOnlyList<IngestOutcome>>(scope =>
         {
-            using var insertEvent = scope.Command($"""
-                INSERT INTO {ReceivedEventsTable} ({EventInsertColumns})
-                VALUES (@source, @key, @summary, @type, @payload, @now, @jobs)
-                ON CONFLICT (dedupe_key) DO NOTHING
-                RETURNING id;
-                """);
-            var source = insertEvent.Parameters.Add("@source", SqliteType.Text);
-            var key = insertEvent.Parameters.Add("@key", SqliteType.Text);
-            var summary = insertEvent.Parameters.Add("@summary", SqliteType.Text);
-            var type = insertEvent.Parameters.Add("@type", SqliteType.Text);
-            var payload = insertEvent.Parameters.Add("@payload", SqliteType.Text);
-            insertEvent.Parameters.AddWithValue("@now", DbTime.ToMicroseconds(now));
-            var jobCount = insertEvent.Parameters.Add("@jobs", SqliteType.Integer);
-            using var jobs = new SqliteJobInserter(scope, now);
-
+            var insertEvent = scope.Statements.Get(static c => new SqliteEventInserter(c));
+            var jobs = scope.Statements.Get(static c => new SqliteJobInserter(c));
             var outcomes = new IngestOutcome[events.Count];
             for (var i = 0; i < events.Count; i++)
             {
                 var inbound = events[i];
-                source.Value = inbound.Source;
-                key.Value = inbound.DedupeKey;
-                summary.Value = inbound.Summary;
-                type.Value = inbound.ContentType;
-                payload.Value = inbound.Payload;
-                jobCount.Value = inbound.Jobs.Count;
-                var eventId = insertEvent.ExecuteScalar();
-                if (eventId is null)
+                if (insertEvent.Insert(scope, inbound, now) is not { } eventId)
                 {
                     outcomes[i] = IngestOutcome.Duplicate;
                     continue;
                 }
 
-                jobs.Insert(inbound.Jobs, (long)eventId);
+                jobs.Insert(scope, inbound.Jobs, eventId, now);
                 outcomes[i] = IngestOutcome.Stored;
             }
 

@@ -5,12 +5,12 @@ using static ContractBridge.Engine.Storage.StoreSchema;
 namespace ContractBridge.Engine.Storage.Sqlite;
 
 /// <summary>
-/// One prepared INSERT reused for every job of a transaction (the intake stores hundreds per commit). Each job's kind is
-/// noted on the write's scope, to wake its workers after the commit.
+/// One prepared INSERT for every job the writer stores (the intake stores hundreds per commit), kept with the writer's
+/// connection (<see cref="SqliteStatements"/>). Each job's kind is noted on the write's scope, to wake its workers after
+/// the commit.
 /// </summary>
 internal sealed class SqliteJobInserter : IDisposable
 {
-    private readonly SqliteWriteScope scope;
     private readonly SqliteCommand command;
     private readonly SqliteParameter kind;
     private readonly SqliteParameter key;
@@ -19,13 +19,11 @@ internal sealed class SqliteJobInserter : IDisposable
     private readonly SqliteParameter eventId;
     private readonly SqliteParameter traceParent;
     private readonly SqliteParameter subject;
-    private readonly long now;
+    private readonly SqliteParameter created;
 
-    public SqliteJobInserter(SqliteWriteScope scope, DateTimeOffset now)
+    public SqliteJobInserter(SqliteConnection connection)
     {
-        this.scope = scope;
-        this.now = DbTime.ToMicroseconds(now);
-        command = scope.Command($"""
+        command = SqliteConnections.Command(connection, null, $"""
             INSERT INTO {JobsTable} ({JobInsertColumns})
             VALUES (@kind, @key, @payload, '{Pending}', 0, @due, @event, @now, @now, @trace, @subject);
             """);
@@ -36,18 +34,22 @@ internal sealed class SqliteJobInserter : IDisposable
         eventId = command.Parameters.Add("@event", SqliteType.Integer);
         traceParent = command.Parameters.Add("@trace", SqliteType.Text);
         subject = command.Parameters.Add("@subject", SqliteType.Text);
-        command.Parameters.AddWithValue("@now", this.now);
+        created = command.Parameters.Add("@now", SqliteType.Integer);
     }
 
-    public void Insert(IReadOnlyList<NewJob> jobs, long? eventId)
+    /// <summary>Stores <paramref name="jobs"/> in the scope's transaction, created at <paramref name="now"/> and due then unless they say otherwise.</summary>
+    public void Insert(SqliteWriteScope scope, IReadOnlyList<NewJob> jobs, long? eventId, DateTimeOffset now)
     {
+        var at = DbTime.ToMicroseconds(now);
+        command.Transaction = scope.Transaction;
+        created.Value = at;
+        this.eventId.Value = SqliteConnections.Nullable(eventId);
         foreach (var job in jobs)
         {
             kind.Value = job.Kind;
             key.Value = job.Key;
             payload.Value = job.Payload;
-            due.Value = job.NotBefore is { } notBefore ? DbTime.ToMicroseconds(notBefore) : now;
-            this.eventId.Value = SqliteConnections.Nullable(eventId);
+            due.Value = job.NotBefore is { } notBefore ? DbTime.ToMicroseconds(notBefore) : at;
             traceParent.Value = (object?)(job.TraceParent ?? scope.TraceParent) ?? DBNull.Value;
             subject.Value = (object?)job.Subject ?? DBNull.Value;
             command.ExecuteNonQuery();

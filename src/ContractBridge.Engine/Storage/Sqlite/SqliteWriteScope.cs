@@ -11,8 +11,9 @@ namespace ContractBridge.Engine.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteWriteScope
 {
-    internal SqliteWriteScope(SqliteConnection connection, SqliteTransaction transaction, string? traceParent)
+    internal SqliteWriteScope(SqliteConnection connection, SqliteTransaction transaction, string? traceParent, SqliteStatements statements)
     {
+        Statements = statements;
         Connection = connection;
         Transaction = transaction;
         TraceParent = traceParent;
@@ -30,6 +31,9 @@ public sealed class SqliteWriteScope
 
     internal StoredJobKinds Stored { get; } = new();
 
+    /// <summary>The commands the writer keeps prepared on its connection; set their transaction to this one before use.</summary>
+    internal SqliteStatements Statements { get; }
+
     /// <summary>A command in this write's transaction.</summary>
     public SqliteCommand Command(string sql) => SqliteConnections.Command(Connection, Transaction, sql);
 
@@ -41,7 +45,6 @@ public sealed class SqliteWriteScope
             return;
         }
 
-        using var inserter = new SqliteJobInserter(this, now);
-        inserter.Insert(jobs, eventId: null);
+        Statements.Get(static c => new SqliteJobInserter(c)).Insert(this, jobs, eventId: null, now);
     }
 }

@@ -24,6 +24,7 @@ internal sealed class SqliteWriter : IDisposable
     private readonly Thread thread;
     private readonly SqliteCheckpointer checkpointer;
     private readonly CommittedJobsFeed committed;
+    private readonly SqliteStatements statements;
     private int disposed;
 
     public SqliteWriter(string connectionString, SqliteSynchronous synchronous, CommittedJobsFeed committed)
@@ -38,6 +39,7 @@ internal sealed class SqliteWriter : IDisposable
         SqliteConnections.Execute(connection, $"PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()};");
         // Commits never copy the log into the database file themselves: the checkpointer does, beside them.
         SqliteConnections.Execute(connection, "PRAGMA wal_autocheckpoint = 0;");
+        statements = new SqliteStatements(connection);
         checkpointer = new SqliteCheckpointer(connectionString, synchronous);
         thread = new Thread(Run) { IsBackground = true, Name = "SQLite writer" };
         thread.Start();
@@ -70,6 +72,7 @@ internal sealed class SqliteWriter : IDisposable
         queue.CompleteAdding();
         thread.Join();
         checkpointer.Dispose();
+        statements.Dispose();
         connection.Dispose();
         queue.Dispose();
     }
@@ -111,7 +114,7 @@ internal sealed class SqliteWriter : IDisposable
 
             if (first is Checkpoint)
             {
-                first.Execute(connection, committed);
+                first.Execute(connection, committed, statements);
                 continue;
             }
 
@@ -131,7 +134,7 @@ internal sealed class SqliteWriter : IDisposable
 
             if (group.Count == 1)
             {
-                first.Execute(connection, committed);
+                first.Execute(connection, committed, statements);
             }
             else
             {
@@ -149,7 +152,7 @@ internal sealed class SqliteWriter : IDisposable
             using var transaction = connection.BeginTransaction(deferred: false);
             for (var i = 0; i < group.Count; i++)
             {
-                group[i].Stage(connection, transaction, $"w{i}");
+                group[i].Stage(connection, transaction, $"w{i}", statements);
             }
 
             transaction.Commit();
@@ -173,10 +176,10 @@ internal sealed class SqliteWriter : IDisposable
         IReadOnlyCollection<string> StoredKinds { get; }
 
         /// <summary>Runs alone in a transaction of its own, then publishes the jobs it stored and its outcome.</summary>
-        void Execute(SqliteConnection connection, CommittedJobsFeed committed);
+        void Execute(SqliteConnection connection, CommittedJobsFeed committed, SqliteStatements statements);
 
         /// <summary>Runs inside the group's transaction, in a savepoint; keeps its outcome until <see cref="Publish"/>.</summary>
-        void Stage(SqliteConnection connection, SqliteTransaction transaction, string savepoint);
+        void Stage(SqliteConnection connection, SqliteTransaction transaction, string savepoint, SqliteStatements statements);
 
         /// <summary>The group committed: the result (or the write's own failure) is given to the caller.</summary>
         void Publish();
@@ -190,7 +193,7 @@ internal sealed class SqliteWriter : IDisposable
 
         public IReadOnlyCollection<string> StoredKinds => [];
 
-        public void Execute(SqliteConnection connection, CommittedJobsFeed committed)
+        public void Execute(SqliteConnection connection, CommittedJobsFeed committed, SqliteStatements statements)
         {
             try
             {
@@ -204,7 +207,7 @@ internal sealed class SqliteWriter : IDisposable
             Done.TrySetResult();
         }
 
-        public void Stage(SqliteConnection connection, SqliteTransaction transaction, string savepoint) =>
+        public void Stage(SqliteConnection connection, SqliteTransaction transaction, string savepoint, SqliteStatements statements) =>
             throw new InvalidOperationException("A checkpoint is never part of a group.");
 
         public void Publish()
@@ -227,12 +230,12 @@ internal sealed class SqliteWriter : IDisposable
 
         public IReadOnlyCollection<string> StoredKinds => failure is null && scope is not null ? scope.Stored.Kinds : [];
 
-        public void Execute(SqliteConnection connection, CommittedJobsFeed committed)
+        public void Execute(SqliteConnection connection, CommittedJobsFeed committed, SqliteStatements statements)
         {
             try
             {
                 using var transaction = connection.BeginTransaction(deferred: false);
-                scope = new SqliteWriteScope(connection, transaction, traceParent);
+                scope = new SqliteWriteScope(connection, transaction, traceParent, statements);
                 var result = work(scope);
                 transaction.Commit();
                 committed.Publish(scope.Stored.Kinds);
@@ -244,12 +247,12 @@ internal sealed class SqliteWriter : IDisposable
             }
         }
 
-        public void Stage(SqliteConnection connection, SqliteTransaction transaction, string savepoint)
+        public void Stage(SqliteConnection connection, SqliteTransaction transaction, string savepoint, SqliteStatements statements)
         {
             transaction.Save(savepoint);
             try
             {
-                scope = new SqliteWriteScope(connection, transaction, traceParent);
+                scope = new SqliteWriteScope(connection, transaction, traceParent, statements);
                 staged = work(scope);
                 transaction.Release(savepoint);
             }

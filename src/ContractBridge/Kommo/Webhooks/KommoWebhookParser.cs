@@ -25,6 +25,9 @@ public static partial class KommoWebhookParser
 
     public const int MaxLeadsPerBody = 1_000;
 
+    /// <summary>Throws on invalid bytes; one instance for every body (it holds no state between calls).</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
+
     private static readonly Dictionary<string, KommoLeadAction> Actions = new(StringComparer.Ordinal)
     {
         ["status"] = KommoLeadAction.Status,
@@ -57,7 +60,7 @@ public static partial class KommoWebhookParser
         string text;
         try
         {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body.Span);
+            text = StrictUtf8.GetString(body.Span);
         }
         catch (DecoderFallbackException)
         {
@@ -70,6 +73,11 @@ public static partial class KommoWebhookParser
         string? subdomain = null;
         long? accountId = null;
         var fields = 0;
+        // One list for every key of the body: the readers below take strings out of it, never the list itself.
+        var parts = new List<string>(MaxKeyDepth + 1);
+        (KommoLeadAction, int) lastSlot = default;
+        Dictionary<string, string>? lastLead = null;
+        Dictionary<string, string>? lead;
         // Disposed so that its character buffer goes back to the pool: undisposed, every webhook rented a fresh one.
         using var reader = new FormReader(text) { ValueCountLimit = MaxFormFields, KeyLengthLimit = 512, ValueLengthLimit = 64 * 1024 };
         try
@@ -81,7 +89,7 @@ public static partial class KommoWebhookParser
                     throw new WebhookFormatException($"The form body is too large or malformed: more than {MaxFormFields} fields.");
                 }
 
-                var parts = SplitKey(pair.Value.Key);
+                SplitKey(pair.Value.Key, parts);
                 if (parts[0] == "account" && parts.Count == 2)
                 {
                     if (parts[1] == "subdomain")
@@ -100,7 +108,12 @@ public static partial class KommoWebhookParser
                 else if (parts[0] == "leads" && parts.Count >= 4 && Actions.TryGetValue(parts[1], out var action))
                 {
                     var index = ParseIndex(parts[2], pair.Value.Key);
-                    if (!leads.TryGetValue((action, index), out var lead))
+                    // A lead's fields come one after the other: the lead of the previous field is the likely one.
+                    if ((action, index) == lastSlot && lastLead is not null)
+                    {
+                        lead = lastLead;
+                    }
+                    else if (!leads.TryGetValue((action, index), out lead))
                     {
                         if (leads.Count >= MaxLeadsPerBody)
                         {
@@ -110,6 +123,8 @@ public static partial class KommoWebhookParser
                         lead = new Dictionary<string, string>(StringComparer.Ordinal);
                         leads.Add((action, index), lead);
                     }
+
+                    (lastSlot, lastLead) = ((action, index), lead);
 
                     // Only top-level lead fields matter to the bridge; nested ones (custom_fields) are read from the API.
                     if (parts.Count == 4)
@@ -260,11 +275,12 @@ public static partial class KommoWebhookParser
 
     private static string DedupeKey(ReadOnlyMemory<byte> body) => "kommo:" + Convert.ToHexStringLower(SHA256.HashData(body.Span));
 
-    /// <summary>Splits "leads[status][0][id]" into ["leads","status","0","id"]; rejects anything else.</summary>
-    private static List<string> SplitKey(string key)
+    /// <summary>Splits "leads[status][0][id]" into ["leads","status","0","id"] (into <paramref name="parts"/>, emptied first); rejects anything else.</summary>
+    private static void SplitKey(string key, List<string> parts)
     {
         var open = key.IndexOf('[', StringComparison.Ordinal);
-        var parts = new List<string> { open < 0 ? key : key[..open] };
+        parts.Clear();
+        parts.Add(open < 0 ? key : key[..open]);
         if (parts[0].Length == 0)
         {
             throw new WebhookFormatException($"The form key '{Shorten(key)}' has no name before its brackets.");
@@ -298,8 +314,6 @@ public static partial class KommoWebhookParser
 
             position = close + 1;
         }
-
-        return parts;
     }
 
     private static int ParseIndex(string text, string key)
