@@ -63,7 +63,7 @@ public sealed partial class SyncContractHandler(
             return JobResult.Done;
         }
 
-        // An event that may close the contract: the deal's read for its move goes beside the workflow's, not after it.
+        // A sync that may close the contract: the read of the deal its move needs goes beside the workflow's, not after it.
         using var close = link is { } linked && MayMoveDeal(linked, request.Event) ? closeReads.BeginClose(linked.LeadId, cancellationToken) : null;
         IroncladWorkflow workflow;
         try
