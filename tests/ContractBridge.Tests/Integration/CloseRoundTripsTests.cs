@@ -19,7 +19,12 @@ public sealed class CloseRoundTripsTests
     [Fact]
     public async Task ASignedContract_ReadsItsDealBesideTheWorkflow_AndTheMoveReadsItNoMore()
     {
-        await using var bridge = await BridgeHarness.StartAsync();
+        // Nothing else reads deals meanwhile: no reconciler pass, and edits (Kommo's echo of the bridge's own task) wait.
+        await using var bridge = await BridgeHarness.StartAsync(configuration: _ => new Dictionary<string, string?>
+        {
+            ["ContractBridge:Reconciler:Enabled"] = "false",
+            ["ContractBridge:Kommo:EditSyncDelay"] = "00:10:00",
+        });
         var lead = bridge.Account.AddDeal("Initech");
         var workflow = await LifecycleSteps.LaunchAsync(bridge, lead);
         bridge.Ironclad.Control.AdvanceTo(workflow.Id, WorkflowStage.Sign);

@@ -121,14 +121,17 @@ public sealed partial class SyncContractHandler(
     }
 
     /// <summary>
-    /// Whether this sync may end the contract (executed, cancelled) and its rule then moves the deal: any news of a
-    /// contract out for signature (Ironclad says "signed" in several events), or of one completed or cancelled.
+    /// Whether this sync may end the contract (executed, cancelled) and its rule then moves the deal: news of a contract
+    /// out for signature that can say it is signed (Ironclad says so in several events, and the reconciler's sync names
+    /// none), or of one completed or cancelled.
     /// </summary>
     private bool MayMoveDeal(ContractLink link, string? eventName)
     {
-        var closing = link.State == ContractState.Signature
-            || eventName is IroncladWebhookEvents.WorkflowCompleted or IroncladWebhookEvents.WorkflowSignaturePacketFullySigned
-                or IroncladWebhookEvents.WorkflowCancelled or IroncladWebhookEvents.SeedStateChanged;
+        var closing = eventName is IroncladWebhookEvents.WorkflowCompleted or IroncladWebhookEvents.WorkflowSignaturePacketFullySigned
+                or IroncladWebhookEvents.WorkflowCancelled or IroncladWebhookEvents.SeedStateChanged
+            || (link.State == ContractState.Signature && eventName is not (IroncladWebhookEvents.WorkflowSignaturePacketSent
+                or IroncladWebhookEvents.WorkflowApprovalStatusChanged or IroncladWebhookEvents.WorkflowCommentAdded
+                or IroncladWebhookEvents.WorkflowChangedTurn or IroncladWebhookEvents.WorkflowPaused));
         var rule = closing ? rules.Find(link.RuleName) ?? rules.ForTemplate(link.TemplateName) : null;
         return rule is not null && (rule.OnExecuted.MoveToWon || rule.OnCancelled.MoveToStageId is not null);
     }
