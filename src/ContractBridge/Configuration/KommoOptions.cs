@@ -31,7 +31,7 @@ public sealed class KommoOptions
     /// How long notes, tasks and stage moves wait for company before one batch call writes them all, while a write of
     /// their kind is in flight: a few seconds of delay on a note nobody watches for, against a call per deal when many
     /// deals move at once (at 40 launches a second, 5 s gathers 200 notes of the 250 a call takes; 1 s gathered 40, and a
-    /// burst's life cost 0.104 note calls a deal instead of 0.031). With none in flight a write goes at once (the engine's
+    /// burst's life cost 0.106 note calls a deal instead of 0.031). With none in flight a write goes at once (the engine's
     /// group commit), so a lone deal waits for nothing, and <see cref="WriteBatchQuiet"/> ends the wait when writes stop.
     /// </summary>
     public TimeSpan WriteBatchLinger { get; set; } = TimeSpan.FromSeconds(5);

@@ -31,7 +31,7 @@ public sealed class RefusedStageMovesTests
         Assert.Equal($"Lead {b} no longer exists in Kommo. Kommo refused the move: id: Lead {b} not found (NotFound)", gone.Error);
         foreach (var (job, lead) in new[] { (jobs[0], a), (jobs[2], c) })
         {
-            Assert.StartsWith($"{Signed} The deal moved to '", FollowUpNote(batch.ResultOf(job)), StringComparison.Ordinal);
+            Assert.StartsWith($"{Signed} The deal moved to '", KommoWriteRig.FollowUpNote(batch.ResultOf(job)), StringComparison.Ordinal);
             Assert.Equal(KommoStatuses.ClosedWon, rig.Kommo.Control.GetLead(lead)!.StatusId);
         }
 
@@ -53,9 +53,9 @@ public sealed class RefusedStageMovesTests
 
         Assert.Equal(
             $"{Signed} The deal was not moved: Kommo refused to move it to 'stage {elsewhere}' (status_id: The value you selected is not a valid choice. (NotSupportedChoice)); move it by hand if it belongs there.\nhttps://ironclad.example/w/7",
-            FollowUpNote(batch.ResultOf(bad)));
+            KommoWriteRig.FollowUpNote(batch.ResultOf(bad)));
         Assert.Equal(rig.Account.Negotiation, rig.Kommo.Control.GetLead(b)!.StatusId);
-        Assert.StartsWith($"{Signed} The deal moved to '", FollowUpNote(batch.ResultOf(good)), StringComparison.Ordinal);
+        Assert.StartsWith($"{Signed} The deal moved to '", KommoWriteRig.FollowUpNote(batch.ResultOf(good)), StringComparison.Ordinal);
         Assert.Equal(KommoStatuses.ClosedWon, rig.Kommo.Control.GetLead(a)!.StatusId);
     }
 
@@ -63,12 +63,4 @@ public sealed class RefusedStageMovesTests
 
     private static StageMoveRequest ToWon(KommoWriteRig rig, long lead) =>
         new(lead, KommoStatuses.ClosedWon, rig.Account.Sales.Id, null, null, Signed, string.Empty);
-
-    /// <summary>The text of the note a move's job leaves as its follow-up.</summary>
-    private static string FollowUpNote(JobResult result)
-    {
-        var followUp = Assert.Single(Assert.IsType<JobResult.Succeeded>(result).FollowUps);
-        Assert.Equal(JobKinds.Note, followUp.Kind);
-        return JobPayloads.Read<NoteRequest>(new Job(0, followUp.Kind, followUp.Key, followUp.Payload, 1, DateTimeOffset.UtcNow, null)).Text;
-    }
 }

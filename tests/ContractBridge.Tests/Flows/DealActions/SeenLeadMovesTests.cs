@@ -1,4 +1,3 @@
-using ContractBridge.Engine.Jobs;
 using ContractBridge.Flows.DealActions;
 using ContractBridge.Flows.Jobs;
 using ContractBridge.Kommo;
@@ -32,7 +31,7 @@ public sealed class SeenLeadMovesTests
         await Handler(rig, time).HandleAsync(batch, CancellationToken.None);
 
         Assert.Equal(KommoStatuses.ClosedWon, rig.Kommo.Control.GetLead(lead)!.StatusId);
-        Assert.StartsWith($"{Signed} The deal moved to '", FollowUpNote(batch.ResultOf(job)), StringComparison.Ordinal);
+        Assert.StartsWith($"{Signed} The deal moved to '", KommoWriteRig.FollowUpNote(batch.ResultOf(job)), StringComparison.Ordinal);
         Assert.Equal(0, rig.Calls(GetLeads));
         Assert.Equal(1, rig.Calls(PatchLeads));
     }
@@ -52,7 +51,7 @@ public sealed class SeenLeadMovesTests
         await Handler(rig, time).HandleAsync(batch, CancellationToken.None);
 
         Assert.Equal(KommoStatuses.ClosedLost, rig.Kommo.Control.GetLead(lead)!.StatusId);
-        Assert.Contains("The deal was not moved: it is already in '", FollowUpNote(batch.ResultOf(job)), StringComparison.Ordinal);
+        Assert.Contains("The deal was not moved: it is already in '", KommoWriteRig.FollowUpNote(batch.ResultOf(job)), StringComparison.Ordinal);
         Assert.Equal(1, rig.Calls(GetLeads));
         Assert.Equal(0, rig.Calls(PatchLeads));
     }
@@ -122,11 +121,4 @@ public sealed class SeenLeadMovesTests
 
     private static StageMoveRequest ToWon(KommoWriteRig rig, long lead, SeenLead seen) =>
         new(lead, KommoStatuses.ClosedWon, rig.Account.Sales.Id, null, null, Signed, string.Empty, seen);
-
-    private static string FollowUpNote(JobResult result)
-    {
-        var followUp = Assert.Single(Assert.IsType<JobResult.Succeeded>(result).FollowUps);
-        Assert.Equal(JobKinds.Note, followUp.Kind);
-        return JobPayloads.Read<NoteRequest>(new Job(0, followUp.Kind, followUp.Key, followUp.Payload, 1, DateTimeOffset.UtcNow, null)).Text;
-    }
 }

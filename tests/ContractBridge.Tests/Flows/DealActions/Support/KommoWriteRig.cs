@@ -54,6 +54,14 @@ internal sealed class KommoWriteRig : IAsyncDisposable
     /// <summary>Calls the simulator counted for one endpoint, e.g. "POST /api/v4/leads/notes".</summary>
     public long Calls(string endpoint) => Kommo.Control.Calls.ByEndpoint.GetValueOrDefault(endpoint);
 
+    /// <summary>The text of the note a move's job leaves as its follow-up.</summary>
+    public static string FollowUpNote(JobResult result)
+    {
+        var followUp = Assert.Single(Assert.IsType<JobResult.Succeeded>(result).FollowUps);
+        Assert.Equal(JobKinds.Note, followUp.Kind);
+        return JobPayloads.Read<NoteRequest>(new Job(0, followUp.Kind, followUp.Key, followUp.Payload, 1, DateTimeOffset.UtcNow, null)).Text;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Directory.Dispose();
