@@ -1,4 +1,5 @@
 using ContractBridge.Configuration;
+using ContractBridge.Contracts;
 using ContractBridge.Kommo.Webhooks;
 using ContractBridge.Rules;
 
@@ -35,6 +36,9 @@ public sealed class RuleBook(IOptions<BridgeOptions> options, StoredRules? store
     public bool IsConfigured(string name) => options.Value.Rules.Any(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
 
     public ContractRule? Find(string name) => Rules.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The rule a contract was launched under, or, when that rule is gone or the link was recovered, its template's.</summary>
+    public ContractRule? ForLink(ContractLink link) => Find(link.RuleName) ?? ForTemplate(link.TemplateName);
 
     /// <summary>The rule for a template name (links recovered from Ironclad know only their template).</summary>
     public ContractRule? ForTemplate(string? templateName) =>

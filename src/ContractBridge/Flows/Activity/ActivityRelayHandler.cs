@@ -41,7 +41,7 @@ public sealed partial class ActivityRelayHandler(
     private async Task<JobResult> RelayAsync(Job job, ActivityRelayRequest request, CancellationToken cancellationToken)
     {
         var link = await links.FindByWorkflowAsync(request.WorkflowId, cancellationToken);
-        var rule = link is null ? null : rules.Find(link.RuleName) ?? rules.ForTemplate(link.TemplateName);
+        var rule = link is null ? null : rules.ForLink(link);
         if (link is null || rule is null || !IsOn(rule, request.Feed))
         {
             return JobResult.Done;

@@ -32,7 +32,7 @@ public sealed partial class DealLostHandler(
     private async Task<JobResult> DecideAsync(Job job, DealLostRequest change, CancellationToken cancellationToken)
     {
         var link = await links.FindActiveByLeadAsync(change.LeadId, cancellationToken);
-        if (link is null || !DealLossDecider.IsInProgress(link) || (rules.Find(link.RuleName) ?? rules.ForTemplate(link.TemplateName)) is not { } rule)
+        if (link is null || !DealLossDecider.IsInProgress(link) || rules.ForLink(link) is not { } rule)
         {
             return JobResult.Done;
         }

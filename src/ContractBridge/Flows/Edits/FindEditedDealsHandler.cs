@@ -36,7 +36,7 @@ public sealed class FindEditedDealsHandler(
         {
             var link = await store.FindActiveByLeadAsync(leadId, cancellationToken);
             if (link is { WorkflowId: not null } && link.State != ContractState.Launching && !ContractStateDeriver.IsFinal(link.State)
-                && (rules.Find(link.RuleName) ?? rules.ForTemplate(link.TemplateName)) is { SyncEdits: true })
+                && rules.ForLink(link) is { SyncEdits: true })
             {
                 syncs.Add(new EditSyncRequest(leadId).ToJob(due));
             }

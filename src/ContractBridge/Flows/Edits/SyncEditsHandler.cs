@@ -113,7 +113,7 @@ public sealed partial class SyncEditsHandler(
             return null;
         }
 
-        var rule = rules.Find(link.RuleName) ?? rules.ForTemplate(link.TemplateName);
+        var rule = rules.ForLink(link);
         return rule is { SyncEdits: true } ? (link, rule) : null;
     }
 

@@ -49,7 +49,7 @@ public sealed partial class SignatureNudger(
         foreach (var link in await contracts.ListOpenAsync(cancellationToken))
         {
             if (link is not { State: ContractState.Signature, Paused: false, WorkflowId: not null }
-                || (rules.Find(link.RuleName) ?? rules.ForTemplate(link.TemplateName)) is not { } rule)
+                || rules.ForLink(link) is not { } rule)
             {
                 continue;
             }

@@ -26,7 +26,7 @@ public sealed class RecordObserver(IContractRecordStore records, RenewalPlanner 
             TaskId: null,
             TaskExpiration: null,
             now);
-        var rule = rules.Find(link.RuleName) ?? rules.ForTemplate(link.TemplateName);
+        var rule = rules.ForLink(link);
         return records.ObserveAsync(observed, (before, stored) => planner.Plan(before, stored, rule), now, cancellationToken);
     }
 }

@@ -96,7 +96,7 @@ public sealed partial class SyncContractHandler(
             return JobResult.Done;
         }
 
-        var rule = rules.Find(link.RuleName) ?? rules.ForTemplate(link.TemplateName);
+        var rule = rules.ForLink(link);
         IReadOnlyList<NewJob> actions = rule is null ? [] : planner.Plan(link, next, rule, workflow.Id, workflow.LastUpdated, close is null ? null : await close.Seen);
         var lastUpdated = workflow.LastUpdated ?? time.GetUtcNow();
         if (next is { State: ContractState.Signature, Paused: false } && link.State != ContractState.Signature)
@@ -132,7 +132,7 @@ public sealed partial class SyncContractHandler(
             || (link.State == ContractState.Signature && eventName is not (IroncladWebhookEvents.WorkflowSignaturePacketSent
                 or IroncladWebhookEvents.WorkflowApprovalStatusChanged or IroncladWebhookEvents.WorkflowCommentAdded
                 or IroncladWebhookEvents.WorkflowChangedTurn or IroncladWebhookEvents.WorkflowPaused));
-        var rule = closing ? rules.Find(link.RuleName) ?? rules.ForTemplate(link.TemplateName) : null;
+        var rule = closing ? rules.ForLink(link) : null;
         return rule is not null && (rule.OnExecuted.MoveToWon || rule.OnCancelled.MoveToStageId is not null);
     }
 
